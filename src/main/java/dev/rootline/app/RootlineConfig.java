@@ -1,0 +1,50 @@
+package dev.rootline.app;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Rootline's own settings. Every key can be set from the environment, e.g. {@code ROOTLINE_DATA_DIR}. */
+@ConfigMapping(prefix = "rootline")
+public interface RootlineConfig {
+
+    /** Directory that holds the embedded H2 database and the Lucene log index. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /**
+     * Bearer token that every {@code /api/**} call except Pub/Sub push must present. Unset: the API is open,
+     * which suits a laptop, not a network.
+     */
+    Optional<String> apiToken();
+
+    /** Ingest limits and normalisation. */
+    Ingest ingest();
+
+    /** The Lucene log store. */
+    Store store();
+
+    interface Ingest {
+
+        /** Largest request body accepted, compressed or not; larger bodies get 413. */
+        @WithDefault("32M")
+        MemorySize maxBodySize();
+
+        /** Pieces of one traceback further apart than this (event time) are not joined. */
+        @WithDefault("10ms")
+        Duration tracebackJoinWindow();
+    }
+
+    interface Store {
+
+        /** How long an entry is kept after it arrived; older entries are deleted on a schedule. */
+        @WithDefault("14d")
+        Duration retention();
+
+        /** Largest page a search returns, whatever {@code limit} asks for. */
+        @WithDefault("1000")
+        int maxPageSize();
+    }
+}

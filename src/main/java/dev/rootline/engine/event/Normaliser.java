@@ -1,0 +1,128 @@
+package dev.rootline.engine.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/** Turns the fields of one LogEntry into a {@link LogEvent}, following DESIGN §2. */
+final class Normaliser {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Normaliser() {
+    }
+
+    /** @param nowNanos the event time for an entry that has neither timestamp nor receiveTimestamp */
+    static LogEvent normalise(EntryFields f, long nowNanos) throws InvalidEntryException {
+        if (!f.knownFieldSeen) {
+            throw new InvalidEntryException("not a LogEntry: it has none of the LogEntry fields");
+        }
+        long time = eventTime(f, nowNanos);
+        String logName = f.logName == null ? "" : f.logName;
+        EntryFields.PayloadFields printed = jsonPrintedAsText(f.textPayload);
+        String message = MessageText.clean(message(f, printed));
+        Severity severity = severity(f, printed, message);
+        Scope scope = ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels);
+        String key = f.insertId != null && !f.insertId.isEmpty()
+                ? EntryKeys.ofIdentity(logName, time, f.insertId)
+                : EntryKeys.ofContent(logName, f.timestamp == null ? "" : Long.toString(time),
+                        scope.resourceType() + scope.service() + scope.version() + scope.instance(),
+                        severity.name(), message);
+        return new LogEvent(key, List.of(key), f.insertId == null ? "" : f.insertId, logName, time, severity,
+                message, scope, f.labels, List.of(f.raw));
+    }
+
+    private static long eventTime(EntryFields f, long nowNanos) throws InvalidEntryException {
+        String text = f.timestamp != null ? f.timestamp : f.receiveTimestamp;
+        if (text == null) {
+            return nowNanos;
+        }
+        try {
+            return Timestamps.parseNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEntryException(e.getMessage());
+        }
+    }
+
+    private static String message(EntryFields f, EntryFields.PayloadFields printed) {
+        if (f.textPayload != null) {
+            return printed != null && printed.firstMessage() != null ? printed.firstMessage() : f.textPayload;
+        }
+        if (f.json.present && f.json.firstMessage() != null) {
+            return f.json.firstMessage();
+        }
+        if (f.protoStatusMessage != null) {
+            return f.protoStatusMessage;
+        }
+        if (f.httpStatus != null || f.httpUrl != null) {
+            return httpSummary(f);
+        }
+        if (f.protoMethodName != null) {
+            return f.protoResourceName == null ? f.protoMethodName : f.protoMethodName + " " + f.protoResourceName;
+        }
+        return "";
+    }
+
+    private static Severity severity(EntryFields f, EntryFields.PayloadFields printed, String message) {
+        if (f.severity != null && f.severity != Severity.DEFAULT) {
+            return f.severity;
+        }
+        for (EntryFields.PayloadFields structured : new EntryFields.PayloadFields[] {printed, f.json}) {
+            if (structured != null && structured.firstLevel() != null) {
+                var level = Severity.ofLoggerLevel(structured.firstLevel());
+                if (level.isPresent()) {
+                    return level.get();
+                }
+            }
+        }
+        return MessageText.levelToken(message).orElse(Severity.DEFAULT);
+    }
+
+    /** {@code GET /health 503 37.9s}: what an engineer reads off a request log line. */
+    private static String httpSummary(EntryFields f) {
+        StringBuilder s = new StringBuilder();
+        if (f.httpMethod != null) {
+            s.append(f.httpMethod).append(' ');
+        }
+        if (f.httpUrl != null) {
+            s.append(pathOf(f.httpUrl)).append(' ');
+        }
+        if (f.httpStatus != null) {
+            s.append(f.httpStatus).append(' ');
+        }
+        if (f.httpLatency != null) {
+            s.append(f.httpLatency);
+        }
+        return s.toString().strip();
+    }
+
+    private static String pathOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            String path = uri.getRawPath();
+            return path == null || path.isEmpty() ? url : path;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** Structured loggers that print JSON to stdout: Cloud Run keeps it as text when it is not one object per line. */
+    private static EntryFields.PayloadFields jsonPrintedAsText(String text) {
+        if (text == null || text.length() < 2 || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            return null;
+        }
+        EntryFields.PayloadFields fields = new EntryFields.PayloadFields();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            LogEntryReader.readPayloadFields(p, fields);
+            return p.nextToken() == null ? fields : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

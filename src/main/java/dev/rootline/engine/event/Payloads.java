@@ -1,0 +1,152 @@
+package dev.rootline.engine.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Reads every input shape of DESIGN §2 into LogEvents, one per LogEntry: a single LogEntry, a JSON array
+ * ({@code gcloud logging read --format=json}), {@code {"entries":[...]}}, NDJSON, and Pub/Sub push envelopes.
+ * All or nothing: the first bad entry fails the whole payload, naming its index.
+ */
+public final class Payloads {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Payloads() {
+    }
+
+    /** @param nowNanos event time for entries that carry no timestamp at all */
+    public static List<LogEvent> read(byte[] body, long nowNanos) throws InvalidEntryException {
+        List<LogEvent> events = new ArrayList<>();
+        try (JsonParser p = MAPPER.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new InvalidEntryException("the body is empty");
+            }
+            if (first == JsonToken.START_ARRAY) {
+                readArray(p, body, nowNanos, events);
+                if (p.nextToken() != null) {
+                    throw new InvalidEntryException(events.size(), "unexpected content after the array");
+                }
+                return events;
+            }
+            for (JsonToken t = first; t != null; t = p.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new InvalidEntryException(events.size(), "expected a JSON object or array, found " + t);
+                }
+                readTopLevelObject(p, nowNanos, events);
+            }
+            return events;
+        } catch (JsonProcessingException e) {
+            throw new InvalidEntryException(events.size(), "malformed JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /**
+     * Reads a Pub/Sub push envelope ({@code {"message":{"data":...}}}) or, for an unwrapped subscription, the
+     * LogEntry itself.
+     */
+    public static List<LogEvent> readPush(byte[] body, boolean wrapped, long nowNanos) throws InvalidEntryException {
+        if (!wrapped) {
+            return read(body, nowNanos);
+        }
+        JsonNode envelope;
+        try {
+            envelope = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new InvalidEntryException(0, "malformed JSON: " + e.getMessage());
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new InvalidEntryException(0, "a Pub/Sub push body must be a JSON object");
+        }
+        return read(pushData(envelope), nowNanos);
+    }
+
+    private static void readArray(JsonParser p, byte[] body, long nowNanos, List<LogEvent> into)
+            throws IOException, InvalidEntryException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            int index = into.size();
+            if (t != JsonToken.START_OBJECT) {
+                throw new InvalidEntryException(index, "entry is not a JSON object but " + t);
+            }
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            EntryFields fields = readFields(p, index);
+            fields.raw = Arrays.copyOfRange(body, start, (int) p.currentLocation().getByteOffset());
+            into.add(normalise(fields, nowNanos, index));
+        }
+    }
+
+    private static void readTopLevelObject(JsonParser p, long nowNanos, List<LogEvent> into)
+            throws IOException, InvalidEntryException {
+        JsonNode node = MAPPER.readTree(p);
+        if (node.has("entries") && node.get("entries").isArray() && !node.has("logName")) {
+            for (JsonNode entry : node.get("entries")) {
+                readTreeEntry(entry, nowNanos, into);
+            }
+        } else if (node.has("message") && node.get("message").isObject() && node.has("subscription")) {
+            for (LogEvent event : read(pushData(node), nowNanos)) {
+                into.add(event);
+            }
+        } else {
+            readTreeEntry(node, nowNanos, into);
+        }
+    }
+
+    private static void readTreeEntry(JsonNode entry, long nowNanos, List<LogEvent> into)
+            throws IOException, InvalidEntryException {
+        int index = into.size();
+        if (!entry.isObject()) {
+            throw new InvalidEntryException(index, "entry is not a JSON object");
+        }
+        try (JsonParser p = entry.traverse(MAPPER)) {
+            p.nextToken();
+            EntryFields fields = readFields(p, index);
+            fields.raw = MAPPER.writeValueAsBytes(entry);
+            into.add(normalise(fields, nowNanos, index));
+        }
+    }
+
+    private static EntryFields readFields(JsonParser p, int index) throws IOException, InvalidEntryException {
+        try {
+            return LogEntryReader.read(p);
+        } catch (InvalidEntryException e) {
+            throw e.at(index);
+        }
+    }
+
+    private static LogEvent normalise(EntryFields fields, long nowNanos, int index) throws InvalidEntryException {
+        try {
+            return Normaliser.normalise(fields, nowNanos);
+        } catch (InvalidEntryException e) {
+            throw e.at(index);
+        }
+    }
+
+    private static byte[] pushData(JsonNode envelope) throws InvalidEntryException {
+        JsonNode message = envelope.get("message");
+        if (message == null || !message.isObject()) {
+            throw new InvalidEntryException(0, "the Pub/Sub envelope has no message");
+        }
+        JsonNode data = message.get("data");
+        if (data == null || !data.isTextual()) {
+            throw new InvalidEntryException(0, "the Pub/Sub message has no data");
+        }
+        try {
+            String text = data.asText().replaceAll("\\s", "").replace('-', '+').replace('_', '/');
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEntryException(0, "message.data is not valid base64: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.rootline.engine.event;
+
+/**
+ * Where an entry came from, reduced to what correlation needs (DESIGN §2): the service, its version
+ * (a Cloud Run revision, a job execution, a pod template) and the instance. Empty strings, never null.
+ */
+public record Scope(String resourceType, String project, String location, String service, String version, String instance) {
+
+    public static final Scope UNKNOWN = new Scope("", "", "", "", "", "");
+}

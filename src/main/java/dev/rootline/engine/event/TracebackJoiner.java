@@ -1,0 +1,135 @@
+package dev.rootline.engine.event;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Joins the pieces of one Python traceback that Cloud Run logged as separate entries (DESIGN §2): on the same
+ * instance and stream, each within {@code window} of the previous piece, a {@code Traceback (most recent call
+ * last):} continues the line before it (logger.exception prints the message, then the traceback), and indented
+ * frames, "During handling..." and the final {@code XxxError: ...} line continue an open traceback.
+ */
+public final class TracebackJoiner {
+
+    private static final String TRACEBACK = "Traceback (most recent call last):";
+    private static final Pattern CHAINED = Pattern.compile(
+            "^(During handling of the above exception|The above exception was the direct cause)");
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(: .*)?$", Pattern.DOTALL);
+
+    private final long windowNanos;
+
+    public TracebackJoiner(long windowNanos) {
+        this.windowNanos = windowNanos;
+    }
+
+    /** Returns the events with continuation pieces folded into the event they continue, in time order. */
+    public List<LogEvent> join(List<LogEvent> events) {
+        List<LogEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingLong(LogEvent::timeNanos));
+        List<Group> groups = new ArrayList<>(sorted.size());
+        Map<String, Group> openByStream = new HashMap<>();
+        for (LogEvent event : sorted) {
+            String stream = event.scope().instance() + '\u0000' + event.logName() + '\u0000' + event.scope().version();
+            Group open = openByStream.get(stream);
+            if (open != null && event.timeNanos() - open.lastTimeNanos <= windowNanos && open.continuedBy(event)) {
+                open.add(event);
+            } else {
+                Group group = new Group(event);
+                groups.add(group);
+                openByStream.put(stream, group);
+            }
+        }
+        List<LogEvent> joined = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            joined.add(group.toEvent());
+        }
+        return joined;
+    }
+
+    private static final class Group {
+        private final List<LogEvent> members = new ArrayList<>(1);
+        private long lastTimeNanos;
+        private boolean inTraceback;
+        private boolean open;
+        private boolean expectCode;
+
+        Group(LogEvent first) {
+            add(first);
+        }
+
+        void add(LogEvent event) {
+            members.add(event);
+            lastTimeNanos = event.timeNanos();
+            String message = event.message();
+            if (inTraceback || message.contains(TRACEBACK)) {
+                for (String line : message.split("\n")) {
+                    feed(line.strip());
+                }
+            }
+        }
+
+        /** Tracks where in a traceback the text stands: frame header, code line, or the closing exception. */
+        private void feed(String line) {
+            if (line.startsWith(TRACEBACK)) {
+                inTraceback = true;
+                open = true;
+                expectCode = false;
+            } else if (open) {
+                if (line.startsWith("File \"")) {
+                    expectCode = true;
+                } else if (expectCode) {
+                    expectCode = false;
+                } else if (!isMarker(line) && EXCEPTION_LINE.matcher(line).matches()) {
+                    open = false;
+                }
+            }
+        }
+
+        boolean continuedBy(LogEvent event) {
+            String message = event.message();
+            int newline = message.indexOf('\n');
+            String first = newline < 0 ? message : message.substring(0, newline);
+            if (first.startsWith(TRACEBACK)) {
+                return true;
+            }
+            if (!inTraceback) {
+                return false;
+            }
+            if (CHAINED.matcher(first).find()) {
+                return true;
+            }
+            return open && (first.startsWith("File \"") || expectCode || isMarker(first)
+                    || EXCEPTION_LINE.matcher(first).matches());
+        }
+
+        private static boolean isMarker(String line) {
+            return line.startsWith("^") || line.startsWith("~");
+        }
+
+        LogEvent toEvent() {
+            LogEvent first = members.get(0);
+            if (members.size() == 1) {
+                return first;
+            }
+            List<String> keys = new ArrayList<>(members.size());
+            List<byte[]> entries = new ArrayList<>(members.size());
+            StringBuilder message = new StringBuilder();
+            Severity severity = Severity.DEFAULT;
+            for (LogEvent member : members) {
+                keys.add(member.key());
+                entries.addAll(member.entries());
+                if (message.length() > 0) {
+                    message.append('\n');
+                }
+                message.append(member.message());
+                severity = Severity.max(severity, member.severity());
+            }
+            return new LogEvent(first.key(), List.copyOf(keys), first.insertId(), first.logName(), first.timeNanos(),
+                    severity, message.toString(), first.scope(), first.labels(), List.copyOf(entries));
+        }
+    }
+}

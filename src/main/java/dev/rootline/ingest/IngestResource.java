@@ -1,0 +1,38 @@
+package dev.rootline.ingest;
+
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.event.InvalidEntryException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/entries")
+public class IngestResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String JSONL = "application/jsonl";
+
+    private final IngestService ingest;
+    private final long maxBody;
+
+    IngestResource(IngestService ingest, RootlineConfig config) {
+        this.ingest = ingest;
+        this.maxBody = config.ingest().maxBodySize().asLongValue();
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON, JSONL})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest LogEntries: one, a JSON array, {\"entries\":[...]}, NDJSON or a Pub/Sub envelope")
+    public IngestResult ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding)
+            throws InvalidEntryException, IOException {
+        return ingest.ingest(RequestBodies.read(body, encoding, maxBody));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.rootline.ingest;
+
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.event.TracebackJoiner;
+import dev.rootline.search.LogStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Parses, normalises and joins a payload in the engine, then stores it durably, all or nothing. */
+@ApplicationScoped
+public class IngestService {
+
+    private final LogStore store;
+    private final Clock clock;
+    private final TracebackJoiner joiner;
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    IngestService(LogStore store, Clock clock, RootlineConfig config, MeterRegistry metrics) {
+        this.store = store;
+        this.clock = clock;
+        this.joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
+        this.accepted = metrics.counter("rootline.entries.accepted");
+        this.duplicates = metrics.counter("rootline.entries.duplicate");
+        this.rejected = metrics.counter("rootline.entries.rejected");
+    }
+
+    /** Any shape of DESIGN §2. A bad entry rejects the whole payload and nothing is stored. */
+    public IngestResult ingest(byte[] body) throws InvalidEntryException, IOException {
+        long now = nanos(clock.instant());
+        try {
+            return store(Payloads.read(body, now), now);
+        } catch (InvalidEntryException e) {
+            rejected.increment();
+            throw e;
+        }
+    }
+
+    /** A Pub/Sub push delivery; a permanently bad one is the caller's to quarantine. */
+    public IngestResult ingestPush(byte[] body, boolean wrapped) throws InvalidEntryException, IOException {
+        long now = nanos(clock.instant());
+        return store(Payloads.readPush(body, wrapped, now), now);
+    }
+
+    private IngestResult store(List<LogEvent> events, long now) throws IOException {
+        LogStore.AppendResult result = store.append(events, joiner::join, now);
+        accepted.increment(result.accepted());
+        duplicates.increment(result.duplicates());
+        return new IngestResult(result.accepted(), result.duplicates(), 0);
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}

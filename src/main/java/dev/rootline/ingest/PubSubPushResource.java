@@ -1,0 +1,42 @@
+package dev.rootline.ingest;
+
+import dev.rootline.app.Problem;
+import dev.rootline.app.RootlineConfig;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/pubsub/push")
+public class PubSubPushResource {
+
+    private final PushService push;
+    private final long maxBody;
+
+    PubSubPushResource(PushService push, RootlineConfig config) {
+        this.push = push;
+        this.maxBody = config.ingest().maxBodySize().asLongValue();
+    }
+
+    /** Any content type: the emulator sends unwrapped deliveries as application/x-www-form-urlencoded. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Pub/Sub push endpoint for a Log Router sink, wrapped or unwrapped")
+    public Response push(InputStream body, @Context HttpHeaders headers) throws IOException {
+        String messageId = headers.getHeaderString("x-goog-pubsub-message-id");
+        String subscription = headers.getHeaderString("x-goog-pubsub-subscription-name");
+        byte[] bytes = RequestBodies.read(body, headers.getHeaderString(HttpHeaders.CONTENT_ENCODING), maxBody);
+        boolean wrapped = messageId == null && subscription == null;
+        PushOutcome outcome = push.receive(new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
+        if (outcome instanceof PushOutcome.Quarantined q) {
+            return Response.ok(new QuarantinedProblem(q), Problem.MEDIA_TYPE).build();
+        }
+        return Response.ok(((PushOutcome.Stored) outcome).result(), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rootline.search;
+
+import dev.rootline.engine.event.LogEvent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every accepted entry, durable and searchable. The node's own store: a cluster can put OpenSearch behind this
+ * interface later (DESIGN §1).
+ */
+public interface LogStore {
+
+    /**
+     * Stores the entries not stored before and returns once they are durable. Each LogEntry is counted once: as
+     * accepted the first time, as a duplicate after that, across restarts. The new entries pass through
+     * {@code join} (traceback joining) before they are written, so no entry is ever stored twice.
+     */
+    AppendResult append(List<LogEvent> entries, UnaryOperator<List<LogEvent>> join, long receivedNanos)
+            throws IOException;
+
+    SearchPage search(SearchQuery query) throws IOException;
+
+    /** The entries around one entry on the same instance, in time order, or empty when the key is unknown. */
+    Optional<EntryContext> context(String key, int before, int after) throws IOException;
+
+    /** Deletes what arrived before the cutoff; returns how many events were deleted. */
+    long deleteReceivedBefore(long cutoffNanos) throws IOException;
+
+    /** What an append did: entry counts, and the (joined) events it stored. */
+    record AppendResult(int accepted, int duplicates, List<LogEvent> stored) {
+    }
+
+    record EntryContext(List<StoredEntry> before, StoredEntry entry, List<StoredEntry> after) {
+    }
+}

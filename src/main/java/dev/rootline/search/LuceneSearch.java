@@ -1,0 +1,165 @@
+package dev.rootline.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+/** Queries over the log index: newest first, paged by a stable (time, key) cursor. */
+final class LuceneSearch {
+
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG, true),
+            new SortField(LuceneFields.ID, SortField.Type.STRING, true));
+    private static final Sort OLDEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG),
+            new SortField(LuceneFields.ID, SortField.Type.STRING));
+
+    private final SearcherManager searchers;
+    private final Analyzer analyzer;
+
+    LuceneSearch(SearcherManager searchers, Analyzer analyzer) {
+        this.searchers = searchers;
+        this.analyzer = analyzer;
+    }
+
+    /** Full text on the message; every other field is matched verbatim. */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> keywords = new HashMap<>();
+        for (String field : LuceneFields.KEYWORDS) {
+            keywords.put(field, new KeywordAnalyzer());
+        }
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), keywords);
+    }
+
+    SearchPage search(SearchQuery q) throws IOException {
+        Query query = toQuery(q);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long total = searcher.count(query);
+            // the cursor's (time, key) is unique, so no document ties with it: put it after the last doc
+            int lastDoc = Math.max(searcher.getIndexReader().maxDoc() - 1, 0);
+            FieldDoc after = q.cursor().map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c))).orElse(null);
+            TopFieldDocs top = searcher.searchAfter(after, query, q.limit(), NEWEST_FIRST, false);
+            List<StoredEntry> items = load(searcher, top.scoreDocs);
+            String next = null;
+            if (top.scoreDocs.length == q.limit() && top.scoreDocs.length > 0) {
+                next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+            }
+            return new SearchPage(items, total, next);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    Optional<LogStore.EntryContext> context(String key, int before, int after) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopFieldDocs hit = searcher.search(new TermQuery(new Term(LuceneFields.ID, key)), 1, NEWEST_FIRST, false);
+            if (hit.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            FieldDoc self = (FieldDoc) hit.scoreDocs[0];
+            Document doc = searcher.storedFields().document(self.doc);
+            StoredEntry entry = LuceneFields.fromDocument(doc);
+            Query sameStream = sameStream(doc);
+            List<StoredEntry> earlier = load(searcher,
+                    searcher.searchAfter(self, sameStream, Math.max(before, 0), NEWEST_FIRST, false).scoreDocs);
+            Collections.reverse(earlier);
+            FieldDoc ascending = new FieldDoc(self.doc, Float.NaN, self.fields);
+            List<StoredEntry> later = load(searcher,
+                    searcher.searchAfter(ascending, sameStream, Math.max(after, 0), OLDEST_FIRST, false).scoreDocs);
+            return Optional.of(new LogStore.EntryContext(earlier, entry, later));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The same instance; for resources without instances, the same service version. */
+    private static Query sameStream(Document doc) {
+        String instance = doc.get(LuceneFields.INSTANCE);
+        if (!instance.isEmpty()) {
+            return new TermQuery(new Term(LuceneFields.INSTANCE, instance));
+        }
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneFields.SERVICE, doc.get(LuceneFields.SERVICE))), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneFields.REVISION, doc.get(LuceneFields.REVISION))), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private Query toQuery(SearchQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query text = q.text().filter(t -> !t.isBlank()).map(this::parse).orElseGet(MatchAllDocsQuery::new);
+        b.add(text, BooleanClause.Occur.MUST);
+        q.service().ifPresent(s -> b.add(new TermQuery(new Term(LuceneFields.SERVICE, s)), BooleanClause.Occur.FILTER));
+        q.revision().ifPresent(r -> b.add(new TermQuery(new Term(LuceneFields.REVISION, r)), BooleanClause.Occur.FILTER));
+        q.minSeverity().ifPresent(s -> b.add(IntPoint.newRangeQuery(LuceneFields.SEVERITY_NUMBER, s.number(),
+                Integer.MAX_VALUE), BooleanClause.Occur.FILTER));
+        if (q.fromNanos().isPresent() || q.toNanos().isPresent()) {
+            long from = q.fromNanos().orElse(Long.MIN_VALUE);
+            long to = q.toNanos().map(t -> t - 1).orElse(Long.MAX_VALUE);
+            b.add(LongPoint.newRangeQuery(LuceneFields.TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private Query parse(String text) {
+        QueryParser parser = new QueryParser(LuceneFields.MESSAGE, analyzer);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            throw new InvalidQueryException("q is not valid query syntax: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static List<StoredEntry> load(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<StoredEntry> items = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            items.add(LuceneFields.fromDocument(searcher.storedFields().document(hit.doc)));
+        }
+        return items;
+    }
+
+    private static String encodeCursor(FieldDoc last) {
+        String plain = last.fields[0] + ":" + ((BytesRef) last.fields[1]).utf8ToString();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object[] decodeCursor(String cursor) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = plain.indexOf(':');
+            long time = Long.parseLong(plain.substring(0, colon));
+            return new Object[] {time, new BytesRef(plain.substring(colon + 1))};
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new InvalidQueryException("cursor is not one this API issued");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rootline.engine.event;
+
+/** Builds LogEntry JSON for tests, in the shapes Cloud Run writes. */
+public final class Entries {
+
+    public static final String SERVICE = "checkout";
+    public static final String REVISION = "checkout-00042-abc";
+
+    private Entries() {
+    }
+
+    /** A Cloud Run stderr line without severity, as gunicorn and print() produce. */
+    public static String stderr(String insertId, String timestamp, String instance, String text) {
+        return """
+                {"insertId":"%s","timestamp":"%s","logName":"projects/p/logs/run.googleapis.com%%2Fstderr",
+                 "labels":{"instanceId":"%s"},
+                 "resource":{"type":"cloud_run_revision","labels":{"service_name":"%s","revision_name":"%s",
+                   "project_id":"p","location":"europe-west1","configuration_name":"%s"}},
+                 "textPayload":%s}
+                """.formatted(insertId, timestamp, instance, SERVICE, REVISION, SERVICE, quote(text));
+    }
+
+    public static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\u001b", "\\u001b") + "\"";
+    }
+}

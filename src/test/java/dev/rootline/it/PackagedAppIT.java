@@ -1,0 +1,84 @@
+package dev.rootline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.engine.event.Entries;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, as a user runs it: no configuration, then killed with -9 and restarted. */
+class PackagedAppIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    private static byte[] batch(String run, int batch, int size) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            entries.add(Entries.stderr(run + "-" + batch + "-" + i, "2025-09-16T00:%02d:%02d.%06dZ".formatted(batch % 60, i % 60, i),
+                    "crash-" + run, "[INFO] durable line " + batch + "/" + i));
+        }
+        return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long total(RootlineProcess app, String query) throws Exception {
+        HttpResponse<String> r = app.get("/api/v1/search?limit=1&q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("total").asLong();
+    }
+
+    @Test
+    void startsWithNoConfigurationKeepsDataUnderDotDataAndFindsWhatItIngested() throws Exception {
+        try (RootlineProcess app = RootlineProcess.start(workDir)) {
+            HttpResponse<String> reply = app.post("/api/v1/entries", "application/json", batch("fresh", 1, 3));
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(reply.body()).get("accepted").asInt()).isEqualTo(3);
+            assertThat(total(app, "\"durable line\" AND instance:crash-fresh")).isEqualTo(3);
+        }
+        assertThat(workDir.resolve("data/index")).isDirectory();
+        if (!"postgresql".equals(System.getProperty("rootline.db-kind"))) {
+            assertThat(workDir.resolve("data/db")).isDirectory();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedEntrySurvivesKillDashNineAndReplaysAsDuplicates() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<byte[]> batches = new ArrayList<>();
+        int acknowledged = 0;
+        try (RootlineProcess app = RootlineProcess.start(workDir)) {
+            for (int b = 0; b < 20; b++) {
+                batches.add(batch(run, b, 250));
+                HttpResponse<String> reply = app.post("/api/v1/entries", "application/json", batches.get(b));
+                assertThat(reply.statusCode()).isEqualTo(200);
+                acknowledged += JSON.readTree(reply.body()).get("accepted").asInt();
+            }
+            app.kill();
+        }
+        assertThat(acknowledged).isEqualTo(5000);
+
+        try (RootlineProcess restarted = RootlineProcess.start(workDir)) {
+            assertThat(total(restarted, "instance:crash-" + run)).isEqualTo(acknowledged);
+            int duplicates = 0;
+            for (byte[] b : batches) {
+                JsonNode replay = JSON.readTree(restarted.post("/api/v1/entries", "application/json", b).body());
+                assertThat(replay.get("accepted").asInt()).isZero();
+                duplicates += replay.get("duplicates").asInt();
+            }
+            assertThat(duplicates).isEqualTo(acknowledged);
+            assertThat(total(restarted, "instance:crash-" + run)).isEqualTo(acknowledged);
+        }
+        assertThat(Files.readString(workDir.resolve("rootline.log"))).doesNotContain("Exception");
+    }
+}
