@@ -1,10 +1,8 @@
 package dev.rootline.ingest;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
-import dev.rootline.engine.event.TracebackJoiner;
 import dev.rootline.search.LogStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,15 +18,13 @@ public class IngestService {
 
     private final LogStore store;
     private final Clock clock;
-    private final TracebackJoiner joiner;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
 
-    IngestService(LogStore store, Clock clock, RootlineConfig config, MeterRegistry metrics) {
+    IngestService(LogStore store, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.clock = clock;
-        this.joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
         this.accepted = metrics.counter("rootline.entries.accepted");
         this.duplicates = metrics.counter("rootline.entries.duplicate");
         this.rejected = metrics.counter("rootline.entries.rejected");
@@ -52,7 +48,7 @@ public class IngestService {
     }
 
     private IngestResult store(List<LogEvent> events, long now) throws IOException {
-        LogStore.AppendResult result = store.append(events, joiner::join, now);
+        LogStore.AppendResult result = store.append(events, now);
         accepted.increment(result.accepted());
         duplicates.increment(result.duplicates());
         return new IngestResult(result.accepted(), result.duplicates(), 0);

@@ -4,7 +4,6 @@ import dev.rootline.engine.event.LogEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Every accepted entry, durable and searchable. The node's own store: a cluster can put OpenSearch behind this
@@ -14,11 +13,10 @@ public interface LogStore {
 
     /**
      * Stores the entries not stored before and returns once they are durable. Each LogEntry is counted once: as
-     * accepted the first time, as a duplicate after that, across restarts. The new entries pass through
-     * {@code join} (traceback joining) before they are written, so no entry is ever stored twice.
+     * accepted the first time, as a duplicate after that, across restarts. Only new entries are joined into
+     * events (tracebacks), so no entry is ever stored twice.
      */
-    AppendResult append(List<LogEvent> entries, UnaryOperator<List<LogEvent>> join, long receivedNanos)
-            throws IOException;
+    AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException;
 
     SearchPage search(SearchQuery query) throws IOException;
 

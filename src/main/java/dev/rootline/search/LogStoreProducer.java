@@ -1,6 +1,7 @@
 package dev.rootline.search;
 
 import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.event.TracebackJoiner;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -8,15 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the node's Lucene index under {@code rootline.data-dir/index}. */
+/** Opens the node's log store: the Lucene index and its write-ahead log under {@code rootline.data-dir}. */
 public class LogStoreProducer {
 
     @Produces
     @Singleton
     LuceneLogStore open(RootlineConfig config) throws IOException {
-        Path dir = Path.of(config.dataDir(), "index");
-        Files.createDirectories(dir);
-        return new LuceneLogStore(dir);
+        Path dir = Files.createDirectories(Path.of(config.dataDir()));
+        TracebackJoiner joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
+        return new LuceneLogStore(dir, joiner::join);
     }
 
     void close(@Disposes LuceneLogStore store) throws IOException {

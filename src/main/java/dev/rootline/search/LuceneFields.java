@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -42,6 +46,19 @@ final class LuceneFields {
     /** Fields indexed verbatim, so query syntax can filter on them ({@code service:api}). */
     static final List<String> KEYWORDS = List.of(ID, MEMBER, SEVERITY, SERVICE, REVISION, INSTANCE, RESOURCE_TYPE,
             PROJECT, LOCATION, LOG_NAME, INSERT_ID);
+
+    /**
+     * Every append looks each new entry up by key in every segment; a bloom filter on the key field lets most
+     * segments answer "not here" without touching their terms dictionary.
+     */
+    static final Codec CODEC = new Lucene912Codec() {
+        private final PostingsFormat bloom = new BloomFilteringPostingsFormat(PostingsFormat.forName("Lucene912"));
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+            return field.equals(MEMBER) ? bloom : super.getPostingsFormatForField(field);
+        }
+    };
 
     /** Lucene rejects terms over 32 kB; no real label comes near this. */
     private static final int MAX_KEYWORD = 1024;

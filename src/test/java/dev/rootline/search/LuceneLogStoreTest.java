@@ -2,8 +2,9 @@ package dev.rootline.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
-import dev.rootline.engine.event.Scope;
+import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +26,18 @@ class LuceneLogStoreTest {
     @TempDir
     Path dir;
 
-    private static LogEvent event(String key, long time, String instance, Severity severity, String message) {
-        Scope scope = new Scope("cloud_run_revision", "p", "l", "svc-" + instance.charAt(0), "rev-1", instance);
-        return new LogEvent(key, List.of(key), key, "projects/p/logs/stderr", time, severity, message, scope,
-                java.util.Map.of(), List.of(("{\"insertId\":\"" + key + "\"}").getBytes()));
+    /** A real LogEntry through the real parser, so that replaying its original JSON gives the same event. */
+    private static LogEvent event(String insertId, long time, String instance, Severity severity, String message) {
+        String json = """
+                {"insertId":"%s","timestamp":"%s","severity":"%s","textPayload":"%s","logName":"projects/p/logs/stderr",
+                 "labels":{"instanceId":"%s"},"resource":{"type":"cloud_run_revision",
+                 "labels":{"service_name":"svc-%s","revision_name":"rev-1"}}}""".formatted(insertId,
+                java.time.Instant.ofEpochSecond(0, time), severity, message, instance, instance.charAt(0));
+        try {
+            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0).get(0);
+        } catch (InvalidEntryException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static SearchQuery query(String text, int limit, String cursor) {
@@ -39,17 +48,45 @@ class LuceneLogStoreTest {
     @Test
     void countsEachEntryOnceAcrossBatchesAndRestarts() throws Exception {
         List<LogEvent> batch = List.of(event("k1", T0, "a", Severity.ERROR, "one"), event("k2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
-            assertThat(store.append(batch, UnaryOperator.identity(), T0)).extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            assertThat(store.append(batch, T0)).extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
                     .containsExactly(2, 0);
-            assertThat(store.append(List.of(batch.get(0), batch.get(0)), UnaryOperator.identity(), T0).duplicates()).isEqualTo(2);
+            assertThat(store.append(List.of(batch.get(0), batch.get(0)), T0).duplicates()).isEqualTo(2);
         }
-        try (LuceneLogStore reopened = new LuceneLogStore(dir)) {
-            LogStore.AppendResult again = reopened.append(batch, UnaryOperator.identity(), T0);
+        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            LogStore.AppendResult again = reopened.append(batch, T0);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(2);
             assertThat(again.stored()).isEmpty();
             assertThat(reopened.search(query(null, 10, null)).total()).isEqualTo(2);
+        }
+    }
+
+    /** A copy of the data directory taken while the store runs is what a crash leaves behind. */
+    @Test
+    void acknowledgedEntriesNotYetCommittedAreReplayedFromTheLog(@TempDir Path crashed) throws Exception {
+        List<LogEvent> batch = List.of(event("w1", T0, "a", Severity.ERROR, "one"), event("w2", T0 + 1, "a", Severity.INFO, "two"));
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            store.append(batch, T0);
+            copyTree(dir, crashed);
+        }
+        try (LuceneLogStore recovered = new LuceneLogStore(crashed, UnaryOperator.identity())) {
+            assertThat(recovered.search(query(null, 10, null)).items()).extracting(StoredEntry::insertId)
+                    .containsExactlyInAnyOrder("w1", "w2");
+            assertThat(recovered.append(batch, T0).duplicates()).isEqualTo(2);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("write.lock")) {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
@@ -59,12 +96,12 @@ class LuceneLogStoreTest {
         for (int i = 0; i < 2000; i++) {
             all.add(event("c" + i, T0 + i, "b", Severity.INFO, "line " + i));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<LogStore.AppendResult>> results = new ArrayList<>();
             for (int worker = 0; worker < 8; worker++) {
                 int offset = worker * 250;
-                results.add(pool.submit(() -> store.append(all.subList(offset, Math.min(2000, offset + 500)), UnaryOperator.identity(), T0)));
+                results.add(pool.submit(() -> store.append(all.subList(offset, Math.min(2000, offset + 500)), T0)));
             }
             int accepted = 0;
             int duplicates = 0;
@@ -87,17 +124,17 @@ class LuceneLogStoreTest {
             // many equal timestamps, so the cursor's tie-break on the key is exercised
             events.add(event("p" + i, T0 + random.nextInt(50), "c", Severity.INFO, i % 3 == 0 ? "worker exited" : "ok"));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
-            store.append(events, UnaryOperator.identity(), T0);
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            store.append(events, T0);
             List<String> expected = events.stream().filter(e -> e.message().contains("exited"))
                     .sorted(Comparator.comparingLong(LogEvent::timeNanos).thenComparing(LogEvent::key).reversed())
-                    .map(LogEvent::key).toList();
+                    .map(LogEvent::insertId).toList();
             List<String> paged = new ArrayList<>();
             String cursor = null;
             do {
                 SearchPage page = store.search(query("exited", 17, cursor));
                 assertThat(page.total()).isEqualTo(expected.size());
-                page.items().forEach(item -> paged.add(item.key()));
+                page.items().forEach(item -> paged.add(item.insertId()));
                 cursor = page.nextCursor();
             } while (cursor != null);
             assertThat(paged).isEqualTo(expected);
@@ -111,36 +148,36 @@ class LuceneLogStoreTest {
             events.add(event("x" + i, T0 + i * 1000, "inst-x", Severity.INFO, "x line " + i));
             events.add(event("y" + i, T0 + i * 1000 + 1, "inst-y", Severity.INFO, "y line " + i));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
-            store.append(events, UnaryOperator.identity(), T0);
-            LogStore.EntryContext context = store.context("x5", 2, 3).orElseThrow();
-            assertThat(context.before()).extracting(StoredEntry::key).containsExactly("x3", "x4");
-            assertThat(context.entry().key()).isEqualTo("x5");
-            assertThat(context.after()).extracting(StoredEntry::key).containsExactly("x6", "x7", "x8");
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            store.append(events, T0);
+            LogStore.EntryContext context = store.context(events.get(10).key(), 2, 3).orElseThrow();
+            assertThat(context.before()).extracting(StoredEntry::insertId).containsExactly("x3", "x4");
+            assertThat(context.entry().insertId()).isEqualTo("x5");
+            assertThat(context.after()).extracting(StoredEntry::insertId).containsExactly("x6", "x7", "x8");
             assertThat(store.context("nope", 2, 2)).isEmpty();
         }
     }
 
     @Test
     void retentionDeletesWhatArrivedBeforeTheCutoff() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
-            store.append(List.of(event("old", T0, "d", Severity.INFO, "old")), UnaryOperator.identity(), T0);
-            store.append(List.of(event("new", T0, "d", Severity.INFO, "new")), UnaryOperator.identity(), T0 + 10);
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+            store.append(List.of(event("old", T0, "d", Severity.INFO, "old")), T0);
+            store.append(List.of(event("new", T0, "d", Severity.INFO, "new")), T0 + 10);
             assertThat(store.deleteReceivedBefore(T0 + 5)).isEqualTo(1);
-            assertThat(store.search(query(null, 10, null)).items()).extracting(StoredEntry::key).containsExactly("new");
+            assertThat(store.search(query(null, 10, null)).items()).extracting(StoredEntry::insertId).containsExactly("new");
         }
     }
 
     @Test
     void filtersByServiceSeverityAndTime() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
             store.append(List.of(event("f1", T0, "alpha", Severity.ERROR, "boom"),
                     event("f2", T0 + 5, "alpha", Severity.INFO, "boom"),
-                    event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")), UnaryOperator.identity(), T0);
+                    event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")), T0);
             SearchQuery q = new SearchQuery(Optional.of("boom"), Optional.of("svc-a"), Optional.empty(),
                     Optional.of(Severity.ERROR), Optional.of(T0), Optional.of(T0 + 9), 10, Optional.empty());
-            assertThat(store.search(q).items()).extracting(StoredEntry::key).containsExactly("f1");
-            assertThat(store.search(query("severity:CRITICAL", 10, null)).items()).extracting(StoredEntry::key)
+            assertThat(store.search(q).items()).extracting(StoredEntry::insertId).containsExactly("f1");
+            assertThat(store.search(query("severity:CRITICAL", 10, null)).items()).extracting(StoredEntry::insertId)
                     .containsExactly("f3");
         }
     }

@@ -7,7 +7,8 @@ import java.util.Base64;
 
 /**
  * The identity of a LogEntry (DESIGN §2): {@code (logName, timestamp in epoch nanos, insertId)}, or a hash of its
- * content when it has no insertId. Hashed to 128 bits so the key is short, fixed-size and safe in a URL.
+ * content when it has no insertId. Hashed (SHA-256, cut to 128 bits) so the key is short, fixed-size and safe in
+ * a URL.
  */
 public final class EntryKeys {
 
@@ -24,20 +25,41 @@ public final class EntryKeys {
     }
 
     public static String ofIdentity(String logName, long timeNanos, String insertId) {
-        return digest("id", logName, Long.toString(timeNanos), insertId);
+        MessageDigest sha = start((byte) 'i', timeNanos);
+        update(sha, logName);
+        update(sha, insertId);
+        return finish(sha);
     }
 
-    /** For entries without insertId: the same content at the same time is the same entry. */
-    public static String ofContent(String logName, String time, String resource, String severity, String message) {
-        return digest("content", logName, time, resource, severity, message);
+    /**
+     * For entries without insertId: the same content at the same time is the same entry.
+     *
+     * @param timeNanos the entry's own timestamp, or Long.MIN_VALUE when it had none
+     */
+    public static String ofContent(String logName, long timeNanos, String resource, String severity, String message) {
+        MessageDigest sha = start((byte) 'c', timeNanos);
+        update(sha, logName);
+        update(sha, resource);
+        update(sha, severity);
+        update(sha, message);
+        return finish(sha);
     }
 
-    private static String digest(String... parts) {
+    private static MessageDigest start(byte kind, long timeNanos) {
         MessageDigest sha = SHA256.get();
-        for (String part : parts) {
-            sha.update(part.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
+        sha.update(kind);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            sha.update((byte) (timeNanos >>> shift));
         }
+        return sha;
+    }
+
+    private static void update(MessageDigest sha, String part) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static String finish(MessageDigest sha) {
         byte[] hash = sha.digest();
         byte[] head = new byte[16];
         System.arraycopy(hash, 0, head, 0, head.length);

@@ -3,8 +3,9 @@ package dev.rootline.engine.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams one LogEntry object into {@link EntryFields}, reading only what normalisation needs and skipping the
@@ -39,7 +40,7 @@ final class LogEntryReader {
                 case "protoPayload" -> readProtoPayload(p, f);
                 case "httpRequest" -> readHttpRequest(p, f);
                 case "resource" -> readResource(p, f);
-                case "labels" -> f.labels = stringMap(p, name);
+                case "labels" -> f.labels = stringMap(p, name, ScopeResolver.ENTRY_LABELS);
                 default -> {
                     p.skipChildren();
                     continue;
@@ -126,7 +127,7 @@ final class LogEntryReader {
             p.nextToken();
             switch (name) {
                 case "type" -> f.resourceType = string(p, "resource.type");
-                case "labels" -> f.resourceLabels = stringMap(p, "resource.labels");
+                case "labels" -> f.resourceLabels = stringMap(p, "resource.labels", ScopeResolver.RESOURCE_LABELS);
                 default -> p.skipChildren();
             }
         }
@@ -147,16 +148,20 @@ final class LogEntryReader {
         throw new InvalidEntryException("severity must be a string, found " + t);
     }
 
-    private static Map<String, String> stringMap(JsonParser p, String field) throws IOException, InvalidEntryException {
+    /** Reads a map of string labels, keeping only the keys asked for: the rest stay unread in the raw entry. */
+    private static Map<String, String> stringMap(JsonParser p, String field, Set<String> wanted)
+            throws IOException, InvalidEntryException {
         expectObject(p.currentToken(), field);
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, String> map = new HashMap<>(8);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken value = p.nextToken();
             if (!value.isScalarValue()) {
                 throw new InvalidEntryException(field + "." + key + " must be a string, found " + value);
             }
-            map.put(key, p.getText());
+            if (wanted.contains(key)) {
+                map.put(key, p.getText());
+            }
         }
         return map;
     }

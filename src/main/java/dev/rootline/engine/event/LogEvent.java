@@ -2,7 +2,6 @@ package dev.rootline.engine.event;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One normalised log event: a LogEntry, or several consecutive ones joined because together they print one
@@ -11,7 +10,6 @@ import java.util.Map;
  * @param key        dedup identity of the first entry, see {@link EntryKeys}
  * @param memberKeys identities of every entry joined into this event, the first included
  * @param timeNanos  event time (the entry's {@code timestamp}) as epoch nanoseconds
- * @param labels     the entry's user labels
  * @param entries    the original LogEntry JSON of each member, in order
  */
 public record LogEvent(
@@ -23,7 +21,6 @@ public record LogEvent(
         Severity severity,
         String message,
         Scope scope,
-        Map<String, String> labels,
         List<byte[]> entries) {
 
     public Instant timestamp() {

@@ -28,11 +28,11 @@ final class Normaliser {
         Scope scope = ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels);
         String key = f.insertId != null && !f.insertId.isEmpty()
                 ? EntryKeys.ofIdentity(logName, time, f.insertId)
-                : EntryKeys.ofContent(logName, f.timestamp == null ? "" : Long.toString(time),
+                : EntryKeys.ofContent(logName, f.timestamp == null ? Long.MIN_VALUE : time,
                         scope.resourceType() + scope.service() + scope.version() + scope.instance(),
                         severity.name(), message);
         return new LogEvent(key, List.of(key), f.insertId == null ? "" : f.insertId, logName, time, severity,
-                message, scope, f.labels, List.of(f.raw));
+                message, scope, List.of(f.raw));
     }
 
     private static long eventTime(EntryFields f, long nowNanos) throws InvalidEntryException {

@@ -1,9 +1,19 @@
 package dev.rootline.engine.event;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The scope table of DESIGN §2: service, version and instance per monitored-resource type. */
 final class ScopeResolver {
+
+    /** The resource labels the table below reads. */
+    static final Set<String> RESOURCE_LABELS = Set.of("project_id", "location", "zone", "region", "service_name",
+            "revision_name", "job_name", "namespace_name", "container_name", "pod_name", "module_id", "version_id",
+            "instance_id", "service", "version");
+
+    /** The entry labels it reads. */
+    static final Set<String> ENTRY_LABELS = Set.of("instanceId", "run.googleapis.com/execution_name",
+            "run.googleapis.com/task_index", "k8s-pod/pod-template-hash", "service", "version");
 
     private ScopeResolver() {
     }

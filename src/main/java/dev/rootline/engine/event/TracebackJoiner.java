@@ -129,7 +129,7 @@ public final class TracebackJoiner {
                 severity = Severity.max(severity, member.severity());
             }
             return new LogEvent(first.key(), List.copyOf(keys), first.insertId(), first.logName(), first.timeNanos(),
-                    severity, message.toString(), first.scope(), first.labels(), List.copyOf(entries));
+                    severity, message.toString(), first.scope(), List.copyOf(entries));
         }
     }
 }

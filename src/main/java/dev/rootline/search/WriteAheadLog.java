@@ -1,0 +1,182 @@
+package dev.rootline.search;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The acknowledgement point of ingest: each append is a checksummed record of the new entries' original JSON,
+ * fsynced (in groups) before the request is answered. Lucene commits are expensive, so the index commits every few
+ * seconds instead, and on start-up the records written since its last commit are replayed into it. Files are
+ * numbered by generation; a rotation starts a new one, and files older than the index's commit are deleted.
+ */
+final class WriteAheadLog implements Closeable {
+
+    private static final int MAGIC = 0x524C5741; // "RLWA"
+    private static final String PREFIX = "wal-";
+
+    /** One append: the entries of a request that were new, and when they arrived. */
+    record Record(long receivedNanos, List<byte[]> entries) {
+    }
+
+    private final Path dir;
+    private final GroupCommit fsync = new GroupCommit(this::force);
+    private FileChannel channel;
+    private long generation;
+    /** Bytes appended since the log was opened, across generations: the sequence fsync waits on. */
+    private long written;
+
+    WriteAheadLog(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        List<Long> existing = generations();
+        open(existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1);
+    }
+
+    synchronized long generation() {
+        return generation;
+    }
+
+    /** Appends a record and returns the sequence to pass to {@link #awaitDurable}. */
+    synchronized long append(Record record) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        DataOutputStream body = new DataOutputStream(bytes);
+        body.writeLong(record.receivedNanos());
+        body.writeInt(record.entries().size());
+        for (byte[] entry : record.entries()) {
+            body.writeInt(entry.length);
+            body.write(entry);
+        }
+        byte[] payload = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        ByteBuffer buffer = ByteBuffer.allocate(16 + payload.length);
+        buffer.putInt(MAGIC).putInt(payload.length).putLong(crc.getValue()).put(payload).flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        written += buffer.limit();
+        return written;
+    }
+
+    /** Returns once everything up to {@code sequence} is on disk; concurrent callers share one fsync. */
+    void awaitDurable(long sequence) throws IOException {
+        fsync.awaitDurable(sequence);
+    }
+
+    /** Makes the current file durable and starts the next generation; returns the new generation. */
+    synchronized long rotate() throws IOException {
+        channel.force(false);
+        channel.close();
+        open(generation + 1);
+        return generation;
+    }
+
+    /** Deletes the files of generations before {@code generation}: the index holds their entries. */
+    void deleteBefore(long generation) throws IOException {
+        for (long g : generations()) {
+            if (g < generation) {
+                Files.deleteIfExists(file(g));
+            }
+        }
+    }
+
+    /** Reads every complete record of the generations from {@code fromGeneration} on; a torn tail ends a file. */
+    List<Record> readFrom(long fromGeneration) throws IOException {
+        List<Record> records = new ArrayList<>();
+        for (long g : generations()) {
+            if (g >= fromGeneration && g != generation()) {
+                try (InputStream in = Files.newInputStream(file(g))) {
+                    readRecords(new DataInputStream(in), records);
+                }
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.force(false);
+        channel.close();
+    }
+
+    /** Appends go on while the fsync runs, so the next fsync finds a whole group waiting. */
+    private long force() throws IOException {
+        FileChannel current;
+        long covered;
+        synchronized (this) {
+            current = channel;
+            covered = written;
+        }
+        try {
+            current.force(false);
+        } catch (java.nio.channels.ClosedChannelException rotated) {
+            // rotate() closed it, after forcing everything written to it
+        }
+        return covered;
+    }
+
+    private void open(long g) throws IOException {
+        generation = g;
+        channel = FileChannel.open(file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    private static void readRecords(DataInputStream in, List<Record> into) throws IOException {
+        while (true) {
+            try {
+                if (in.readInt() != MAGIC) {
+                    return;
+                }
+                int length = in.readInt();
+                long checksum = in.readLong();
+                if (length < 0 || length > in.available()) {
+                    return;
+                }
+                byte[] payload = new byte[length];
+                in.readFully(payload);
+                CRC32 crc = new CRC32();
+                crc.update(payload);
+                if (crc.getValue() != checksum) {
+                    return;
+                }
+                DataInputStream body = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+                long received = body.readLong();
+                int count = body.readInt();
+                List<byte[]> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    byte[] entry = new byte[body.readInt()];
+                    body.readFully(entry);
+                    entries.add(entry);
+                }
+                into.add(new Record(received, entries));
+            } catch (EOFException torn) {
+                return; // a record cut short by a crash was never acknowledged
+            }
+        }
+    }
+
+    private List<Long> generations() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(PREFIX) && n.endsWith(".log"))
+                    .map(n -> Long.parseLong(n.substring(PREFIX.length(), n.length() - 4)))
+                    .sorted().toList();
+        }
+    }
+
+    private Path file(long g) {
+        return dir.resolve(PREFIX + String.format("%012d", g) + ".log");
+    }
+}
