@@ -5,21 +5,20 @@ import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,14 +33,16 @@ import org.jboss.logging.Logger;
 
 /**
  * The log store on a local Lucene index. An append is acknowledged once its write-ahead-log record is fsynced
- * (concurrent appends share fsyncs); the index itself commits every few seconds, and replays the log on start-up.
- * Dedup looks keys up in the last opened reader plus the keys added since, so it holds across restarts without a
- * separate key table.
+ * (concurrent appends share fsyncs); a background indexer adds it to the index, which commits every few seconds
+ * and replays the log on start-up. Search waits until everything acknowledged is indexed, so a client reads its
+ * own writes. Dedup looks keys up in the current reader plus the keys not yet visible to it, so it holds across
+ * restarts without a separate key table.
  */
 public final class LuceneLogStore implements LogStore, Closeable {
 
     private static final Logger LOG = Logger.getLogger(LuceneLogStore.class);
     private static final String WAL_GENERATION = "rootline.wal.generation";
+    private static final int MAX_PENDING_ENTRIES = 20_000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -49,13 +50,10 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final WriteAheadLog wal;
     private final LuceneSearch search;
     private final UnaryOperator<List<LogEvent>> join;
-    /** Keys added since the current reader was opened; cleared, under the write lock, on each reopen. */
-    private final Map<String, Boolean> addedSinceRefresh = new ConcurrentHashMap<>();
-    /**
-     * Appends (log record and index addition, concurrently) hold the read side; reopening the reader and rotating
-     * the log take the write side, so neither ever splits an append.
-     */
-    private final ReadWriteLock appendLock = new ReentrantReadWriteLock();
+    private final KeyReservations reservations = new KeyReservations();
+    private final BackgroundIndexer indexer;
+    /** Log records and indexer batches must be in the same order. */
+    private final Object appendOrder = new Object();
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rootline-log-store");
         t.setDaemon(true);
@@ -70,7 +68,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
         directory = FSDirectory.open(dir.resolve("index"));
         IndexWriterConfig config = new IndexWriterConfig(LuceneSearch.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCodec(LuceneFields.CODEC)
+                .setCodec(new RootlineCodec())
                 .setUseCompoundFile(false)
                 .setRAMBufferSizeMB(32);
         writer = new IndexWriter(directory, config);
@@ -78,64 +76,56 @@ public final class LuceneLogStore implements LogStore, Closeable {
         search = new LuceneSearch(searchers, LuceneSearch.analyzer());
         wal = new WriteAheadLog(dir.resolve("wal"));
         replay();
-        maintenance.scheduleWithFixedDelay(this::refreshQuietly, 5, 5, TimeUnit.SECONDS);
+        indexer = new BackgroundIndexer(writer, MAX_PENDING_ENTRIES, wal.lastSequence());
+        maintenance.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
         maintenance.scheduleWithFixedDelay(this::commitQuietly, 10, 10, TimeUnit.SECONDS);
     }
 
     @Override
     public AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException {
-        Appended appended = add(entries, receivedNanos, true);
-        if (appended.walSequence > 0) {
-            wal.awaitDurable(appended.walSequence);
+        List<LogEvent> fresh = reserveFresh(entries);
+        if (fresh.isEmpty()) {
+            return new AppendResult(0, entries.size(), List.of());
         }
-        return appended.result;
-    }
-
-    private record Appended(AppendResult result, long walSequence) {
-    }
-
-    private Appended add(List<LogEvent> entries, long receivedNanos, boolean log) throws IOException {
-        List<LogEvent> fresh = new ArrayList<>(entries.size());
-        List<String> reserved = new ArrayList<>();
-        appendLock.readLock().lock();
+        List<LogEvent> events = join.apply(fresh);
+        long sequence;
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                for (LogEvent entry : entries) {
-                    if (addedSinceRefresh.putIfAbsent(entry.key(), Boolean.TRUE) == null) {
-                        reserved.add(entry.key());
-                        if (!contains(searcher, entry.key())) {
-                            fresh.add(entry);
-                        }
-                    }
-                }
-            } finally {
-                searchers.release(searcher);
+            synchronized (appendOrder) {
+                sequence = wal.append(new WriteAheadLog.Record(receivedNanos, originals(fresh)));
+                indexer.enqueue(events, receivedNanos, sequence);
             }
-            List<LogEvent> stored = join.apply(fresh);
-            List<Document> docs = new ArrayList<>(stored.size());
-            for (LogEvent event : stored) {
-                docs.add(LuceneFields.toDocument(event, receivedNanos));
-            }
-            long sequence = 0;
-            try {
-                if (!docs.isEmpty()) {
-                    // one indexing thread at a time: concurrent threads would each fill a segment of their own
-                    synchronized (writer) {
-                        if (log) {
-                            sequence = wal.append(new WriteAheadLog.Record(receivedNanos, originals(fresh)));
-                        }
-                        writer.addDocuments(docs);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                reserved.forEach(addedSinceRefresh::remove);
-                throw e;
-            }
-            return new Appended(new AppendResult(fresh.size(), entries.size() - fresh.size(), stored), sequence);
-        } finally {
-            appendLock.readLock().unlock();
+        } catch (IOException | RuntimeException e) {
+            fresh.forEach(entry -> reservations.release(entry.key()));
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while appending");
         }
+        for (LogEvent entry : fresh) {
+            reservations.assign(entry.key(), sequence);
+        }
+        wal.awaitDurable(sequence);
+        return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
+    }
+
+    /** The entries neither stored nor being stored, now reserved for this caller. */
+    private List<LogEvent> reserveFresh(List<LogEvent> entries) throws IOException {
+        List<LogEvent> fresh = new ArrayList<>(entries.size());
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LogEvent entry : entries) {
+                if (reservations.reserve(entry.key())) {
+                    if (contains(searcher, entry.key())) {
+                        reservations.release(entry.key());
+                    } else {
+                        fresh.add(entry);
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return fresh;
     }
 
     private static List<byte[]> originals(List<LogEvent> entries) {
@@ -148,31 +138,33 @@ public final class LuceneLogStore implements LogStore, Closeable {
 
     @Override
     public SearchPage search(SearchQuery query) throws IOException {
-        refresh();
+        refresh(indexer.awaitIndexed(wal.lastSequence()));
         return search.search(query);
     }
 
     @Override
     public Optional<EntryContext> context(String key, int before, int after) throws IOException {
-        refresh();
+        refresh(indexer.awaitIndexed(wal.lastSequence()));
         return search.context(key, before, after);
     }
 
     @Override
     public long deleteReceivedBefore(long cutoffNanos) throws IOException {
+        indexer.awaitIndexed(wal.lastSequence());
         long before = writer.getDocStats().numDocs;
-        writer.deleteDocuments(LongPoint.newRangeQuery(LuceneFields.RECEIVED, Long.MIN_VALUE, cutoffNanos - 1));
+        // hourly, so a doc-values scan is cheap enough and spares every append a points field
+        writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(LuceneFields.RECEIVED, Long.MIN_VALUE, cutoffNanos - 1));
         commit();
         return before - writer.getDocStats().numDocs;
     }
 
-    /** Replays the log records the index's last commit does not cover; dedup skips what it does. */
+    /** Replays the log records the index's last commit does not cover; dedup skips what it does hold. */
     private void replay() throws IOException {
         long fromGeneration = 0;
         try (DirectoryReader committed = DirectoryReader.open(writer)) {
             String recorded = committed.getIndexCommit().getUserData().get(WAL_GENERATION);
             fromGeneration = recorded == null ? 0 : Long.parseLong(recorded);
-        } catch (org.apache.lucene.index.IndexNotFoundException empty) {
+        } catch (IndexNotFoundException empty) {
             // a new index: everything in the log is to be replayed
         }
         int replayed = 0;
@@ -185,51 +177,53 @@ public final class LuceneLogStore implements LogStore, Closeable {
                     throw new IOException("the write-ahead log holds an entry that no longer parses: " + e.getMessage(), e);
                 }
             }
-            replayed += add(entries, record.receivedNanos(), false).result().accepted();
+            List<LogEvent> fresh = reserveFresh(entries);
+            List<Document> docs = new ArrayList<>();
+            for (LogEvent event : join.apply(fresh)) {
+                docs.add(LuceneFields.toDocument(event, record.receivedNanos()));
+            }
+            writer.addDocuments(docs);
+            fresh.forEach(entry -> reservations.assign(entry.key(), 0));
+            replayed += fresh.size();
         }
         if (replayed > 0) {
             LOG.infof("replayed %d entries from the write-ahead log", replayed);
         }
-        commit();
+        commitUpTo(wal.rotate(), 0);
+        refresh(0);
     }
 
     private static boolean contains(IndexSearcher searcher, String key) throws IOException {
         BytesRef term = new BytesRef(key);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Terms terms = leaf.reader().terms(LuceneFields.MEMBER);
-            if (terms != null) {
-                TermsEnum te = terms.iterator();
-                if (te.seekExact(term)) {
-                    return true;
-                }
+            if (terms != null && terms.iterator().seekExact(term)) {
+                return true;
             }
         }
         return false;
     }
 
-    /** Reopens the reader so that search and dedup see every added document. */
-    private void refresh() throws IOException {
-        if (searchers.isSearcherCurrent()) {
-            return;
-        }
-        appendLock.writeLock().lock();
-        try {
+    /** Reopens the reader if stale; keys indexed up to {@code indexedSequence} are then visible to dedup. */
+    private void refresh(long indexedSequence) throws IOException {
+        if (!searchers.isSearcherCurrent()) {
             searchers.maybeRefreshBlocking();
-            addedSinceRefresh.clear();
-        } finally {
-            appendLock.writeLock().unlock();
         }
+        reservations.visibleUpTo(indexedSequence);
     }
 
-    /** Commits the index and drops the log files it now covers. */
+    /** Commits the index once everything in the log files before a new generation is indexed, then drops them. */
     private synchronized void commit() throws IOException {
         long generation;
-        appendLock.writeLock().lock();
-        try {
+        long sequence;
+        synchronized (appendOrder) {
             generation = wal.rotate();
-        } finally {
-            appendLock.writeLock().unlock();
+            sequence = wal.lastSequence();
         }
+        commitUpTo(generation, indexer.awaitIndexed(sequence));
+    }
+
+    private void commitUpTo(long generation, long indexedSequence) throws IOException {
         writer.setLiveCommitData(Map.of(WAL_GENERATION, Long.toString(generation)).entrySet());
         writer.commit();
         wal.deleteBefore(generation);
@@ -237,7 +231,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
 
     private void refreshQuietly() {
         try {
-            refresh();
+            refresh(indexer.indexed());
         } catch (IOException | RuntimeException e) {
             LOG.warn("refreshing the log index failed", e);
         }
@@ -254,6 +248,11 @@ public final class LuceneLogStore implements LogStore, Closeable {
     @Override
     public void close() throws IOException {
         maintenance.shutdownNow();
+        try {
+            indexer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commit();
         searchers.close();
         writer.close();

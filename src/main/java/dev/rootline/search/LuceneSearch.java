@@ -2,7 +2,9 @@ package dev.rootline.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.rootline.engine.event.Severity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,7 +16,6 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
@@ -37,9 +39,9 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneSearch {
 
     private static final Sort NEWEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG, true),
-            new SortField(LuceneFields.ID, SortField.Type.STRING, true));
+            new SortField(LuceneFields.TIEBREAK, SortField.Type.LONG, true));
     private static final Sort OLDEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG),
-            new SortField(LuceneFields.ID, SortField.Type.STRING));
+            new SortField(LuceneFields.TIEBREAK, SortField.Type.LONG));
 
     private final SearcherManager searchers;
     private final Analyzer analyzer;
@@ -63,7 +65,7 @@ final class LuceneSearch {
         IndexSearcher searcher = searchers.acquire();
         try {
             long total = searcher.count(query);
-            // the cursor's (time, key) is unique, so no document ties with it: put it after the last doc
+            // the cursor's (time, tie-break) is unique, so no document ties with it: put it after the last doc
             int lastDoc = Math.max(searcher.getIndexReader().maxDoc() - 1, 0);
             FieldDoc after = q.cursor().map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c))).orElse(null);
             TopFieldDocs top = searcher.searchAfter(after, query, q.limit(), NEWEST_FIRST, false);
@@ -88,7 +90,7 @@ final class LuceneSearch {
             FieldDoc self = (FieldDoc) hit.scoreDocs[0];
             Document doc = searcher.storedFields().document(self.doc);
             StoredEntry entry = LuceneFields.fromDocument(doc);
-            Query sameStream = sameStream(doc);
+            Query sameStream = sameStream(entry);
             List<StoredEntry> earlier = load(searcher,
                     searcher.searchAfter(self, sameStream, Math.max(before, 0), NEWEST_FIRST, false).scoreDocs);
             Collections.reverse(earlier);
@@ -102,14 +104,14 @@ final class LuceneSearch {
     }
 
     /** The same instance; for resources without instances, the same service version. */
-    private static Query sameStream(Document doc) {
-        String instance = doc.get(LuceneFields.INSTANCE);
+    private static Query sameStream(StoredEntry entry) {
+        String instance = entry.scope().instance();
         if (!instance.isEmpty()) {
             return new TermQuery(new Term(LuceneFields.INSTANCE, instance));
         }
         return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(LuceneFields.SERVICE, doc.get(LuceneFields.SERVICE))), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(LuceneFields.REVISION, doc.get(LuceneFields.REVISION))), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneFields.SERVICE, entry.scope().service())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneFields.REVISION, entry.scope().version())), BooleanClause.Occur.FILTER)
                 .build();
     }
 
@@ -119,8 +121,8 @@ final class LuceneSearch {
         b.add(text, BooleanClause.Occur.MUST);
         q.service().ifPresent(s -> b.add(new TermQuery(new Term(LuceneFields.SERVICE, s)), BooleanClause.Occur.FILTER));
         q.revision().ifPresent(r -> b.add(new TermQuery(new Term(LuceneFields.REVISION, r)), BooleanClause.Occur.FILTER));
-        q.minSeverity().ifPresent(s -> b.add(IntPoint.newRangeQuery(LuceneFields.SEVERITY_NUMBER, s.number(),
-                Integer.MAX_VALUE), BooleanClause.Occur.FILTER));
+        q.minSeverity().ifPresent(min -> b.add(new TermInSetQuery(LuceneFields.SEVERITY, Arrays.stream(Severity.values())
+                .filter(s -> s.atLeast(min)).map(s -> new BytesRef(s.name())).toList()), BooleanClause.Occur.FILTER));
         if (q.fromNanos().isPresent() || q.toNanos().isPresent()) {
             long from = q.fromNanos().orElse(Long.MIN_VALUE);
             long to = q.toNanos().map(t -> t - 1).orElse(Long.MAX_VALUE);
@@ -148,7 +150,7 @@ final class LuceneSearch {
     }
 
     private static String encodeCursor(FieldDoc last) {
-        String plain = last.fields[0] + ":" + ((BytesRef) last.fields[1]).utf8ToString();
+        String plain = last.fields[0] + ":" + last.fields[1];
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -157,7 +159,7 @@ final class LuceneSearch {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int colon = plain.indexOf(':');
             long time = Long.parseLong(plain.substring(0, colon));
-            return new Object[] {time, new BytesRef(plain.substring(colon + 1))};
+            return new Object[] {time, Long.parseLong(plain.substring(colon + 1))};
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new InvalidQueryException("cursor is not one this API issued");
         }

@@ -49,6 +49,11 @@ final class WriteAheadLog implements Closeable {
         return generation;
     }
 
+    /** The sequence of the last append: what a reader must wait for to see every acknowledged entry. */
+    synchronized long lastSequence() {
+        return written;
+    }
+
     /** Appends a record and returns the sequence to pass to {@link #awaitDurable}. */
     synchronized long append(Record record) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);

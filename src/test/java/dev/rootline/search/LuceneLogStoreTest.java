@@ -127,7 +127,7 @@ class LuceneLogStoreTest {
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
             store.append(events, T0);
             List<String> expected = events.stream().filter(e -> e.message().contains("exited"))
-                    .sorted(Comparator.comparingLong(LogEvent::timeNanos).thenComparing(LogEvent::key).reversed())
+                    .sorted(Comparator.comparingLong(LogEvent::timeNanos).thenComparingLong((LogEvent e) -> LuceneFields.tiebreak(e.key())).reversed())
                     .map(LogEvent::insertId).toList();
             List<String> paged = new ArrayList<>();
             String cursor = null;

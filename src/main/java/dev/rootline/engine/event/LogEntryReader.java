@@ -20,8 +20,7 @@ final class LogEntryReader {
     /** Reads the object at the parser's current START_OBJECT token, leaving the parser on its END_OBJECT. */
     static EntryFields read(JsonParser p) throws IOException, InvalidEntryException {
         EntryFields f = new EntryFields();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NULL) {
                 continue; // proto3 JSON: null means absent
@@ -57,17 +56,17 @@ final class LogEntryReader {
     /** Reads the message and level keys of a structured payload; the parser is on its START_OBJECT. */
     static void readPayloadFields(JsonParser p, EntryFields.PayloadFields into) throws IOException {
         into.present = true;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();
             if (value != JsonToken.VALUE_STRING) {
                 p.skipChildren();
                 continue;
             }
+            // loggers often repeat the message under several keys: read only the one that will be used
             switch (name) {
                 case "message" -> into.message = p.getText();
-                case "msg" -> into.msg = p.getText();
-                case "textPayload" -> into.textPayload = p.getText();
+                case "msg" -> into.msg = into.message == null ? p.getText() : null;
+                case "textPayload" -> into.textPayload = into.message == null && into.msg == null ? p.getText() : null;
                 case "severity" -> into.severity = p.getText();
                 case "level" -> into.level = p.getText();
                 case "levelname" -> into.levelname = p.getText();

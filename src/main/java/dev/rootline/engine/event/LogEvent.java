@@ -1,6 +1,7 @@
 package dev.rootline.engine.event;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,32 @@ public record LogEvent(
 
     public Instant timestamp() {
         return Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
+    }
+
+    /**
+     * One event made of consecutive pieces: the first piece's identity, time and scope, every piece's entry, the
+     * messages one per line and the highest severity.
+     */
+    public static LogEvent joined(List<LogEvent> pieces) {
+        LogEvent first = pieces.get(0);
+        if (pieces.size() == 1) {
+            return first;
+        }
+        List<String> keys = new ArrayList<>(pieces.size());
+        List<byte[]> entries = new ArrayList<>(pieces.size());
+        StringBuilder message = new StringBuilder();
+        Severity severity = Severity.DEFAULT;
+        for (LogEvent piece : pieces) {
+            keys.addAll(piece.memberKeys());
+            entries.addAll(piece.entries());
+            if (message.length() > 0) {
+                message.append('\n');
+            }
+            message.append(piece.message());
+            severity = Severity.max(severity, piece.severity());
+        }
+        return new LogEvent(first.key(), List.copyOf(keys), first.insertId(), first.logName(), first.timeNanos(),
+                severity, message.toString(), first.scope(), List.copyOf(entries));
     }
 
     /** How many LogEntries this event stands for. */

@@ -111,25 +111,7 @@ public final class TracebackJoiner {
         }
 
         LogEvent toEvent() {
-            LogEvent first = members.get(0);
-            if (members.size() == 1) {
-                return first;
-            }
-            List<String> keys = new ArrayList<>(members.size());
-            List<byte[]> entries = new ArrayList<>(members.size());
-            StringBuilder message = new StringBuilder();
-            Severity severity = Severity.DEFAULT;
-            for (LogEvent member : members) {
-                keys.add(member.key());
-                entries.addAll(member.entries());
-                if (message.length() > 0) {
-                    message.append('\n');
-                }
-                message.append(member.message());
-                severity = Severity.max(severity, member.severity());
-            }
-            return new LogEvent(first.key(), List.copyOf(keys), first.insertId(), first.logName(), first.timeNanos(),
-                    severity, message.toString(), first.scope(), List.copyOf(entries));
+            return LogEvent.joined(members);
         }
     }
 }
