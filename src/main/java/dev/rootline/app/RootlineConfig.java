@@ -20,6 +20,16 @@ public interface RootlineConfig {
      */
     Optional<String> apiToken();
 
+    /**
+     * A directory of extra signature files ({@code *.yaml}), loaded after the bundled packs and reloaded when
+     * they change.
+     */
+    Optional<String> signaturesDir();
+
+    /** How often {@code signatures-dir} is checked for changed files. */
+    @WithDefault("2s")
+    Duration signaturesReloadInterval();
+
     /** Ingest limits and normalisation. */
     Ingest ingest();
 

@@ -1,6 +1,5 @@
 package dev.rootline.search;
 
-import dev.rootline.engine.event.LogEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ final class BackgroundIndexer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackgroundIndexer.class);
 
-    private record Batch(List<LogEvent> events, long receivedNanos, long sequence, int permits) {
+    private record Batch(List<LogStore.StoredEvent> events, long receivedNanos, long sequence, int permits) {
     }
 
     private static final Batch STOP = new Batch(List.of(), 0, -1, 0);
@@ -44,7 +43,7 @@ final class BackgroundIndexer implements AutoCloseable {
     }
 
     /** Queues events logged at {@code sequence}; callers must enqueue in sequence order. */
-    void enqueue(List<LogEvent> events, long receivedNanos, long sequence) throws InterruptedException {
+    void enqueue(List<LogStore.StoredEvent> events, long receivedNanos, long sequence) throws InterruptedException {
         int permits = Math.max(1, Math.min(events.size(), maxPendingEntries));
         capacity.acquire(permits);
         queue.put(new Batch(events, receivedNanos, sequence, permits));
@@ -89,7 +88,7 @@ final class BackgroundIndexer implements AutoCloseable {
             }
             try {
                 List<Document> docs = new ArrayList<>(batch.events().size());
-                for (LogEvent event : batch.events()) {
+                for (LogStore.StoredEvent event : batch.events()) {
                     docs.add(LuceneFields.toDocument(event, batch.receivedNanos()));
                 }
                 writer.addDocuments(docs);

@@ -1,6 +1,7 @@
 package dev.rootline.search;
 
 import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.signature.Match;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,12 @@ public interface LogStore {
     /** Deletes what arrived before the cutoff; returns how many events were deleted. */
     long deleteReceivedBefore(long cutoffNanos) throws IOException;
 
-    /** What an append did: entry counts, and the (joined) events it stored. */
-    record AppendResult(int accepted, int duplicates, List<LogEvent> stored) {
+    /** What an append did: entry counts, and the (joined) events it stored with their signature matches. */
+    record AppendResult(int accepted, int duplicates, List<StoredEvent> stored) {
+    }
+
+    /** An event as stored, with the signatures it matched when it was stored. */
+    record StoredEvent(LogEvent event, List<Match> matches) {
     }
 
     record EntryContext(List<StoredEntry> before, StoredEntry entry, List<StoredEntry> after) {

@@ -2,6 +2,7 @@ package dev.rootline.search;
 
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.TracebackJoiner;
+import dev.rootline.signature.SignatureCatalog;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,10 +15,10 @@ public class LogStoreProducer {
 
     @Produces
     @Singleton
-    LuceneLogStore open(RootlineConfig config) throws IOException {
+    LuceneLogStore open(RootlineConfig config, SignatureCatalog signatures) throws IOException {
         Path dir = Files.createDirectories(Path.of(config.dataDir()));
         TracebackJoiner joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
-        return new LuceneLogStore(dir, joiner::join);
+        return new LuceneLogStore(dir, joiner::join, signatures::match);
     }
 
     void close(@Disposes LuceneLogStore store) throws IOException {

@@ -4,6 +4,7 @@ import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.signature.Match;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -42,10 +43,11 @@ final class LuceneFields {
     static final String INSERT_ID = "insertId";
     static final String MESSAGE = "message";
     static final String ENTRY = "entry";
+    static final String SIGNATURE = "signature";
 
     /** Fields indexed verbatim, so query syntax can filter on them ({@code service:api}). */
     static final List<String> KEYWORDS = List.of(ID, MEMBER, SEVERITY, SERVICE, REVISION, INSTANCE, RESOURCE_TYPE,
-            LOG_NAME, INSERT_ID);
+            LOG_NAME, INSERT_ID, SIGNATURE);
 
     /** Lucene rejects terms over 32 kB; no real label comes near this. */
     private static final int MAX_KEYWORD = 1024;
@@ -53,8 +55,12 @@ final class LuceneFields {
     private LuceneFields() {
     }
 
-    static Document toDocument(LogEvent event, long receivedNanos) {
+    static Document toDocument(LogStore.StoredEvent stored, long receivedNanos) {
+        LogEvent event = stored.event();
         Document doc = new Document();
+        for (Match match : stored.matches()) {
+            doc.add(new StringField(SIGNATURE, match.signature().id(), Field.Store.YES));
+        }
         doc.add(new StringField(ID, event.key(), Field.Store.NO));
         doc.add(new NumericDocValuesField(TIEBREAK, tiebreak(event.key())));
         for (String member : event.memberKeys()) {
@@ -97,8 +103,9 @@ final class LuceneFields {
         }
         LogEvent event = LogEvent.joined(pieces);
         String joined = entries.size() > 1 ? "[" + String.join(",", entries.subList(1, entries.size())) + "]" : null;
+        List<String> signatures = List.of(doc.getValues(SIGNATURE));
         return new StoredEntry(event.key(), event.timestamp(), event.severity(), event.scope(), event.logName(),
-                event.insertId(), event.message(), entries.get(0), joined);
+                event.insertId(), event.message(), signatures, entries.get(0), joined);
     }
 
     static long tiebreak(String key) {

@@ -3,6 +3,7 @@ package dev.rootline.search;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.signature.Match;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -50,6 +52,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final WriteAheadLog wal;
     private final LuceneSearch search;
     private final UnaryOperator<List<LogEvent>> join;
+    private final Function<LogEvent, List<Match>> matcher;
     private final KeyReservations reservations = new KeyReservations();
     private final BackgroundIndexer indexer;
     /** Log records and indexer batches must be in the same order. */
@@ -61,10 +64,13 @@ public final class LuceneLogStore implements LogStore, Closeable {
     });
 
     /**
-     * @param join traceback joining, applied to the new entries of each append and of each replayed record
+     * @param join    traceback joining, applied to the new entries of each append and of each replayed record
+     * @param matcher the signatures an event matches, indexed with it
      */
-    public LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join) throws IOException {
+    public LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join, Function<LogEvent, List<Match>> matcher)
+            throws IOException {
         this.join = join;
+        this.matcher = matcher;
         directory = FSDirectory.open(dir.resolve("index"));
         IndexWriterConfig config = new IndexWriterConfig(LuceneSearch.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -87,7 +93,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
         if (fresh.isEmpty()) {
             return new AppendResult(0, entries.size(), List.of());
         }
-        List<LogEvent> events = join.apply(fresh);
+        List<StoredEvent> events = tag(join.apply(fresh));
         long sequence;
         try {
             synchronized (appendOrder) {
@@ -106,6 +112,14 @@ public final class LuceneLogStore implements LogStore, Closeable {
         }
         wal.awaitDurable(sequence);
         return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
+    }
+
+    private List<StoredEvent> tag(List<LogEvent> events) {
+        List<StoredEvent> tagged = new ArrayList<>(events.size());
+        for (LogEvent event : events) {
+            tagged.add(new StoredEvent(event, matcher.apply(event)));
+        }
+        return tagged;
     }
 
     /** The entries neither stored nor being stored, now reserved for this caller. */
@@ -179,7 +193,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
             }
             List<LogEvent> fresh = reserveFresh(entries);
             List<Document> docs = new ArrayList<>();
-            for (LogEvent event : join.apply(fresh)) {
+            for (StoredEvent event : tag(join.apply(fresh))) {
                 docs.add(LuceneFields.toDocument(event, record.receivedNanos()));
             }
             writer.addDocuments(docs);

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.event.Severity;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One event as the store gives it back.
  *
+ * @param signatures   ids of the signatures the event matched when it was stored
  * @param entry        the original LogEntry
  * @param joined       a JSON array of further original entries joined into this event (the rest of a
  *                     traceback), or null
@@ -22,6 +24,7 @@ public record StoredEntry(
         String logName,
         String insertId,
         String message,
+        List<String> signatures,
         @JsonRawValue String entry,
         @JsonRawValue String joined) {
 }

@@ -48,12 +48,12 @@ class LuceneLogStoreTest {
     @Test
     void countsEachEntryOnceAcrossBatchesAndRestarts() throws Exception {
         List<LogEvent> batch = List.of(event("k1", T0, "a", Severity.ERROR, "one"), event("k2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             assertThat(store.append(batch, T0)).extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
                     .containsExactly(2, 0);
             assertThat(store.append(List.of(batch.get(0), batch.get(0)), T0).duplicates()).isEqualTo(2);
         }
-        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             LogStore.AppendResult again = reopened.append(batch, T0);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(2);
@@ -66,11 +66,11 @@ class LuceneLogStoreTest {
     @Test
     void acknowledgedEntriesNotYetCommittedAreReplayedFromTheLog(@TempDir Path crashed) throws Exception {
         List<LogEvent> batch = List.of(event("w1", T0, "a", Severity.ERROR, "one"), event("w2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(batch, T0);
             copyTree(dir, crashed);
         }
-        try (LuceneLogStore recovered = new LuceneLogStore(crashed, UnaryOperator.identity())) {
+        try (LuceneLogStore recovered = new LuceneLogStore(crashed, UnaryOperator.identity(), e -> List.of())) {
             assertThat(recovered.search(query(null, 10, null)).items()).extracting(StoredEntry::insertId)
                     .containsExactlyInAnyOrder("w1", "w2");
             assertThat(recovered.append(batch, T0).duplicates()).isEqualTo(2);
@@ -96,7 +96,7 @@ class LuceneLogStoreTest {
         for (int i = 0; i < 2000; i++) {
             all.add(event("c" + i, T0 + i, "b", Severity.INFO, "line " + i));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<LogStore.AppendResult>> results = new ArrayList<>();
             for (int worker = 0; worker < 8; worker++) {
@@ -124,7 +124,7 @@ class LuceneLogStoreTest {
             // many equal timestamps, so the cursor's tie-break on the key is exercised
             events.add(event("p" + i, T0 + random.nextInt(50), "c", Severity.INFO, i % 3 == 0 ? "worker exited" : "ok"));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(events, T0);
             List<String> expected = events.stream().filter(e -> e.message().contains("exited"))
                     .sorted(Comparator.comparingLong(LogEvent::timeNanos).thenComparingLong((LogEvent e) -> LuceneFields.tiebreak(e.key())).reversed())
@@ -148,7 +148,7 @@ class LuceneLogStoreTest {
             events.add(event("x" + i, T0 + i * 1000, "inst-x", Severity.INFO, "x line " + i));
             events.add(event("y" + i, T0 + i * 1000 + 1, "inst-y", Severity.INFO, "y line " + i));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(events, T0);
             LogStore.EntryContext context = store.context(events.get(10).key(), 2, 3).orElseThrow();
             assertThat(context.before()).extracting(StoredEntry::insertId).containsExactly("x3", "x4");
@@ -160,7 +160,7 @@ class LuceneLogStoreTest {
 
     @Test
     void retentionDeletesWhatArrivedBeforeTheCutoff() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(List.of(event("old", T0, "d", Severity.INFO, "old")), T0);
             store.append(List.of(event("new", T0, "d", Severity.INFO, "new")), T0 + 10);
             assertThat(store.deleteReceivedBefore(T0 + 5)).isEqualTo(1);
@@ -170,7 +170,7 @@ class LuceneLogStoreTest {
 
     @Test
     void filtersByServiceSeverityAndTime() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(List.of(event("f1", T0, "alpha", Severity.ERROR, "boom"),
                     event("f2", T0 + 5, "alpha", Severity.INFO, "boom"),
                     event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")), T0);

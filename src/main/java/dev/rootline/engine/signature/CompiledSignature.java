@@ -1,0 +1,116 @@
+package dev.rootline.engine.signature;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.rootline.engine.event.LogEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A signature ready to run: its regex compiled with RE2 semantics (linear time, whatever the pattern), its
+ * prefilter literal, and its conditions. Immutable and safe to share between threads.
+ */
+public final class CompiledSignature {
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final SignatureDefinition definition;
+    private final Pattern message;
+    private final List<String> groups;
+    private final String literal;
+    private final java.util.regex.Pattern logName;
+
+    CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, String literal,
+                      java.util.regex.Pattern logName) {
+        this.definition = definition;
+        this.message = message;
+        this.groups = groups;
+        this.literal = literal;
+        this.logName = logName;
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public SignatureDefinition definition() {
+        return definition;
+    }
+
+    /** The lowercased text every match contains, or null when the regex must run on every line. */
+    String literal() {
+        return literal;
+    }
+
+    /**
+     * Matches one event.
+     *
+     * @param entryJson the event's first entry as a JSON tree, parsed only if a field condition needs it
+     */
+    Optional<Match> match(LogEvent event, Function<LogEvent, JsonNode> entryJson) {
+        SignatureDefinition.MatchSpec spec = definition.match();
+        if (!event.severity().atLeast(spec.minSeverity())) {
+            return Optional.empty();
+        }
+        if (spec.resourceType().isPresent() && !spec.resourceType().get().equals(event.scope().resourceType())) {
+            return Optional.empty();
+        }
+        if (logName != null && !logName.matcher(event.logName()).matches()) {
+            return Optional.empty();
+        }
+        Matcher m = message.matcher(event.message());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        if (!spec.fields().isEmpty() && !fieldsEqual(entryJson.apply(event))) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String group : groups) {
+            String value = m.group(group);
+            if (value != null) {
+                fields.put(group, value.strip());
+            }
+        }
+        return Optional.of(new Match(this, event, m.group(), fields));
+    }
+
+    private boolean fieldsEqual(JsonNode entry) {
+        for (Map.Entry<String, String> condition : definition.match().fields().entrySet()) {
+            JsonNode node = entry;
+            for (String step : condition.getKey().split("\\.")) {
+                node = node == null ? null : node.get(step);
+            }
+            if (node == null || !node.asText().equals(condition.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fills {@code {name}} placeholders from the fields; a missing field leaves its name in braces. */
+    String render(String template, Map<String, String> fields) {
+        if (template == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(fields.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    static List<String> placeholders(String template) {
+        return template == null ? List.of() : PLACEHOLDER.matcher(template).results().map(r -> r.group(1)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledSignature[" + id() + "]";
+    }
+}

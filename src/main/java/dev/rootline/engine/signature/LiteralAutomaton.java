@@ -1,0 +1,95 @@
+package dev.rootline.engine.signature;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Aho-Corasick over the signatures' required literals, case-insensitive: one pass over a line names every
+ * signature whose literal occurs in it, whatever the number of signatures. Compiled to a dense table over the
+ * characters that occur in some literal; every other character is one class.
+ */
+final class LiteralAutomaton {
+
+    private final char[] classOf = new char[Character.MAX_VALUE + 1];
+    private final int classes;
+    private final int[] next;
+    private final int[][] outputs;
+
+    /** @param literals lowercased literals; the index of each is what {@link #scan} reports */
+    LiteralAutomaton(List<String> literals) {
+        int count = 1;
+        for (String literal : literals) {
+            for (char c : literal.toCharArray()) {
+                if (classOf[c] == 0) {
+                    char cls = (char) count++;
+                    classOf[c] = cls;
+                    classOf[Character.toUpperCase(c)] = cls;
+                }
+            }
+        }
+        classes = count;
+        List<int[]> trie = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        trie.add(new int[classes]);
+        out.add(new ArrayList<>());
+        for (int i = 0; i < literals.size(); i++) {
+            int state = 0;
+            for (char c : literals.get(i).toCharArray()) {
+                int cls = classOf[c];
+                if (trie.get(state)[cls] == 0) {
+                    trie.get(state)[cls] = trie.size();
+                    trie.add(new int[classes]);
+                    out.add(new ArrayList<>());
+                }
+                state = trie.get(state)[cls];
+            }
+            out.get(state).add(i);
+        }
+        int states = trie.size();
+        next = new int[states * classes];
+        int[] fail = new int[states];
+        Queue<Integer> queue = new ArrayDeque<>();
+        for (int cls = 0; cls < classes; cls++) {
+            int child = trie.get(0)[cls];
+            next[cls] = child;
+            if (child != 0) {
+                queue.add(child);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int state = queue.remove();
+            out.get(state).addAll(out.get(fail[state]));
+            for (int cls = 0; cls < classes; cls++) {
+                int child = trie.get(state)[cls];
+                if (child != 0) {
+                    fail[child] = next[fail[state] * classes + cls];
+                    next[state * classes + cls] = child;
+                    queue.add(child);
+                } else {
+                    next[state * classes + cls] = next[fail[state] * classes + cls];
+                }
+            }
+        }
+        outputs = new int[states][];
+        for (int s = 0; s < states; s++) {
+            outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+    }
+
+    /** Sets in {@code found} the index of every literal that occurs in the text. */
+    void scan(CharSequence text, BitSet found) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = next[state * classes + classOf[text.charAt(i)]];
+            int[] hits = outputs[state];
+            if (hits != null) {
+                for (int hit : hits) {
+                    found.set(hit);
+                }
+            }
+        }
+    }
+}

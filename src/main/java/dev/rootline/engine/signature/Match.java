@@ -1,0 +1,28 @@
+package dev.rootline.engine.signature;
+
+import dev.rootline.engine.event.LogEvent;
+import java.util.Map;
+
+/**
+ * A line recognised by a signature, with everything needed to explain it: which signature, which event, the
+ * text that matched and the fields it yielded.
+ *
+ * @param fields the regex's named groups, in the order they appear
+ */
+public record Match(CompiledSignature signature, LogEvent event, String matchedText, Map<String, String> fields) {
+
+    /** The summary template with the fields filled in. */
+    public String summary() {
+        return signature.render(signature.definition().summary(), fields);
+    }
+
+    public String title() {
+        return signature.render(signature.definition().title(), fields);
+    }
+
+    /** Why this is a match, in words: for the API and for whoever doubts it. */
+    public String explain() {
+        return "signature " + signature.id() + " (" + signature.definition().origin() + ") matched \"" + matchedText
+                + "\"" + (fields.isEmpty() ? "" : " with " + fields);
+    }
+}
