@@ -21,15 +21,15 @@ public final class CompiledSignature {
     private final SignatureDefinition definition;
     private final Pattern message;
     private final List<String> groups;
-    private final String literal;
+    private final List<List<String>> literals;
     private final java.util.regex.Pattern logName;
 
-    CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, String literal,
+    CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, List<List<String>> literals,
                       java.util.regex.Pattern logName) {
         this.definition = definition;
         this.message = message;
         this.groups = groups;
-        this.literal = literal;
+        this.literals = literals;
         this.logName = logName;
     }
 
@@ -41,9 +41,12 @@ public final class CompiledSignature {
         return definition;
     }
 
-    /** The lowercased text every match contains, or null when the regex must run on every line. */
-    String literal() {
-        return literal;
+    /**
+     * The prefilter keys: groups of lowercased alternatives, and every match contains one literal of each group.
+     * Empty when the regex must run on every line.
+     */
+    public List<List<String>> literals() {
+        return literals;
     }
 
     /**

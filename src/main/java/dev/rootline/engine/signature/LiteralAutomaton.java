@@ -15,6 +15,8 @@ final class LiteralAutomaton {
 
     private final char[] classOf = new char[Character.MAX_VALUE + 1];
     private final int classes;
+    /** Rows padded to a power of two, so a state is stored as its row offset, with bit 0 set when it has outputs. */
+    private final int shift;
     private final int[] next;
     private final int[][] outputs;
 
@@ -49,12 +51,12 @@ final class LiteralAutomaton {
             out.get(state).add(i);
         }
         int states = trie.size();
-        next = new int[states * classes];
+        int[] dense = new int[states * classes];
         int[] fail = new int[states];
         Queue<Integer> queue = new ArrayDeque<>();
         for (int cls = 0; cls < classes; cls++) {
             int child = trie.get(0)[cls];
-            next[cls] = child;
+            dense[cls] = child;
             if (child != 0) {
                 queue.add(child);
             }
@@ -65,11 +67,11 @@ final class LiteralAutomaton {
             for (int cls = 0; cls < classes; cls++) {
                 int child = trie.get(state)[cls];
                 if (child != 0) {
-                    fail[child] = next[fail[state] * classes + cls];
-                    next[state * classes + cls] = child;
+                    fail[child] = dense[fail[state] * classes + cls];
+                    dense[state * classes + cls] = child;
                     queue.add(child);
                 } else {
-                    next[state * classes + cls] = next[fail[state] * classes + cls];
+                    dense[state * classes + cls] = dense[fail[state] * classes + cls];
                 }
             }
         }
@@ -77,16 +79,23 @@ final class LiteralAutomaton {
         for (int s = 0; s < states; s++) {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+        shift = 32 - Integer.numberOfLeadingZeros(Math.max(classes - 1, 1));
+        next = new int[states << shift];
+        for (int s = 0; s < states; s++) {
+            for (int cls = 0; cls < classes; cls++) {
+                int target = dense[s * classes + cls];
+                next[(s << shift) + cls] = target << shift | (outputs[target] != null ? 1 : 0);
+            }
+        }
     }
 
     /** Sets in {@code found} the index of every literal that occurs in the text. */
-    void scan(CharSequence text, BitSet found) {
+    void scan(String text, BitSet found) {
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[state * classes + classOf[text.charAt(i)]];
-            int[] hits = outputs[state];
-            if (hits != null) {
-                for (int hit : hits) {
+            state = next[(state & ~1) + classOf[text.charAt(i)]];
+            if ((state & 1) != 0) {
+                for (int hit : outputs[state >>> shift]) {
                     found.set(hit);
                 }
             }

@@ -1,11 +1,15 @@
 package dev.rootline.engine.signature;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The longest run of literal text that every match of a regular expression must contain, lowercased: the
- * prefilter key. Conservative: when in doubt (top-level alternation, no run of 3 characters) it returns null and
- * the signature's regex runs on every line.
+ * Literal text every match of a regular expression must contain, lowercased: the prefilter keys. The result is
+ * a conjunction of alternatives: every match contains, for each group, at least one of its literals
+ * ({@code Worker (?:exited|died) with code} gives [[worker], [exited, died], [with code]]). Conservative: what it
+ * cannot prove required it leaves out, and with no group a signature's regex runs on every line.
  */
 final class RequiredLiterals {
 
@@ -14,64 +18,97 @@ final class RequiredLiterals {
     private RequiredLiterals() {
     }
 
-    static String longest(String regex) {
-        String best = "";
-        StringBuilder run = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (depth > 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (c == '[') {
-                    i = endOfClass(regex, i);
-                }
-                continue;
-            }
-            switch (c) {
-                case '|' -> {
+    /** Every group of alternatives (each literal at least {@link #MIN_LENGTH} characters) a match must satisfy. */
+    static List<List<String>> allOf(String regex) {
+        List<String> branches = splitTopLevel(regex);
+        if (branches.size() > 1) {
+            List<String> union = anyOf(regex);
+            return union == null ? List.of() : List.of(union);
+        }
+        List<List<String>> groups = candidates(regex);
+        return groups == null ? List.of() : groups.stream().filter(RequiredLiterals::longEnough).distinct().toList();
+    }
+
+    /** Alternatives of at least {@link #MIN_LENGTH} characters, one of which every match contains; or null. */
+    static List<String> anyOf(String regex) {
+        List<String> branches = splitTopLevel(regex);
+        if (branches.size() > 1) {
+            List<String> union = new ArrayList<>();
+            for (String branch : branches) {
+                List<String> literals = anyOf(branch);
+                if (literals == null) {
                     return null;
                 }
+                union.addAll(literals);
+            }
+            return union.stream().distinct().toList();
+        }
+        return sequence(regex);
+    }
+
+    /** The best-keyed required element of a sequence: a literal run, or a required group's alternatives. */
+    private static List<String> sequence(String regex) {
+        List<List<String>> candidates = candidates(regex);
+        if (candidates == null) {
+            return null;
+        }
+        return candidates.stream()
+                .filter(RequiredLiterals::longEnough)
+                .max(Comparator.comparingInt((List<String> set) -> set.stream().mapToInt(String::length).min().orElse(0))
+                        .thenComparing(set -> -set.size()))
+                .orElse(null);
+    }
+
+    private static boolean longEnough(List<String> alternatives) {
+        return alternatives.stream().allMatch(l -> l.length() >= MIN_LENGTH);
+    }
+
+    /** The required elements of a sequence: its literal runs and its required groups' alternatives. */
+    private static List<List<String>> candidates(String regex) {
+        List<List<String>> candidates = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            switch (c) {
                 case '(' -> {
-                    best = longer(best, run);
-                    run.setLength(0);
-                    depth++;
+                    flush(run, candidates);
+                    int close = closingParen(regex, i);
+                    if (close < 0) {
+                        return null;
+                    }
+                    String body = groupBody(regex.substring(i + 1, close));
+                    if (body != null && !optional(regex, close + 1)) {
+                        List<String> inner = anyOf(body);
+                        if (inner != null) {
+                            candidates.add(inner);
+                        }
+                    }
+                    i = close;
                 }
                 case '[' -> {
-                    best = longer(best, run);
-                    run.setLength(0);
+                    flush(run, candidates);
                     i = endOfClass(regex, i);
                 }
                 case '?', '*' -> {
-                    dropOptional(run);
-                    best = longer(best, run);
-                    run.setLength(0);
+                    dropLast(run);
+                    flush(run, candidates);
                 }
                 case '{' -> {
                     if (i + 1 < regex.length() && regex.charAt(i + 1) == '0') {
-                        dropOptional(run);
+                        dropLast(run);
                     }
-                    best = longer(best, run);
-                    run.setLength(0);
+                    flush(run, candidates);
                     i = regex.indexOf('}', i);
                     if (i < 0) {
                         return null;
                     }
                 }
-                case '+', '.', '^', '$' -> {
-                    best = longer(best, run);
-                    run.setLength(0);
-                }
+                case '+', '.', '^', '$' -> flush(run, candidates);
                 case '\\' -> {
                     char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\\';
                     i++;
                     if (Character.isLetterOrDigit(next)) {
-                        best = longer(best, run); // \d, \s, \b ...: not a literal
-                        run.setLength(0);
+                        flush(run, candidates); // \d, \s, \b ...: not a literal
                     } else {
                         run.append(next);
                     }
@@ -79,20 +116,90 @@ final class RequiredLiterals {
                 default -> run.append(c);
             }
         }
-        best = longer(best, run);
-        String literal = best.strip().toLowerCase(Locale.ROOT);
-        return literal.length() >= MIN_LENGTH ? literal : null;
+        flush(run, candidates);
+        return candidates;
+    }
+
+    private static void flush(StringBuilder run, List<List<String>> candidates) {
+        String literal = run.toString().strip().toLowerCase(Locale.ROOT);
+        if (!literal.isEmpty()) {
+            candidates.add(List.of(literal));
+        }
+        run.setLength(0);
     }
 
     /** A quantifier that allows zero repetitions makes the character before it optional. */
-    private static void dropOptional(StringBuilder run) {
+    private static void dropLast(StringBuilder run) {
         if (run.length() > 0) {
             run.setLength(run.length() - 1);
         }
     }
 
+    private static boolean optional(String regex, int after) {
+        return after < regex.length() && (regex.charAt(after) == '?' || regex.charAt(after) == '*'
+                || regex.startsWith("{0", after));
+    }
+
+    /** The pattern inside a group, without its {@code ?:}, {@code ?<name>} or {@code ?P<name>} prefix; null for flags. */
+    private static String groupBody(String inside) {
+        if (!inside.startsWith("?")) {
+            return inside;
+        }
+        if (inside.startsWith("?:")) {
+            return inside.substring(2);
+        }
+        if (inside.startsWith("?<") || inside.startsWith("?P<")) {
+            int end = inside.indexOf('>');
+            return end < 0 ? null : inside.substring(end + 1);
+        }
+        return null; // (?i), (?m): flags, not text
+    }
+
+    private static List<String> splitTopLevel(String regex) {
+        List<String> branches = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = endOfClass(regex, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                branches.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        branches.add(regex.substring(start));
+        return branches;
+    }
+
+    private static int closingParen(String regex, int open) {
+        int depth = 0;
+        for (int i = open; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = endOfClass(regex, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int endOfClass(String regex, int open) {
         int i = open + 1;
+        if (i < regex.length() && regex.charAt(i) == '^') {
+            i++;
+        }
         if (i < regex.length() && regex.charAt(i) == ']') {
             i++;
         }
@@ -104,9 +211,5 @@ final class RequiredLiterals {
             }
         }
         return regex.length();
-    }
-
-    private static String longer(String best, StringBuilder run) {
-        return run.length() > best.length() ? run.toString() : best;
     }
 }

@@ -77,7 +77,7 @@ public final class SignatureCompiler {
                     + " match and " + MIN_NO_MATCH_EXAMPLES + " no_match examples");
         }
         java.util.regex.Pattern logName = d.match().logName().map(SignatureCompiler::glob).orElse(null);
-        return new CompiledSignature(d, message, List.copyOf(groups), RequiredLiterals.longest(d.match().message()), logName);
+        return new CompiledSignature(d, message, List.copyOf(groups), RequiredLiterals.allOf(d.match().message()), logName);
     }
 
     /** {@code *} matches any run of characters; everything else is literal. */

@@ -17,15 +17,40 @@ class LiteralPrefilterTest {
     @CsvSource(delimiter = '#', nullValues = "NULL", value = {
             "Worker \\(pid:(?<pid>\\d+)\\) exited with code (?<code>\\d+) # ) exited with code",
             "Container called exit\\((?<code>\\d+)\\) # container called exit(",
-            "(?<var>[A-Z][A-Z0-9_]{2,}) validation failed: (?<reason>.+) # validation failed: ",
+            "(?<var>[A-Z][A-Z0-9_]{2,}) validation failed: (?<reason>.+) # validation failed:",
             "abcd?ef # abc",
             "OOMKilled # oomkilled",
-            "foo|bar # NULL",
+            "foo|barn # foo,barn",
+            "(?i)(?:WebSocket error|1011) # websocket error,1011",
+            "(?m)^(?<e>(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception)): (?<d>.+)$ # error,exception",
+            "(?:abc)?defg # defg",
+            "ab|cdef # NULL",
             "(?i)(?:a|b) # NULL",
             "a.b.c # NULL"})
-    void findsTheLongestRunEveryMatchMustContain(String regex, String literal) {
-        String found = RequiredLiterals.longest(regex);
-        assertThat(found == null ? null : found.strip()).isEqualTo(literal == null ? null : literal.strip());
+    void findsLiteralsEveryMatchMustContain(String regex, String literals) {
+        List<String> found = RequiredLiterals.anyOf(regex);
+        assertThat(found).isEqualTo(literals == null ? null : List.of(literals.split(",")));
+    }
+
+    @Test
+    void requiresEveryLiteralRunOfASequence() {
+        assertThat(RequiredLiterals.allOf("Worker (?:exited|died) with code (?<c>\\d+) at [a-z]+"))
+                .containsExactly(List.of("worker"), List.of("exited", "died"), List.of("with code"));
+        assertThat(RequiredLiterals.allOf("(?i)(?:a|b)")).isEmpty();
+    }
+
+    /** Property: for every example a signature matches, each of its prefilter groups has a literal in the line. */
+    @Test
+    void thePrefilterNeverDropsAMatchOfTheBundledSignatures() throws Exception {
+        SignatureSet set = SignatureCompiler.compile(BundledSignaturesTest.bundled());
+        for (CompiledSignature s : set.signatures()) {
+            for (String example : s.definition().examples().match()) {
+                String message = ExampleCheck.event(s, example).message().toLowerCase(Locale.ROOT);
+                for (List<String> group : s.literals()) {
+                    assertThat(group).as(s.id()).anyMatch(message::contains);
+                }
+            }
+        }
     }
 
     /** Property: the automaton finds exactly the literals that String.contains finds, on random text. */

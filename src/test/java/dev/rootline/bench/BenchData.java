@@ -1,0 +1,127 @@
+package dev.rootline.bench;
+
+import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.signature.InvalidSignatureException;
+import dev.rootline.engine.signature.SignatureCompiler;
+import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.signature.SignatureYaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Real messages and realistic signature sets for the matching benchmarks, read from ../shared in place. */
+final class BenchData {
+
+    private static final Path SHARED = Path.of("..", "shared");
+
+    private BenchData() {
+    }
+
+    /** The bundled packs, then signatures made from Loghub-2k's templates, up to {@code count}. */
+    static List<SignatureDefinition> signatures(int count) throws Exception {
+        List<SignatureDefinition> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("signatures"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                all.addAll(SignatureYaml.parse(file.toString(), Files.readString(file)));
+            }
+        }
+        List<String> templates = templates();
+        for (int i = 0; all.size() < count; i++) {
+            String template = templates.get(i % templates.size()).strip();
+            String suffix = i < templates.size() ? "" : " shard " + (i / templates.size());
+            SignatureDefinition generated = generated("loghub.t" + i, toRegex(template) + suffix, template + suffix);
+            try {
+                SignatureCompiler.compile(List.of(generated));
+                all.add(generated);
+            } catch (InvalidSignatureException e) {
+                // a template our normalisation changes (control characters, a literal \n): not a usable signature
+            }
+        }
+        List<SignatureDefinition> chosen = all.subList(0, count);
+        Set<String> ids = chosen.stream().map(SignatureDefinition::id).collect(java.util.stream.Collectors.toSet());
+        return chosen.stream().map(d -> withExplainsWithin(d, ids)).toList();
+    }
+
+    /** A subset of the packs must not explain signatures left out of it. */
+    private static SignatureDefinition withExplainsWithin(SignatureDefinition d, Set<String> ids) {
+        return new SignatureDefinition(d.id(), d.title(), d.category(), d.role(), d.severity(), d.scope(), d.match(),
+                d.fingerprint(), d.explains().stream().filter(ids::contains).toList(), d.summary(), d.remediation(),
+                d.examples(), d.origin());
+    }
+
+    /** Messages from the real exports and the Loghub-2k logs, interleaved. */
+    static List<LogEvent> messages() throws Exception {
+        List<LogEvent> events = new ArrayList<>();
+        for (String export : List.of("gcp_logs_last_hour_20250915_175001.json", "gcp_backend_logs_1hour_20250915_130325.entries.json")) {
+            events.addAll(Payloads.read(Files.readAllBytes(SHARED.resolve("corpus/exports/dev").resolve(export)), 0));
+        }
+        try (Stream<Path> dirs = Files.list(SHARED.resolve("loghub2k"))) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path log = dir.resolve(dir.getFileName() + "_2k.log");
+                if (Files.exists(log)) {
+                    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 300)) {
+                        events.add(Payloads.read(("{\"textPayload\":" + quote(line) + "}").getBytes(StandardCharsets.UTF_8), 0).get(0));
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private static List<String> templates() {
+        Set<String> templates = new LinkedHashSet<>();
+        try (Stream<Path> dirs = Files.list(SHARED.resolve("loghub2k"))) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path csv = dir.resolve(dir.getFileName() + "_2k.log_templates.csv");
+                if (Files.exists(csv)) {
+                    for (String row : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+                        String template = row.substring(row.indexOf(',') + 1).replaceAll("^\"|\"$", "").replace("\"\"", "\"");
+                        if (template.replace("<*>", "").strip().length() >= 8) {
+                            templates.add(template);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(templates);
+    }
+
+    /** A template's literal parts quoted, its {@code <*>} wildcards as lazy groups. */
+    static String toRegex(String template) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = template.split("<\\*>", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append("(.*?)");
+            }
+            regex.append(parts[i].replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1"));
+        }
+        return regex.toString();
+    }
+
+    private static SignatureDefinition generated(String id, String regex, String template) {
+        String example = template.replace("<*>", "7");
+        return new SignatureDefinition(id, "Loghub template", dev.rootline.engine.signature.Category.EXCEPTION,
+                dev.rootline.engine.signature.Role.CAUSE, dev.rootline.engine.signature.SignatureSeverity.LOW,
+                dev.rootline.engine.signature.MatchScope.INSTANCE,
+                new SignatureDefinition.MatchSpec(regex, dev.rootline.engine.event.Severity.DEFAULT,
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of()),
+                List.of(), List.of(), null, null,
+                new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
+                new SignatureDefinition.Origin("generated", 0));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t").replaceAll("[\\x00-\\x1f]", " ") + "\"";
+    }
+}
