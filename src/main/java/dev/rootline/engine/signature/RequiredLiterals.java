@@ -157,39 +157,34 @@ final class RequiredLiterals {
 
     private static List<String> splitTopLevel(String regex) {
         List<String> branches = new ArrayList<>();
-        int depth = 0;
         int start = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = endOfClass(regex, i);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                branches.add(regex.substring(start, i));
-                start = i + 1;
-            }
+        for (int bar = atTopLevel(regex, 0, '|'); bar >= 0; bar = atTopLevel(regex, start, '|')) {
+            branches.add(regex.substring(start, bar));
+            start = bar + 1;
         }
         branches.add(regex.substring(start));
         return branches;
     }
 
     private static int closingParen(String regex, int open) {
+        return atTopLevel(regex, open + 1, ')');
+    }
+
+    /** The first {@code target} at nesting depth 0 from {@code from}, outside escapes and classes; or -1. */
+    private static int atTopLevel(String regex, int from, char target) {
         int depth = 0;
-        for (int i = open; i < regex.length(); i++) {
+        for (int i = from; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
             } else if (c == '[') {
                 i = endOfClass(regex, i);
+            } else if (c == target && depth == 0) {
+                return i;
             } else if (c == '(') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+            } else if (c == ')') {
+                depth--;
             }
         }
         return -1;
