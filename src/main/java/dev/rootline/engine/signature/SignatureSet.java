@@ -63,10 +63,6 @@ public final class SignatureSet {
         automaton = new LiteralAutomaton(literals);
     }
 
-    public static SignatureSet empty() {
-        return new SignatureSet(List.of());
-    }
-
     public List<CompiledSignature> signatures() {
         return signatures;
     }
