@@ -43,6 +43,31 @@ class SignatureCompilerTest {
     }
 
     @Test
+    void fieldLogNameAndResourceConditionsMustAllHold() throws Exception {
+        String yaml = """
+                - id: test.gateway-503
+                  title: Gateway answered 503
+                  category: request
+                  role: symptom
+                  severity: medium
+                  match:
+                    message: 'request failed'
+                    logName: '*run.googleapis.com%2Frequests'
+                    resourceType: cloud_run_revision
+                    fields: {httpRequest.status: '503'}
+                  examples:
+                    match:
+                      - '{"logName":"projects/p/logs/run.googleapis.com%2Frequests","resource":{"type":"cloud_run_revision"},"textPayload":"request failed","httpRequest":{"status":503}}'
+                      - '{"logName":"projects/q/logs/run.googleapis.com%2Frequests","resource":{"type":"cloud_run_revision"},"textPayload":"the request failed","httpRequest":{"status":"503"}}'
+                    no_match:
+                      - '{"logName":"projects/p/logs/run.googleapis.com%2Frequests","resource":{"type":"cloud_run_revision"},"textPayload":"request failed","httpRequest":{"status":500}}'
+                      - '{"logName":"projects/p/logs/run.googleapis.com%2Fstderr","resource":{"type":"cloud_run_revision"},"textPayload":"request failed","httpRequest":{"status":503}}'
+                      - '{"logName":"projects/p/logs/run.googleapis.com%2Frequests","resource":{"type":"gae_app"},"textPayload":"request failed","httpRequest":{"status":503}}'
+                """;
+        assertThat(compile(yaml).signatures()).extracting(CompiledSignature::id).containsExactly("test.gateway-503");
+    }
+
+    @Test
     void errorsNameTheFileTheLineAndTheReason() {
         assertRejected(VALID.replace("(?<code>\\d+)'", "(?<code>\\d+'"), "test.yaml:1", "not an RE2 regular expression");
         assertRejected(VALID.replace("exit {code}", "exit {status}"), "test.yaml:1", "{status} is not a named group");
