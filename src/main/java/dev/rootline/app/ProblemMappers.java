@@ -20,10 +20,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidEntry(InvalidEntryException e) {
-        Problem p = Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
-        Integer index = e.entryIndex() >= 0 ? e.entryIndex() : null;
-        String detail = index == null ? e.getMessage() : "entry " + index + ": " + e.getMessage();
-        return new Problem(p.type(), p.title(), p.status(), detail, index).toResponse();
+        if (e.entryIndex() < 0) {
+            return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
+        }
+        return new Problem("about:blank", "Bad Request", 400, "entry " + e.entryIndex() + ": " + e.getMessage(),
+                e.entryIndex()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -3,13 +3,13 @@ package dev.rootline.ingest;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.event.Timestamps;
 import dev.rootline.search.LogStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /** Parses, normalises and joins a payload in the engine, then stores it durably, all or nothing. */
@@ -32,7 +32,7 @@ public class IngestService {
 
     /** Any shape of DESIGN §2. A bad entry rejects the whole payload and nothing is stored. */
     public IngestResult ingest(byte[] body) throws InvalidEntryException, IOException {
-        long now = nanos(clock.instant());
+        long now = Timestamps.nanos(clock.instant());
         try {
             return store(Payloads.read(body, now), now);
         } catch (InvalidEntryException e) {
@@ -43,7 +43,7 @@ public class IngestService {
 
     /** A Pub/Sub push delivery; a permanently bad one is the caller's to quarantine. */
     public IngestResult ingestPush(byte[] body, boolean wrapped) throws InvalidEntryException, IOException {
-        long now = nanos(clock.instant());
+        long now = Timestamps.nanos(clock.instant());
         return store(Payloads.readPush(body, wrapped, now), now);
     }
 
@@ -52,9 +52,5 @@ public class IngestService {
         accepted.increment(result.accepted());
         duplicates.increment(result.duplicates());
         return new IngestResult(result.accepted(), result.duplicates(), 0);
-    }
-
-    private static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 }

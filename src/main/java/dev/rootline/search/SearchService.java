@@ -1,6 +1,7 @@
 package dev.rootline.search;
 
 import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.event.Timestamps;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public class SearchService {
     @Scheduled(every = "1h", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
     void enforceRetention() throws IOException {
         Instant cutoff = clock.instant().minus(config.store().retention());
-        long deleted = store.deleteReceivedBefore(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano());
+        long deleted = store.deleteReceivedBefore(Timestamps.nanos(cutoff));
         if (deleted > 0) {
             LOG.infof("retention: deleted %d events received before %s", deleted, cutoff);
         }

@@ -8,6 +8,7 @@ import dev.rootline.engine.signature.SignatureCompiler;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.engine.signature.SignatureSet;
 import dev.rootline.engine.signature.SignatureYaml;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,6 +50,8 @@ public class SignatureCatalog {
     private final MeterRegistry metrics;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicReference<String> reloadError = new AtomicReference<>();
+    /** Looked up once per signature: a registry lookup builds and sorts tags, too much for every match. */
+    private final Map<String, Counter> matchCounters = new ConcurrentHashMap<>();
 
     SignatureCatalog(RootlineConfig config, MeterRegistry metrics) {
         this.directory = config.signaturesDir().filter(d -> !d.isBlank()).map(Path::of);
@@ -73,14 +77,18 @@ public class SignatureCatalog {
     public List<Match> match(LogEvent event) {
         List<Match> matches = current().match(event);
         for (Match m : matches) {
-            metrics.counter("rootline.signature.matches", "signature", m.signature().id()).increment();
+            counter(m.signature().id()).increment();
         }
         return matches;
     }
 
     public long matchCount(String signatureId) {
-        var counter = metrics.find("rootline.signature.matches").tag("signature", signatureId).counter();
-        return counter == null ? 0 : (long) counter.count();
+        return (long) counter(signatureId).count();
+    }
+
+    private Counter counter(String signatureId) {
+        return matchCounters.computeIfAbsent(signatureId,
+                id -> metrics.counter("rootline.signature.matches", "signature", id));
     }
 
     @Scheduled(every = "${rootline.signatures-reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

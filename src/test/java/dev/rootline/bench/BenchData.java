@@ -1,11 +1,12 @@
 package dev.rootline.bench;
 
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.signature.InvalidSignatureException;
 import dev.rootline.engine.signature.SignatureCompiler;
 import dev.rootline.engine.signature.SignatureDefinition;
-import dev.rootline.engine.signature.SignatureYaml;
+import dev.rootline.engine.signature.BundledSignaturesTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,7 @@ final class BenchData {
 
     /** The bundled packs, then signatures made from Loghub-2k's templates, up to {@code count}. */
     static List<SignatureDefinition> signatures(int count) throws Exception {
-        List<SignatureDefinition> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("signatures"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                all.addAll(SignatureYaml.parse(file.toString(), Files.readString(file)));
-            }
-        }
+        List<SignatureDefinition> all = new ArrayList<>(BundledSignaturesTest.bundled());
         List<String> templates = templates();
         for (int i = 0; all.size() < count; i++) {
             String template = templates.get(i % templates.size()).strip();
@@ -68,7 +64,7 @@ final class BenchData {
                 Path log = dir.resolve(dir.getFileName() + "_2k.log");
                 if (Files.exists(log)) {
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 300)) {
-                        events.add(Payloads.read(("{\"textPayload\":" + quote(line) + "}").getBytes(StandardCharsets.UTF_8), 0).get(0));
+                        events.add(Payloads.read(("{\"textPayload\":" + Entries.quote(line) + "}").getBytes(StandardCharsets.UTF_8), 0).get(0));
                     }
                 }
             }
@@ -119,9 +115,5 @@ final class BenchData {
                 List.of(), List.of(), null, null,
                 new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
                 new SignatureDefinition.Origin("generated", 0));
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t").replaceAll("[\\x00-\\x1f]", " ") + "\"";
     }
 }

@@ -57,6 +57,8 @@ class SignatureReloadTest {
         JsonPath signatures = given().get("/api/v1/signatures").then().statusCode(200).extract().jsonPath();
         assertThat(signatures.getString("items.find { it.id == 'gunicorn.worker-exit' }.file")).isEqualTo("signatures/gunicorn.yaml");
         assertThat(signatures.getLong("items.find { it.id == 'gunicorn.worker-exit' }.matchCount")).isPositive();
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern("rootline_signature_matches_total\\{signature=\"gunicorn.worker-exit\"} [1-9]");
     }
 
     @Test

@@ -25,7 +25,7 @@ public record LogEvent(
         List<byte[]> entries) {
 
     public Instant timestamp() {
-        return Instant.ofEpochSecond(Math.floorDiv(timeNanos, 1_000_000_000L), Math.floorMod(timeNanos, 1_000_000_000L));
+        return Timestamps.instant(timeNanos);
     }
 
     /**

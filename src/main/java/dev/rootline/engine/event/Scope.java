@@ -5,6 +5,4 @@ package dev.rootline.engine.event;
  * (a Cloud Run revision, a job execution, a pod template) and the instance. Empty strings, never null.
  */
 public record Scope(String resourceType, String project, String location, String service, String version, String instance) {
-
-    public static final Scope UNKNOWN = new Scope("", "", "", "", "", "");
 }

@@ -1,5 +1,6 @@
 package dev.rootline.engine.event;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -7,6 +8,16 @@ import java.time.format.DateTimeParseException;
 public final class Timestamps {
 
     private Timestamps() {
+    }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    public static long nanos(Instant t) {
+        return t.getEpochSecond() * NANOS_PER_SECOND + t.getNano();
+    }
+
+    public static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
     }
 
     /** @throws IllegalArgumentException when the text is not an RFC 3339 timestamp */
@@ -17,7 +28,7 @@ public final class Timestamps {
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(text);
-            return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+            return Math.addExact(Math.multiplyExact(t.toEpochSecond(), NANOS_PER_SECOND), t.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' is not an RFC 3339 timestamp");
         }
@@ -56,7 +67,7 @@ public final class Timestamps {
         }
         long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
         long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second;
-        return seconds * 1_000_000_000L + nanos;
+        return seconds * NANOS_PER_SECOND + nanos;
     }
 
     private static int digits(String s, int from, int to) {

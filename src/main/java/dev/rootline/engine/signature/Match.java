@@ -11,11 +11,6 @@ import java.util.Map;
  */
 public record Match(CompiledSignature signature, LogEvent event, String matchedText, Map<String, String> fields) {
 
-    /** The summary template with the fields filled in. */
-    public String summary() {
-        return signature.render(signature.definition().summary(), fields);
-    }
-
     public String title() {
         return signature.render(signature.definition().title(), fields);
     }

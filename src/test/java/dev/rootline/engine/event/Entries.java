@@ -1,5 +1,7 @@
 package dev.rootline.engine.event;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /** Builds LogEntry JSON for tests, in the shapes Cloud Run writes. */
 public final class Entries {
 
@@ -20,7 +22,8 @@ public final class Entries {
                 """.formatted(insertId, timestamp, instance, SERVICE, REVISION, SERVICE, quote(text));
     }
 
+    /** A JSON string literal, escaped by Jackson. */
     public static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\u001b", "\\u001b") + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PayloadsTest {
 
-    private static final long NOW = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+    private static final long NOW = Timestamps.nanos(Instant.parse("2026-01-01T00:00:00Z"));
 
     private static List<LogEvent> read(String json) throws InvalidEntryException {
         return Payloads.read(json.getBytes(StandardCharsets.UTF_8), NOW);

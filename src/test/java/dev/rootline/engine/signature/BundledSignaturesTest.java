@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every bundled signature compiles, and every one of its examples behaves as written (the compiler checks them). */
-class BundledSignaturesTest {
+public class BundledSignaturesTest {
 
-    static List<SignatureDefinition> bundled() throws IOException, InvalidSignatureException {
+    /** The packs in the repository's signatures/ folder, read from disk. */
+    public static List<SignatureDefinition> bundled() throws IOException, InvalidSignatureException {
         List<SignatureDefinition> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("signatures"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
