@@ -36,6 +36,9 @@ public interface RootlineConfig {
     /** The Lucene log store. */
     Store store();
 
+    /** Root-cause correlation. */
+    Correlation correlation();
+
     interface Ingest {
 
         /** Largest request body accepted, compressed or not; larger bodies get 413. */
@@ -56,5 +59,27 @@ public interface RootlineConfig {
         /** Largest page a search returns, whatever {@code limit} asks for. */
         @WithDefault("1000")
         int maxPageSize();
+    }
+
+    interface Correlation {
+
+        /**
+         * Whether ingest correlates entries into incidents. Off, Rootline is a log store and search only (and the
+         * benchmarks measure what correlation costs).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How much event time may pass between a cause and what it explains (DESIGN §4). */
+        @WithDefault("120s")
+        Duration window();
+
+        /**
+         * How much event time one chain may span, from its root to its last effect. A batch re-examines this much
+         * before and after its entries: a new entry can change the chains this far after it, and needs the
+         * signals this far before it. Real chains span seconds; a longer span costs every batch more.
+         */
+        @WithDefault("4m")
+        Duration maxChainSpan();
     }
 }

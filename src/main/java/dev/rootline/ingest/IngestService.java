@@ -4,6 +4,8 @@ import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Timestamps;
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.incident.CorrelationService;
 import dev.rootline.search.LogStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,18 +14,27 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** Parses, normalises and joins a payload in the engine, then stores it durably, all or nothing. */
+/**
+ * Parses, normalises and joins a payload in the engine, stores it durably, all or nothing, then correlates it.
+ * The reply waits for correlation, so an acknowledged entry is in its incident; an entry re-sent after a failure
+ * is a duplicate to the store but still reaches correlation, which ignores what it already holds.
+ */
 @ApplicationScoped
 public class IngestService {
 
     private final LogStore store;
+    private final CorrelationService correlation;
+    private final boolean correlating;
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter rejected;
 
-    IngestService(LogStore store, Clock clock, MeterRegistry metrics) {
+    IngestService(LogStore store, CorrelationService correlation, RootlineConfig config, Clock clock,
+                  MeterRegistry metrics) {
         this.store = store;
+        this.correlation = correlation;
+        this.correlating = config.correlation().enabled();
         this.clock = clock;
         this.accepted = metrics.counter("rootline.entries.accepted");
         this.duplicates = metrics.counter("rootline.entries.duplicate");
@@ -49,6 +60,9 @@ public class IngestService {
 
     private IngestResult store(List<LogEvent> events, long now) throws IOException {
         LogStore.AppendResult result = store.append(events, now);
+        if (correlating) {
+            correlation.correlate(result.events());
+        }
         accepted.increment(result.accepted());
         duplicates.increment(result.duplicates());
         return new IngestResult(result.accepted(), result.duplicates(), 0);

@@ -27,8 +27,11 @@ public interface LogStore {
     /** Deletes what arrived before the cutoff; returns how many events were deleted. */
     long deleteReceivedBefore(long cutoffNanos) throws IOException;
 
-    /** What an append did: entry counts, and the (joined) events it stored with their signature matches. */
-    record AppendResult(int accepted, int duplicates, List<StoredEvent> stored) {
+    /**
+     * What an append did: entry counts, and every (joined) event of the append with its signature matches, the
+     * duplicates' included, so that whatever follows the store can finish work a failed earlier attempt left.
+     */
+    record AppendResult(int accepted, int duplicates, List<StoredEvent> events) {
     }
 
     /** An event as stored, with the signatures it matched when it was stored. */

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +94,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     public AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException {
         List<LogEvent> fresh = reserveFresh(entries);
         if (fresh.isEmpty()) {
-            return new AppendResult(0, entries.size(), List.of());
+            return new AppendResult(0, entries.size(), tag(join.apply(entries)));
         }
         List<StoredEvent> events = tag(join.apply(fresh));
         long sequence;
@@ -111,6 +114,12 @@ public final class LuceneLogStore implements LogStore, Closeable {
             reservations.assign(entry.key(), sequence);
         }
         wal.awaitDurable(sequence);
+        if (fresh.size() < entries.size()) {
+            Set<LogEvent> isFresh = Collections.newSetFromMap(new IdentityHashMap<>());
+            isFresh.addAll(fresh);
+            events = new ArrayList<>(events);
+            events.addAll(tag(join.apply(entries.stream().filter(e -> !isFresh.contains(e)).toList())));
+        }
         return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
     }
 

@@ -23,7 +23,9 @@ public enum Category {
     REQUEST,
     WEBSOCKET,
     KUBERNETES,
-    NOISE;
+    NOISE,
+    /** No signature's: an error line no signature knows, proposed as a root cause with low confidence. */
+    UNKNOWN;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -16,8 +16,6 @@ import java.util.function.Function;
  */
 public final class CompiledSignature {
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
     private final SignatureDefinition definition;
     private final Pattern message;
     private final List<String> groups;
@@ -93,23 +91,6 @@ public final class CompiledSignature {
             }
         }
         return true;
-    }
-
-    /** Fills {@code {name}} placeholders from the fields; a missing field leaves its name in braces. */
-    String render(String template, Map<String, String> fields) {
-        if (template == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(fields.getOrDefault(m.group(1), m.group())));
-        }
-        return m.appendTail(out).toString();
-    }
-
-    static List<String> placeholders(String template) {
-        return template == null ? List.of() : PLACEHOLDER.matcher(template).results().map(r -> r.group(1)).toList();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 public record Match(CompiledSignature signature, LogEvent event, String matchedText, Map<String, String> fields) {
 
     public String title() {
-        return signature.render(signature.definition().title(), fields);
+        return Templates.render(signature.definition().title(), fields);
     }
 
     /** Why this is a match, in words: for the API and for whoever doubts it. */

@@ -66,7 +66,7 @@ public final class SignatureCompiler {
             }
         }
         for (String template : new String[] {d.title(), d.summary(), d.remediation()}) {
-            for (String name : CompiledSignature.placeholders(template)) {
+            for (String name : Templates.placeholders(template)) {
                 if (!known.contains(name)) {
                     throw new InvalidSignatureException(d.origin(), d.id() + ": {" + name + "} is not a named group of match.message");
                 }

@@ -13,13 +13,19 @@ public final class Entries {
 
     /** A Cloud Run stderr line without severity, as gunicorn and print() produce. */
     public static String stderr(String insertId, String timestamp, String instance, String text) {
+        return stderr(SERVICE, REVISION, insertId, timestamp, instance, text);
+    }
+
+    /** A stderr line of any service and revision. */
+    public static String stderr(String service, String revision, String insertId, String timestamp, String instance,
+                                String text) {
         return """
                 {"insertId":"%s","timestamp":"%s","logName":"projects/p/logs/run.googleapis.com%%2Fstderr",
                  "labels":{"instanceId":"%s"},
                  "resource":{"type":"cloud_run_revision","labels":{"service_name":"%s","revision_name":"%s",
                    "project_id":"p","location":"europe-west1","configuration_name":"%s"}},
                  "textPayload":%s}
-                """.formatted(insertId, timestamp, instance, SERVICE, REVISION, SERVICE, quote(text));
+                """.formatted(insertId, timestamp, instance, service, revision, service, quote(text));
     }
 
     /** A JSON string literal, escaped by Jackson. */

@@ -1,0 +1,53 @@
+-- wrk script: POST /api/v1/entries with the real 1,000-entry export from ../shared as a live stream would send
+-- it: every request moves the export's timestamps two minutes on (it spans 1 m 47 s) and suffixes every
+-- insertId, so each batch is new and follows the one before in event time, as correlation sees a live service.
+--   wrk -t2 -c4 -d30s -s bench/stream.lua --latency http://127.0.0.1:8080
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+  thread:set("prefix", os.time() .. "-" .. threads)
+end
+
+local pieces, kinds = {}, {}
+local EXPORT_START = os.time({year = 2025, month = 9, day = 16, hour = 0, min = 40, sec = 0, isdst = false})
+
+function init(args)
+  local f = assert(io.open("../shared/corpus/exports/dev/gcp_logs_last_hour_20250915_175001.json", "rb"))
+  local export = f:read("*a")
+  f:close()
+  local pos = 1
+  while true do
+    local _, idEnd = export:find('"insertId": "[^"]+', pos)
+    local tsStart, tsEnd, minute = export:find('"timestamp": "2025%-09%-16T00:4(%d)', pos)
+    if not idEnd and not tsStart then break end
+    if tsStart and (not idEnd or tsStart < idEnd) then
+      pieces[#pieces + 1] = export:sub(pos, tsStart + #'"timestamp": "' - 1)
+      kinds[#kinds + 1] = tonumber(minute)
+      pos = tsEnd + 1
+    else
+      pieces[#pieces + 1] = export:sub(pos, idEnd)
+      kinds[#kinds + 1] = "id"
+      pos = idEnd + 1
+    end
+  end
+  pieces[#pieces + 1] = export:sub(pos)
+end
+
+local counter = 0
+function request()
+  counter = counter + 1
+  local suffix = "-" .. prefix .. "-" .. counter
+  local shift = ((counter - 1) * 2 + tid) * 120
+  local minutes = {}
+  for m = 0, 9 do
+    minutes[m] = os.date("!%Y-%m-%dT%H:%M", EXPORT_START + shift + m * 60)
+  end
+  local parts = {}
+  for i = 1, #pieces - 1 do
+    parts[#parts + 1] = pieces[i]
+    parts[#parts + 1] = kinds[i] == "id" and suffix or minutes[kinds[i]]
+  end
+  parts[#parts + 1] = pieces[#pieces]
+  return wrk.format("POST", "/api/v1/entries", {["Content-Type"] = "application/json"}, table.concat(parts))
+end

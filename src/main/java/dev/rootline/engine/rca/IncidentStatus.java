@@ -1,0 +1,11 @@
+package dev.rootline.engine.rca;
+
+/** Where an incident stands in its lifecycle (DESIGN §4). */
+public enum IncidentStatus {
+    OPEN, RESOLVED, REGRESSED;
+
+    /** Open and regressed incidents still need someone. */
+    public boolean active() {
+        return this != RESOLVED;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rootline.engine.rca;
+
+import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Severity;
+import dev.rootline.engine.signature.Match;
+import dev.rootline.engine.signature.Role;
+import dev.rootline.engine.signature.SignatureDefinition;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One piece of evidence for correlation: a signature match, or an ERROR line that no signature knows (an
+ * unknown error, a root-cause candidate when nothing known explains a crash).
+ *
+ * @param signature the matched signature, or null for an unknown error
+ * @param fields    the signature's named groups
+ */
+public record Signal(String entryKey, String insertId, long timeNanos, String revision, String instance,
+                     SignatureDefinition signature, Map<String, String> fields, String message) {
+
+    /** The signature id under which unknown errors are kept. */
+    public static final String UNKNOWN_ERROR = "unknown-error";
+    private static final int FINGERPRINT_LENGTH = 200;
+    private static final Pattern VARIABLE = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
+
+    public static Signal of(Match match) {
+        LogEvent event = match.event();
+        return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
+                event.scope().instance(), match.signature().definition(), match.fields(), event.message());
+    }
+
+    /** An event no signature matched; worth keeping only when it is an error. */
+    public static boolean isUnknownError(LogEvent event) {
+        return event.severity().atLeast(Severity.ERROR);
+    }
+
+    public static Signal unknown(LogEvent event) {
+        return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
+                event.scope().instance(), null, Map.of(), event.message());
+    }
+
+    public boolean known() {
+        return signature != null;
+    }
+
+    public String signatureId() {
+        return known() ? signature.id() : UNKNOWN_ERROR;
+    }
+
+    public boolean is(Role role) {
+        return known() && signature.role() == role;
+    }
+
+    /** A cause, an effect or a symptom: something that takes part in a failure chain. */
+    public boolean isFailure() {
+        return is(Role.CAUSE) || is(Role.EFFECT) || is(Role.SYMPTOM);
+    }
+
+    /**
+     * What splits incidents of one signature: the values of its fingerprint fields. An unknown error's is its
+     * first line with numbers and ids masked, so the same error in every crash loop is one incident.
+     */
+    public String fingerprint() {
+        if (!known()) {
+            String firstLine = message.strip().lines().findFirst().orElse("");
+            String masked = VARIABLE.matcher(firstLine).replaceAll("#");
+            return masked.length() <= FINGERPRINT_LENGTH ? masked : masked.substring(0, FINGERPRINT_LENGTH);
+        }
+        return signature.fingerprint().stream().map(f -> fields.getOrDefault(f, ""))
+                .collect(Collectors.joining("|"));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.rootline.incident;
+
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.rca.Attribution;
+import dev.rootline.engine.rca.Correlator;
+import dev.rootline.engine.rca.Lifecycle;
+import dev.rootline.engine.rca.RevisionProgress;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.signature.CompiledSignature;
+import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.search.LogStore.StoredEvent;
+import dev.rootline.signature.SignatureCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Applies what ingested events mean for incidents, in one transaction. All correlation state is in the
+ * database and each service is locked while it is correlated, so replicas sharing one PostgreSQL, restarts and
+ * re-sent entries all end in the same incidents. Chains are re-derived from the stored matches around the batch,
+ * which is what makes the outcome independent of arrival order.
+ */
+@ApplicationScoped
+class CorrelationTransaction {
+
+    private final DataSource dataSource;
+    private final SignatureCatalog catalog;
+    private final MatchRepository matches;
+    private final RevisionRepository revisions;
+    private final IncidentAggregates aggregates;
+    private final IncidentLifecycle lifecycle;
+    private final RootlineConfig.Correlation config;
+
+    CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
+                       RevisionRepository revisions, IncidentAggregates aggregates, IncidentLifecycle lifecycle,
+                       RootlineConfig config) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.matches = matches;
+        this.revisions = revisions;
+        this.aggregates = aggregates;
+        this.lifecycle = lifecycle;
+        this.config = config.correlation();
+    }
+
+    /**
+     * @throws CorrelationFailedException when the database refused; nothing of the batch is kept, and the same
+     *                                    call may be repeated (two processes creating one service race, for one)
+     */
+    @Transactional
+    void correlate(List<StoredEvent> events) {
+        Map<String, ServiceBatch> byService = ServiceBatch.group(events);
+        if (byService.isEmpty()) {
+            return;
+        }
+        Map<String, SignatureDefinition> signatures = catalog.current().signatures().stream()
+                .map(CompiledSignature::definition)
+                .collect(Collectors.toMap(SignatureDefinition::id, d -> d, (a, b) -> a));
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, ServiceBatch> service : byService.entrySet()) {
+                correlate(c, service.getKey(), service.getValue(), signatures);
+            }
+        } catch (SQLException e) {
+            throw new CorrelationFailedException(e);
+        }
+    }
+
+    private void correlate(Connection c, String service, ServiceBatch batch,
+                           Map<String, SignatureDefinition> signatures) throws SQLException {
+        long first = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::firstNanos).min().orElseThrow();
+        long last = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::lastNanos).max().orElseThrow();
+        revisions.lock(c, batch.scope(), first, last);
+        boolean revisionsChanged = false;
+        for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
+            revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
+        }
+        List<Signal> fresh = matches.fresh(c, batch.signals());
+        if (fresh.isEmpty() && !revisionsChanged) {
+            return; // a replay: nothing new to say
+        }
+        Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet());
+        if (!fresh.isEmpty()) {
+            List<AttributionChange> changes = reattribute(c, service, fresh, signatures);
+            changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
+            aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
+        }
+        Map<String, List<Signal>> freshByRevision = fresh.stream().collect(Collectors.groupingBy(Signal::revision));
+        List<RevisionRepository.StoredRevision> all = new ArrayList<>();
+        for (RevisionRepository.StoredRevision r : revisions.all(c, service)) {
+            if (!affectedRevisions.contains(r.name())) {
+                all.add(r);
+                continue;
+            }
+            RevisionProgress p = r.progress().merge(RevisionProgress.of(freshByRevision.getOrDefault(r.name(), List.of()),
+                    r.progress().readyNanos()));
+            revisions.saveProgress(c, service, r.name(), p);
+            lifecycle.refreshPhases(c, service, r.name(), p);
+            all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), r.readyAt(), p));
+        }
+        lifecycle.apply(c, service, all);
+    }
+
+    /**
+     * Re-derives the chains that new signals can change: those from the earliest new signal to one chain span
+     * after the last, seen with one chain span of context before (of the signals that can explain or be a
+     * candidate only). Returns the signals whose attribution changed.
+     */
+    private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
+                                                Map<String, SignatureDefinition> signatures) throws SQLException {
+        long reach = config.maxChainSpan().toNanos();
+        long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
+        long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
+        Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
+        signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
+        List<MatchRepository.Row> rows = matches.load(c, service, from - reach, from, to, context, signatures::get);
+        List<Signal> all = new ArrayList<>(fresh);
+        rows.forEach(row -> all.add(row.signal()));
+        Map<String, Attribution> attributed = new HashMap<>();
+        for (Attribution a : new Correlator(config.window()).correlate(all)) {
+            attributed.put(key(a.signal()), a);
+        }
+        matches.insert(c, service, fresh, s -> attributed.get(key(s)));
+        List<AttributionChange> changes = new ArrayList<>();
+        for (Signal s : fresh) {
+            Attribution a = attributed.get(key(s));
+            if (a != null) {
+                changes.add(new AttributionChange(s, null, null, a));
+            }
+        }
+        List<Attribution> attribute = new ArrayList<>();
+        List<Signal> detach = new ArrayList<>();
+        for (MatchRepository.Row row : rows) {
+            Signal s = row.signal();
+            if (s.timeNanos() < from) {
+                continue; // context only: new signals never change what came before them
+            }
+            Attribution a = attributed.get(key(s));
+            String incident = a == null ? null : a.incident(service).id();
+            if (Objects.equals(incident, row.incidentId()) && Objects.equals(a == null ? null : a.depth(), row.depth())) {
+                continue;
+            }
+            changes.add(new AttributionChange(s, row.incidentId(), row.depth(), a));
+            if (a == null) {
+                detach.add(s);
+            } else {
+                attribute.add(a);
+            }
+        }
+        matches.attribute(c, attribute, service);
+        matches.detach(c, detach);
+        return changes;
+    }
+
+    private static String key(Signal s) {
+        return s.entryKey() + '/' + s.signatureId();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.rootline.incident;
+
+import dev.rootline.engine.rca.Attribution;
+import dev.rootline.engine.rca.Confidence;
+import dev.rootline.engine.rca.IncidentStatus;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.signature.Category;
+import dev.rootline.engine.signature.Role;
+import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.signature.SignatureSeverity;
+import dev.rootline.engine.signature.Templates;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps each incident's counts, chain steps and per-revision occurrences in step with the matches attributed to
+ * it, by applying each change as a delta: a crash loop's tenth hour costs a batch what its first did. Only what
+ * a removal can leave stale (a first or last time, an evidence line) is read back from the matches.
+ */
+@ApplicationScoped
+class IncidentAggregates {
+
+    /** Root lines whose fields are merged into the title: "rejected DATABASE_HOST, DATABASE_PASSWORD". */
+    private static final int TITLE_SAMPLE = 50;
+    private static final int MAX_VALUES = 5;
+
+    private final MatchRepository matches;
+
+    IncidentAggregates(MatchRepository matches) {
+        this.matches = matches;
+    }
+
+    /** One signal entering (+1) or leaving (-1) an incident at a depth. */
+    private record Delta(Signal signal, int depth, int sign, Attribution now) {
+        boolean root() {
+            return depth == 0;
+        }
+
+        boolean explained() {
+            return depth > 0 && (signal.is(Role.EFFECT) || signal.is(Role.SYMPTOM));
+        }
+
+        static long sum(List<Delta> deltas, java.util.function.Predicate<Delta> which) {
+            return deltas.stream().filter(which).mapToLong(Delta::sign).sum();
+        }
+    }
+
+    /** Applies the changes; returns the incidents that changed. */
+    Set<String> apply(Connection c, String service, List<AttributionChange> changes, long windowNanos,
+                      Function<String, SignatureDefinition> signatures) throws SQLException {
+        Map<String, List<Delta>> byIncident = new TreeMap<>();
+        for (AttributionChange change : changes) {
+            if (change.oldIncident() != null) {
+                byIncident.computeIfAbsent(change.oldIncident(), k -> new ArrayList<>())
+                        .add(new Delta(change.signal(), change.oldDepth(), -1, null));
+            }
+            if (change.now() != null) {
+                byIncident.computeIfAbsent(change.now().incident(service).id(), k -> new ArrayList<>())
+                        .add(new Delta(change.signal(), change.now().depth(), 1, change.now()));
+            }
+        }
+        for (Map.Entry<String, List<Delta>> incident : byIncident.entrySet()) {
+            apply(c, service, incident.getKey(), incident.getValue(), windowNanos, signatures);
+        }
+        return byIncident.keySet();
+    }
+
+    private void apply(Connection c, String service, String id, List<Delta> deltas, long windowNanos,
+                       Function<String, SignatureDefinition> signatures) throws SQLException {
+        Delta added = deltas.stream().filter(d -> d.sign() > 0).findFirst().orElse(null);
+        if (added != null && Sql.query(c, "SELECT 1 FROM incident WHERE id = ?", r -> 1, id).isEmpty()) {
+            insert(c, service, id, added.now().root());
+        }
+        Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> key(d.signal())).collect(Collectors.toSet());
+        Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> key(d.signal())).collect(Collectors.toSet());
+        for (Map.Entry<String, List<Delta>> revision : group(deltas, d -> d.signal().revision()).entrySet()) {
+            applyRevision(c, id, revision.getKey(), revision.getValue(), entering);
+        }
+        for (Map.Entry<String, List<Delta>> step : group(deltas, d -> d.signal().signatureId()).entrySet()) {
+            applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, signatures);
+        }
+        record Totals(long matches, long occurrences, long explained, long first, long last) {
+        }
+        Totals totals = Sql.query(c, "SELECT SUM(matches), SUM(occurrences), SUM(explained), MIN(first_seen),"
+                        + " MAX(last_seen) FROM incident_revision WHERE incident_id = ?",
+                r -> new Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)), id).get(0);
+        if (totals.matches() <= 0 || totals.occurrences() <= 0) {
+            for (String table : List.of("incident_event", "chain_step", "incident_revision")) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE incident_id = ?", id);
+            }
+            Sql.update(c, "DELETE FROM incident WHERE id = ?", id);
+            return;
+        }
+        Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, occurrences = ?, explained_count = ?"
+                + " WHERE id = ?", totals.first(), totals.last(), totals.occurrences(), totals.explained(), id);
+        if (deltas.stream().anyMatch(Delta::root)) {
+            retitle(c, id, windowNanos, signatures);
+        }
+    }
+
+    private static void insert(Connection c, String service, String id, Signal root) throws SQLException {
+        Sql.update(c, "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
+                        + " confidence, summary, first_seen, last_seen, revision, occurrences, explained_count, sort_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)", id, service, root.signatureId(),
+                MatchRepository.clip(root.fingerprint()), "", category(root), severity(root).name(),
+                IncidentStatus.OPEN.name(), confidence(root).name(), "", root.timeNanos(), root.timeNanos(),
+                root.revision(), id);
+    }
+
+    /** A signal that only changed depth within the incident is no removal: its times stay in the incident. */
+    private static void applyRevision(Connection c, String id, String revision, List<Delta> deltas, Set<String> entering)
+            throws SQLException {
+        long total = Delta.sum(deltas, d -> true);
+        long occurrences = Delta.sum(deltas, Delta::root);
+        long explained = Delta.sum(deltas, Delta::explained);
+        List<Delta> adds = deltas.stream().filter(d -> d.sign() > 0).toList();
+        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
+        boolean rootLost = deltas.stream().anyMatch(d -> d.sign() < 0 && d.root());
+        if (Sql.update(c, "UPDATE incident_revision SET matches = matches + ?, occurrences = occurrences + ?,"
+                + " explained = explained + ? WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id,
+                revision) == 0) {
+            Sql.update(c, "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
+                            + " first_seen, last_seen, root_first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, revision,
+                    total, occurrences, explained, min(adds, d -> true), max(adds), min(adds, Delta::root));
+            return;
+        }
+        if (removal) {
+            Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0", id, revision);
+            Sql.update(c, "UPDATE incident_revision SET first_seen = (SELECT MIN(time_nanos) FROM log_match m"
+                    + " WHERE m.incident_id = ? AND m.revision = ?), last_seen = (SELECT MAX(time_nanos) FROM log_match m"
+                    + " WHERE m.incident_id = ? AND m.revision = ?), root_first_seen = (SELECT MIN(time_nanos) FROM"
+                    + " log_match m WHERE m.incident_id = ? AND m.revision = ? AND m.depth = 0)"
+                    + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision, id, revision, id, revision);
+            return;
+        }
+        Sql.update(c, "UPDATE incident_revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
+                + " WHERE incident_id = ? AND revision = ?", min(adds, d -> true), max(adds), id, revision);
+        if (rootLost) {
+            Sql.update(c, "UPDATE incident_revision SET root_first_seen = (SELECT time_nanos FROM log_match m"
+                    + " WHERE m.incident_id = ? AND m.revision = ? AND m.depth = 0 ORDER BY time_nanos FETCH FIRST 1 ROWS ONLY)"
+                    + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision);
+        }
+        Long rootFirst = min(adds, Delta::root);
+        if (rootFirst != null) {
+            Sql.update(c, "UPDATE incident_revision SET root_first_seen = ? WHERE incident_id = ? AND revision = ?"
+                    + " AND (root_first_seen IS NULL OR root_first_seen > ?)", rootFirst, id, revision, rootFirst);
+        }
+    }
+
+    private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
+                           Set<String> leaving, Function<String, SignatureDefinition> signatures) throws SQLException {
+        long count = Delta.sum(deltas, d -> true);
+        Delta first = deltas.stream().filter(d -> d.sign() > 0)
+                .min((a, b) -> order(a.signal()).compareTo(order(b.signal()))).orElse(null);
+        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
+        for (Delta moved : deltas) {
+            if (moved.sign() > 0 && leaving.contains(key(moved.signal()))) {
+                Sql.update(c, "UPDATE chain_step SET depth = ? WHERE incident_id = ? AND signature_id = ? AND entry_key = ?",
+                        moved.depth(), id, signatureId, moved.signal().entryKey());
+            }
+        }
+        if (Sql.update(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
+                count, id, signatureId) == 0) {
+            if (first != null) {
+                setEvidence(c, id, first.signal(), first.depth(), count, true);
+            }
+        } else if (removal) {
+            Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0", id, signatureId);
+            MatchRepository.Row earliest = matches.earliest(c, id, signatureId, signatures);
+            if (earliest != null) {
+                setEvidence(c, id, earliest.signal(), earliest.depth(), 0, false);
+            }
+        } else {
+            Sql.update(c, "UPDATE chain_step SET entry_key = ?, first_nanos = ?, first_order = ?, depth = ?, title = ?"
+                            + " WHERE incident_id = ? AND signature_id = ? AND first_order > ?", first.signal().entryKey(),
+                    first.signal().timeNanos(), order(first.signal()), first.depth(), stepTitle(first.signal()), id,
+                    signatureId, order(first.signal()));
+        }
+    }
+
+    private static void setEvidence(Connection c, String id, Signal first, int depth, long count, boolean insert)
+            throws SQLException {
+        if (insert) {
+            Sql.update(c, "INSERT INTO chain_step (incident_id, signature_id, role, depth, title, count, entry_key,"
+                            + " first_nanos, first_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, first.signatureId(),
+                    MatchRepository.role(first), depth, stepTitle(first), count, first.entryKey(), first.timeNanos(),
+                    order(first));
+        } else {
+            Sql.update(c, "UPDATE chain_step SET entry_key = ?, first_nanos = ?, first_order = ?, depth = ?, title = ?"
+                            + " WHERE incident_id = ? AND signature_id = ?", first.entryKey(), first.timeNanos(),
+                    order(first), depth, stepTitle(first), id, first.signatureId());
+        }
+    }
+
+    private static String key(Signal s) {
+        return s.entryKey() + '/' + s.signatureId();
+    }
+
+    /** Event order as one string: time, then insertId, then key, as {@code ORDER BY} would sort the lines. */
+    private static String order(Signal s) {
+        return String.format("%019d", s.timeNanos()) + '\u0000' + (s.insertId() == null ? "" : s.insertId())
+                + '\u0000' + s.entryKey();
+    }
+
+    /**
+     * Names the incident after the burst its root last started in: the latest revision's first root line and the
+     * root lines within one window of it, their fields listed together.
+     */
+    private void retitle(Connection c, String id, long windowNanos, Function<String, SignatureDefinition> signatures)
+            throws SQLException {
+        record Latest(String revision, long rootFirst) {
+        }
+        List<Latest> latest = Sql.query(c, "SELECT revision, root_first_seen FROM incident_revision WHERE incident_id = ?"
+                        + " AND root_first_seen IS NOT NULL ORDER BY root_first_seen DESC, revision DESC FETCH FIRST 1 ROWS ONLY",
+                r -> new Latest(r.getString(1), r.getLong(2)), id);
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<Signal> burst = matches.roots(c, id, latest.get(0).revision(), latest.get(0).rootFirst(),
+                latest.get(0).rootFirst() + windowNanos, TITLE_SAMPLE, signatures);
+        if (burst.isEmpty()) {
+            return;
+        }
+        Signal root = burst.get(0);
+        Map<String, String> fields = merged(burst);
+        SignatureDefinition sig = root.signature();
+        String summary = sig == null ? root.message().strip()
+                : Templates.render(sig.summary() == null ? sig.title() : sig.summary(), fields);
+        Sql.update(c, "UPDATE incident SET title = ?, summary = ?, remediation = ?, revision = ? WHERE id = ?",
+                MatchRepository.clip(title(root, fields)), MatchRepository.clip(summary),
+                sig == null ? null : Templates.render(sig.remediation(), fields), latest.get(0).revision(), id);
+    }
+
+    private static <K> Map<K, List<Delta>> group(List<Delta> deltas, Function<Delta, K> key) {
+        return deltas.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+    }
+
+    private static Long min(List<Delta> deltas, java.util.function.Predicate<Delta> which) {
+        return deltas.stream().filter(which).map(d -> d.signal().timeNanos()).min(Long::compare).orElse(null);
+    }
+
+    private static Long max(List<Delta> deltas) {
+        return deltas.stream().map(d -> d.signal().timeNanos()).max(Long::compare).orElse(null);
+    }
+
+    /** Each field's distinct values across the root lines, listed together. */
+    private static Map<String, String> merged(List<Signal> roots) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (Signal root : roots) {
+            root.fields().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.stream().limit(MAX_VALUES).collect(Collectors.joining(", "))));
+        return out;
+    }
+
+    private static String stepTitle(Signal signal) {
+        return MatchRepository.clip(title(signal, signal.fields()));
+    }
+
+    private static String title(Signal signal, Map<String, String> fields) {
+        if (!signal.known()) {
+            String line = signal.message().strip().lines().findFirst().orElse("");
+            return line.length() <= 200 ? line : line.substring(0, 200);
+        }
+        return Templates.render(signal.signature().title(), fields);
+    }
+
+    private static String category(Signal root) {
+        return (root.known() ? root.signature().category() : Category.UNKNOWN).yamlName();
+    }
+
+    /** An error no signature knows is presumed serious: it crashed something. */
+    private static SignatureSeverity severity(Signal root) {
+        return root.known() ? root.signature().severity() : SignatureSeverity.HIGH;
+    }
+
+    private static Confidence confidence(Signal root) {
+        return root.is(Role.CAUSE) ? Confidence.HIGH : Confidence.LOW;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rootline.incident;
+
+import dev.rootline.app.ProblemException;
+import dev.rootline.engine.event.Timestamps;
+import dev.rootline.engine.rca.IncidentStatus;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    static final int MAX_LIMIT = 500;
+
+    private final IncidentQueries incidents;
+
+    IncidentResource(IncidentQueries incidents) {
+        this.incidents = incidents;
+    }
+
+    @GET
+    @Operation(summary = "Incidents, best root cause first: active before resolved, then by severity, then by recency")
+    public IncidentPage list(@QueryParam("service") String service, @QueryParam("status") String status,
+                             @QueryParam("revision") String revision, @QueryParam("since") String since,
+                             @QueryParam("until") String until, @QueryParam("limit") @DefaultValue("50") int limit,
+                             @QueryParam("cursor") String cursor) {
+        return incidents.list(new IncidentFilter(Optional.ofNullable(service), Optional.ofNullable(status).map(IncidentResource::status),
+                Optional.ofNullable(revision), time("since", since), time("until", until), limit(limit),
+                Optional.ofNullable(cursor)));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One incident with its chain as five whys, evidence, revisions and timeline")
+    public IncidentDetail get(@PathParam("id") String id) {
+        return incidents.get(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id));
+    }
+
+    static Optional<Long> time(String name, String value) {
+        try {
+            return Optional.ofNullable(value).map(Timestamps::parseNanos);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIncidentQueryException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static IncidentStatus status(String value) {
+        return Arrays.stream(IncidentStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new InvalidIncidentQueryException("status: '" + value + "' is not one of "
+                        + Arrays.toString(IncidentStatus.values()).toLowerCase(Locale.ROOT)));
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidIncidentQueryException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.rootline.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.engine.rca.Attribution;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.signature.SignatureDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The {@code log_match} table: the signals correlation works on, and where it attributed each. */
+@ApplicationScoped
+class MatchRepository {
+
+    static final String UNKNOWN_ROLE = "UNKNOWN";
+    private static final int MAX_TEXT = 4000;
+    private static final int CHUNK = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+
+    /** A stored signal and its current attribution (null when it belongs to no incident). */
+    record Row(Signal signal, String incidentId, Integer depth, String confidence) {
+    }
+
+    /** The signals among these that are not stored yet. */
+    List<Signal> fresh(Connection c, List<Signal> signals) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < signals.size(); from += CHUNK) {
+            List<Signal> chunk = signals.subList(from, Math.min(signals.size(), from + CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT entry_key, signature_id FROM log_match WHERE entry_key IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i).entryKey());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        stored.add(r.getString(1) + '/' + r.getString(2));
+                    }
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        return signals.stream().filter(s -> {
+            String id = s.entryKey() + '/' + s.signatureId();
+            return !stored.contains(id) && seen.add(id);
+        }).toList();
+    }
+
+    /** Stores new signals with the attribution correlation gave them (none: null). */
+    void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
+                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, confidence)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Signal signal : signals) {
+                Attribution a = attribution.apply(signal);
+                Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
+                        signal.timeNanos(), role(signal), signal.insertId(), clip(signal.message()),
+                        clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
+                        a == null ? null : a.depth(), a == null ? null : a.confidence().name());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * The service's signals in a span of event time, with their attributions, and before it, back to
+     * {@code contextFromNanos}, those of the given signatures only: the ones that can explain or be a candidate.
+     * Signals of a signature no longer loaded are left out.
+     */
+    List<Row> load(Connection c, String service, long contextFromNanos, long fromNanos, long toNanos,
+                   Set<String> contextSignatures, Function<String, SignatureDefinition> signatures) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(service, fromNanos, toNanos, service, contextFromNanos, fromNanos));
+        params.addAll(contextSignatures);
+        String marks = String.join(", ", java.util.Collections.nCopies(contextSignatures.size(), "?"));
+        return query(c, "SELECT * FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?"
+                + " UNION ALL SELECT * FROM log_match WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
+                + " AND signature_id IN (" + (marks.isEmpty() ? "NULL" : marks) + ")", signatures, params.toArray());
+    }
+
+    /** The root lines of an incident in one revision and span of event time, oldest first. */
+    List<Signal> roots(Connection c, String incidentId, String revision, long fromNanos, long toNanos, int limit,
+                       Function<String, SignatureDefinition> signatures) throws SQLException {
+        return query(c, "SELECT * FROM log_match WHERE incident_id = ? AND revision = ? AND depth = 0"
+                + " AND time_nanos BETWEEN ? AND ? ORDER BY time_nanos, insert_id, entry_key FETCH FIRST " + limit
+                + " ROWS ONLY", signatures, incidentId, revision, fromNanos, toNanos).stream().map(Row::signal).toList();
+    }
+
+    /** An incident's earliest line of one signature, in event order. */
+    Row earliest(Connection c, String incidentId, String signatureId, Function<String, SignatureDefinition> signatures)
+            throws SQLException {
+        List<Row> rows = query(c, "SELECT * FROM log_match WHERE incident_id = ? AND signature_id = ?"
+                + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST 1 ROWS ONLY", signatures, incidentId, signatureId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    void attribute(Connection c, Collection<Attribution> changed, String service) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE log_match SET incident_id = ?, depth = ?, confidence = ? WHERE entry_key = ? AND signature_id = ?")) {
+            for (Attribution a : changed) {
+                s.setString(1, a.incident(service).id());
+                s.setInt(2, a.depth());
+                s.setString(3, a.confidence().name());
+                s.setString(4, a.signal().entryKey());
+                s.setString(5, a.signal().signatureId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    void detach(Connection c, Collection<Signal> signals) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE log_match SET incident_id = NULL, depth = NULL,"
+                + " confidence = NULL WHERE entry_key = ? AND signature_id = ?")) {
+            for (Signal signal : signals) {
+                s.setString(1, signal.entryKey());
+                s.setString(2, signal.signatureId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static List<Row> query(Connection c, String sql, Function<String, SignatureDefinition> signatures,
+                                   Object... params) throws SQLException {
+        List<Row> rows = Sql.query(c, sql, r -> {
+            String signatureId = r.getString("signature_id");
+            SignatureDefinition definition = signatures.apply(signatureId);
+            if (definition == null && !Signal.UNKNOWN_ERROR.equals(signatureId)) {
+                return null;
+            }
+            Signal signal = new Signal(r.getString("entry_key"), r.getString("insert_id"), r.getLong("time_nanos"),
+                    r.getString("revision"), r.getString("instance"), definition, fields(r.getString("fields")),
+                    r.getString("message"));
+            int depth = r.getInt("depth");
+            return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth, r.getString("confidence"));
+        }, params);
+        rows.removeIf(java.util.Objects::isNull);
+        return rows;
+    }
+
+    static String role(Signal signal) {
+        return signal.known() ? signal.signature().role().name() : UNKNOWN_ROLE;
+    }
+
+    static String clip(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fields always serialise", e);
+        }
+    }
+
+    static Map<String, String> fields(String json) {
+        try {
+            return JSON.readValue(json, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("log_match.fields holds JSON written by Rootline", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rootline.incident;
+
+import dev.rootline.engine.event.Entries;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layered failure of the root-cause issue, as Cloud Run logs it, for one service:
+ * <ol>
+ *   <li>revision 1 fails in its WEBSOCKET phase on an invalid UserExecutionContext, and the worker exits 3;</li>
+ *   <li>revision 2 gets past WEBSOCKET, then its validator rejects DATABASE_HOST and DATABASE_PASSWORD: the worker
+ *       and the container exit 3 and requests fail with 503;</li>
+ *   <li>revision 3 becomes ready;</li>
+ *   <li>revision 4 logs the DATABASE_HOST failure again.</li>
+ * </ol>
+ */
+final class LayeredFailure {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final String service;
+    private final List<List<String>> revisions = new ArrayList<>();
+
+    LayeredFailure(String service) {
+        this.service = service;
+        revision(1, "i-one",
+                "🔄 PHASE TRANSITION → DATABASE",
+                "🔄 PHASE TRANSITION → WEBSOCKET",
+                "WebSocket manager creation failed: UserExecutionContext for user default_user is invalid",
+                "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3",
+                "Container called exit(3).");
+        revision(2, "i-two",
+                "🔄 PHASE TRANSITION → DATABASE",
+                "🔄 PHASE TRANSITION → WEBSOCKET",
+                "🔄 PHASE TRANSITION → CONFIGURATION",
+                "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed: DATABASE_HOST"
+                        + " required in staging/production. Cannot be localhost or empty.",
+                "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_PASSWORD validation failed:"
+                        + " DATABASE_PASSWORD must be set in staging.",
+                "[2026-03-02 09:10:06 +0000] [13] [ERROR] Worker (pid:15) exited with code 3",
+                "Container called exit(3).",
+                REQUEST_FAILED, REQUEST_FAILED, REQUEST_FAILED);
+        revision(3, "i-three",
+                "🔄 PHASE TRANSITION → DATABASE",
+                "🔄 PHASE TRANSITION → WEBSOCKET",
+                "🔄 PHASE TRANSITION → CONFIGURATION",
+                "INFO:     Application startup complete.");
+        revision(4, "i-four",
+                "🔄 PHASE TRANSITION → DATABASE",
+                "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed: DATABASE_HOST"
+                        + " required in staging/production. Cannot be localhost or empty.");
+    }
+
+    static final String REQUEST_FAILED = "The request failed because either the HTTP response was malformed or"
+            + " connection to the instance had an error.";
+
+    /** Revision n's name: {@code service-0000n-abc}. */
+    String revision(int n) {
+        return "%s-%05d-abc".formatted(service, n);
+    }
+
+    /** Revision n's entries (1-based), each a LogEntry's JSON. */
+    List<String> entries(int n) {
+        return revisions.get(n - 1);
+    }
+
+    List<String> all() {
+        return revisions.stream().flatMap(List::stream).toList();
+    }
+
+    /** Lines one second apart, ten minutes after the revision before. */
+    private void revision(int n, String instance, String... lines) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            Instant at = T0.plusSeconds(600L * (n - 1) + i);
+            entries.add(Entries.stderr(service, revision(n), "r%d-%02d".formatted(n, i), at.toString(), instance, lines[i]));
+        }
+        revisions.add(entries);
+    }
+
+    static byte[] array(List<String> entries) {
+        return ("[" + String.join(",", entries) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.rootline.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootline.ingest.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The layered failure of the root-cause issue, end to end through the HTTP API. */
+@QuarkusTest
+class LayeredFailureTest {
+
+    @Test
+    void eachRevisionPeelsOneLayerAndTheHistoryStaysStraight() {
+        String service = "layered-" + UUID.randomUUID().toString().substring(0, 8);
+        LayeredFailure logs = new LayeredFailure(service);
+
+        Api.ingest(LayeredFailure.array(logs.entries(1)));
+        JsonPath a = only(incidents(service));
+        assertThat(a.getString("status")).isEqualTo("open");
+        assertThat(a.getString("rootCause.signatureId")).isEqualTo("websocket.user-context-invalid");
+        assertThat(a.getList("chain.signatureId", String.class))
+                .containsSubsequence("websocket.user-context-invalid", "gunicorn.worker-exit", "cloudrun.container-exit");
+
+        Api.ingest(LayeredFailure.array(logs.entries(2)));
+        Map<String, Object> b = byRoot(service, "config.validation-failed");
+        Map<String, Object> resolvedA = byRoot(service, "websocket.user-context-invalid");
+        assertThat(resolvedA).containsEntry("status", "resolved").containsEntry("resolvedBy", logs.revision(2));
+        assertThat(b).containsEntry("status", "open").containsEntry("uncoveredBy", resolvedA.get("id"))
+                .containsEntry("revision", logs.revision(2));
+        assertThat((String) b.get("title")).contains("DATABASE_HOST", "DATABASE_PASSWORD");
+        assertThat(((Number) b.get("explainedCount")).intValue()).isGreaterThanOrEqualTo(5);
+        assertThat(chainOf(b)).containsSubsequence("config.validation-failed", "gunicorn.worker-exit",
+                "cloudrun.container-exit", "cloudrun.request-failed");
+        assertThat(stepCount(b, "cloudrun.request-failed")).isEqualTo(3);
+        assertThat(revisionNamed(service, logs.revision(2)))
+                .containsEntry("lastPhase", "CONFIGURATION").containsEntry("state", "failed");
+        assertThat(incidentIn(b.get("id"), "revisions.find { it.revision == '%s' }.phase".formatted(logs.revision(2))))
+                .isEqualTo("CONFIGURATION");
+
+        Api.ingest(LayeredFailure.array(logs.entries(3)));
+        assertThat(byRoot(service, "config.validation-failed"))
+                .containsEntry("status", "resolved").containsEntry("resolvedBy", logs.revision(3));
+        assertThat(revisionNamed(service, logs.revision(3))).containsEntry("state", "ready");
+
+        Api.ingest(LayeredFailure.array(logs.entries(4)));
+        Map<String, Object> regressed = byRoot(service, "config.validation-failed");
+        assertThat(regressed).containsEntry("status", "regressed").containsEntry("resolvedBy", null);
+        JsonPath detail = given().get("/api/v1/incidents/{id}", regressed.get("id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(detail.getList("timeline.kind", String.class))
+                .containsExactly("opened", "uncovered", "resolved", "regressed");
+        assertThat(detail.getList("whys", String.class)).first().asString()
+                .startsWith("Why: Requests failed").contains("Because: Container exited with code 3");
+        assertThat(detail.getList("whys", String.class)).last().asString().contains("Configuration validator rejected");
+        assertThat(detail.getList("evidence.fields.var", String.class)).contains("DATABASE_HOST", "DATABASE_PASSWORD");
+        assertThat(incidents(service).getList("items.rootCause.signatureId", String.class)).as("active incidents first")
+                .containsExactly("config.validation-failed", "websocket.user-context-invalid");
+    }
+
+    @Test
+    void arrivalOrderAndReplaysDoNotChangeTheIncidents() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String once = "order-once-" + suffix;
+        Api.ingest(LayeredFailure.array(new LayeredFailure(once).all()));
+
+        String shuffled = "order-shuffled-" + suffix;
+        List<String> entries = new ArrayList<>(new LayeredFailure(shuffled).all());
+        Collections.shuffle(entries, new Random(42));
+        for (int from = 0; from < entries.size(); from += 5) {
+            Api.ingest(LayeredFailure.array(entries.subList(from, Math.min(entries.size(), from + 5))));
+        }
+
+        String twice = "order-twice-" + suffix;
+        byte[] all = LayeredFailure.array(new LayeredFailure(twice).all());
+        Api.ingest(all);
+        assertThat(Api.ingest(all).getInt("accepted")).isZero();
+
+        String expected = normalised(once);
+        assertThat(normalised(shuffled)).isEqualTo(expected.replace(once, shuffled));
+        assertThat(normalised(twice)).isEqualTo(expected.replace(once, twice));
+    }
+
+    /** The service's incidents in detail, with the ids (hashes that include the service name) taken out. */
+    private static String normalised(String service) {
+        StringBuilder out = new StringBuilder();
+        for (Object id : incidents(service).getList("items.id")) {
+            String detail = given().get("/api/v1/incidents/{id}", id).then().statusCode(200).extract().asString();
+            out.append(detail.replaceAll("inc_[0-9a-f]{20}", "inc")).append('\n');
+        }
+        return out.toString();
+    }
+
+    static JsonPath incidents(String service) {
+        return given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath only(JsonPath page) {
+        assertThat(page.getList("items")).hasSize(1);
+        return new JsonPath(page.prettify()).setRootPath("items[0]");
+    }
+
+    private static Map<String, Object> byRoot(String service, String signatureId) {
+        return incidents(service).getMap("items.find { it.rootCause.signatureId == '%s' }".formatted(signatureId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> chainOf(Map<String, Object> incident) {
+        return ((List<Map<String, Object>>) incident.get("chain")).stream().map(s -> (String) s.get("signatureId")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int stepCount(Map<String, Object> incident, String signatureId) {
+        return ((List<Map<String, Object>>) incident.get("chain")).stream()
+                .filter(s -> s.get("signatureId").equals(signatureId))
+                .mapToInt(s -> ((Number) s.get("count")).intValue()).findFirst().orElse(0);
+    }
+
+    private static Map<String, Object> revisionNamed(String service, String revision) {
+        return given().get("/api/v1/services/{service}/timeline", service).then().statusCode(200).extract().jsonPath()
+                .getMap("revisions.find { it.name == '%s' }".formatted(revision));
+    }
+
+    private static String incidentIn(Object id, String path) {
+        return given().get("/api/v1/incidents/{id}", id).then().statusCode(200).extract().jsonPath().getString(path);
+    }
+}
