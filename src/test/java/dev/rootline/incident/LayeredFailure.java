@@ -65,6 +65,11 @@ final class LayeredFailure {
         return revisions.get(n - 1);
     }
 
+    /** The insertId of revision n's line i (0-based): unique per service, as identities must be. */
+    String insertId(int n, int i) {
+        return "%s-r%d-%02d".formatted(service, n, i);
+    }
+
     List<String> all() {
         return revisions.stream().flatMap(List::stream).toList();
     }
@@ -74,7 +79,7 @@ final class LayeredFailure {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Instant at = T0.plusSeconds(600L * (n - 1) + i);
-            entries.add(Entries.stderr(service, revision(n), "r%d-%02d".formatted(n, i), at.toString(), instance, lines[i]));
+            entries.add(Entries.stderr(service, revision(n), insertId(n, i), at.toString(), instance, lines[i]));
         }
         revisions.add(entries);
     }
