@@ -113,8 +113,8 @@ public final class Correlator {
                     continue; // a cycle in user-written explains: break it here
                 }
                 resolve(j);
-                if (best < 0 || betterRoot(root[j], root[best])) {
-                    best = j;
+                if (best < 0 || betterRoot(root[j], root[best]) || root[j] == root[best] && j > best) {
+                    best = j; // the best root; for one root, the nearest link (503 <- container exit, not worker exit)
                 }
             }
             root[i] = best < 0 ? i : root[best];

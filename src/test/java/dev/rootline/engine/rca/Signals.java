@@ -1,0 +1,44 @@
+package dev.rootline.engine.rca;
+
+import dev.rootline.engine.signature.BundledSignaturesTest;
+import dev.rootline.engine.signature.SignatureDefinition;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Signals of the bundled signatures, for engine tests: one revision, times in seconds. */
+final class Signals {
+
+    static final String REVISION = "shop-00001-abc";
+    private static final Map<String, SignatureDefinition> BUNDLED = load();
+
+    private Signals() {
+    }
+
+    static Signal at(int seconds, String signatureId, String instance) {
+        return at(seconds, signatureId, instance, Map.of());
+    }
+
+    static Signal at(int seconds, String signatureId, String instance, Map<String, String> fields) {
+        SignatureDefinition definition = BUNDLED.get(signatureId);
+        if (definition == null) {
+            throw new IllegalArgumentException("no bundled signature " + signatureId);
+        }
+        return new Signal(signatureId + "@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION,
+                instance, definition, fields, signatureId + " line");
+    }
+
+    static Signal unknown(int seconds, String instance, String message) {
+        return new Signal("unknown@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION, instance,
+                null, Map.of(), message);
+    }
+
+    private static Map<String, SignatureDefinition> load() {
+        try {
+            return BundledSignaturesTest.bundled().stream()
+                    .collect(Collectors.toMap(SignatureDefinition::id, Function.identity()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
