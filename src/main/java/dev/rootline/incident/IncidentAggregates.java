@@ -180,11 +180,13 @@ class IncidentAggregates {
             if (earliest != null) {
                 setEvidence(c, id, earliest.signal(), earliest.depth(), 0, false);
             }
-        } else {
-            Sql.update(c, "UPDATE chain_step SET entry_key = ?, first_nanos = ?, first_order = ?, depth = ?, title = ?"
-                            + " WHERE incident_id = ? AND signature_id = ? AND first_order > ?", first.signal().entryKey(),
-                    first.signal().timeNanos(), order(first.signal()), first.depth(), stepTitle(first.signal()), id,
-                    signatureId, order(first.signal()));
+        } else if (first != null) {
+            // compared here, not in SQL: PostgreSQL would compare with the column's locale collation
+            String current = Sql.query(c, "SELECT first_order FROM chain_step WHERE incident_id = ? AND signature_id = ?",
+                    r -> r.getString(1), id, signatureId).get(0);
+            if (order(first.signal()).compareTo(current) < 0) {
+                setEvidence(c, id, first.signal(), first.depth(), 0, false);
+            }
         }
     }
 
@@ -208,8 +210,8 @@ class IncidentAggregates {
 
     /** Event order as one string: time, then insertId, then key, as {@code ORDER BY} would sort the lines. */
     private static String order(Signal s) {
-        return String.format("%019d", s.timeNanos()) + '\u0000' + (s.insertId() == null ? "" : s.insertId())
-                + '\u0000' + s.entryKey();
+        return String.format("%019d", s.timeNanos()) + '\u0001' + (s.insertId() == null ? "" : s.insertId())
+                + '\u0001' + s.entryKey();
     }
 
     /**
