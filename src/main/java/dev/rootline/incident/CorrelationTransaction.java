@@ -3,7 +3,6 @@ package dev.rootline.incident;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Correlator;
-import dev.rootline.engine.rca.Lifecycle;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.CompiledSignature;
@@ -19,10 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 

@@ -27,9 +27,6 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
     /** The field of a progress signature that names a phase completed. */
     public static final String COMPLETED_FIELD = "completedPhase";
 
-    public static final RevisionProgress NONE =
-            new RevisionProgress(Map.of(), Map.of(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
-
     public record Phase(String name, long reachedNanos) {
     }
 
