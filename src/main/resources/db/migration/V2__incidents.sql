@@ -44,7 +44,6 @@ CREATE TABLE log_match (
 );
 CREATE INDEX log_match_time ON log_match (service, time_nanos);
 CREATE INDEX log_match_incident_revision ON log_match (incident_id, revision, depth, time_nanos);
-CREATE INDEX log_match_incident_signature ON log_match (incident_id, signature_id, time_nanos);
 
 CREATE TABLE incident (
     id               VARCHAR(32)   PRIMARY KEY,
