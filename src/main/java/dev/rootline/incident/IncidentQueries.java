@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.Timestamps;
 import dev.rootline.engine.rca.Whys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +23,14 @@ import javax.sql.DataSource;
 public class IncidentQueries {
 
     private static final int EVIDENCE_LINES = 20;
+    private static final int CANDIDATES = 5;
 
     private final DataSource dataSource;
+    private final long windowNanos;
 
-    IncidentQueries(DataSource dataSource) {
+    IncidentQueries(DataSource dataSource, RootlineConfig config) {
         this.dataSource = dataSource;
+        this.windowNanos = config.correlation().window().toNanos();
     }
 
     public IncidentPage list(IncidentFilter filter) {
@@ -71,8 +75,25 @@ public class IncidentQueries {
                     Timestamps.instant(r.getLong("first_seen")), Timestamps.instant(r.getLong("last_seen")),
                     r.getString("phase")), id);
             return Optional.of(new IncidentDetail(incident, Whys.of(titles), row.remediation(), evidence, revisions,
-                    timeline(c, id)));
+                    timeline(c, id), "LOW".equals(row.confidence()) ? candidates(c, id) : List.of()));
         });
+    }
+
+    /** The unknown errors within one window before the incident's first failure, on the same instance. */
+    private List<IncidentJson.Evidence> candidates(Connection c, String id) throws SQLException {
+        record Failure(String service, String revision, String instance, long nanos) {
+        }
+        List<Failure> first = Sql.query(c, "SELECT service, revision, instance, time_nanos FROM log_match"
+                + " WHERE incident_id = ? AND role <> 'UNKNOWN' ORDER BY time_nanos, insert_id FETCH FIRST 1 ROWS ONLY",
+                r -> new Failure(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)), id);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        Failure f = first.get(0);
+        return Sql.query(c, "SELECT insert_id, time_nanos, message FROM log_match WHERE service = ? AND revision = ?"
+                + " AND instance = ? AND role = 'UNKNOWN' AND time_nanos BETWEEN ? AND ?"
+                + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST " + CANDIDATES + " ROWS ONLY",
+                IncidentQueries::evidence, f.service(), f.revision(), f.instance(), f.nanos() - windowNanos, f.nanos());
     }
 
     private static List<IncidentDetail.Event> timeline(Connection c, String id) throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.rootline.engine.event.Entries;
 import dev.rootline.ingest.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -87,6 +88,28 @@ class IncidentApiContractTest {
         assertThat(timeline.getList("events.kind")).containsExactly("opened", "resolved", "opened", "uncovered",
                 "resolved", "regressed");
         assertThat(timeline.getList("events.at", String.class)).isSorted();
+    }
+
+    @Test
+    void aCrashNoSignatureExplainsListsItsCandidatesWithLowConfidence() {
+        String unexplained = "unexplained-" + UUID.randomUUID().toString().substring(0, 8);
+        String revision = unexplained + "-00001-abc";
+        Api.ingest(LayeredFailure.array(List.of(
+                Entries.stderr(unexplained, revision, unexplained + "-0", "2026-03-02T10:00:00Z", "i1",
+                        "ERROR: tenant cache warm-up failed: KeyError 'eu-west'"),
+                Entries.stderr(unexplained, revision, unexplained + "-1", "2026-03-02T10:00:01Z", "i1",
+                        "ERROR: giving up after 3 attempts"),
+                Entries.stderr(unexplained, revision, unexplained + "-2", "2026-03-02T10:00:02Z", "i2",
+                        "ERROR: another instance's trouble"),
+                Entries.stderr(unexplained, revision, unexplained + "-3", "2026-03-02T10:00:03Z", "i1",
+                        "Container called exit(1)."))));
+        Map<String, Object> incident = LayeredFailureTest.incidents(unexplained).getMap("items[0]");
+        assertThat(incident).containsEntry("confidence", "low").containsEntry("category", "unknown")
+                .containsEntry("title", "ERROR: tenant cache warm-up failed: KeyError 'eu-west'");
+        JsonPath detail = given().get("/api/v1/incidents/{id}", incident.get("id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(detail.getList("candidates.insertId")).containsExactly(unexplained + "-0", unexplained + "-1");
+        assertThat(LayeredFailureTest.incidents(unexplained).getList("items")).hasSize(1);
     }
 
     @Test

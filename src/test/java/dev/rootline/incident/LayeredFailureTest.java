@@ -62,6 +62,7 @@ class LayeredFailureTest {
                 .startsWith("Why: Requests failed").contains("Because: Container exited with code 3");
         assertThat(detail.getList("whys", String.class)).last().asString().contains("Configuration validator rejected");
         assertThat(detail.getList("evidence.fields.var", String.class)).contains("DATABASE_HOST", "DATABASE_PASSWORD");
+        assertThat(detail.getList("candidates")).as("a known cause needs no candidates").isEmpty();
         assertThat(incidents(service).getList("items.rootCause.signatureId", String.class)).as("active incidents first")
                 .containsExactly("config.validation-failed", "websocket.user-context-invalid");
     }
