@@ -140,10 +140,12 @@ class CorrelationTransaction {
         List<Signal> detach = new ArrayList<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
-            if (s.timeNanos() < from) {
-                continue; // context only: new signals never change what came before them
-            }
             Attribution a = attributed.get(key(s));
+            if (s.timeNanos() < from && (s.known() || a == null || row.incidentId() != null)) {
+                // context: new signals never change what came before them, except that an unknown error may
+                // become the candidate root of a failure after it (its incident is its own, whichever failure)
+                continue;
+            }
             String incident = a == null ? null : a.incident(service).id();
             if (Objects.equals(incident, row.incidentId()) && Objects.equals(a == null ? null : a.depth(), row.depth())) {
                 continue;

@@ -100,7 +100,9 @@ class IncidentApiContractTest {
                 Entries.stderr(unexplained, revision, unexplained + "-1", "2026-03-02T10:00:01Z", "i1",
                         "ERROR: giving up after 3 attempts"),
                 Entries.stderr(unexplained, revision, unexplained + "-2", "2026-03-02T10:00:02Z", "i2",
-                        "ERROR: another instance's trouble"),
+                        "ERROR: another instance's trouble"))));
+        assertThat(LayeredFailureTest.incidents(unexplained).getList("items")).as("errors alone are no incident").isEmpty();
+        Api.ingest(LayeredFailure.array(List.of(
                 Entries.stderr(unexplained, revision, unexplained + "-3", "2026-03-02T10:00:03Z", "i1",
                         "Container called exit(1)."))));
         Map<String, Object> incident = LayeredFailureTest.incidents(unexplained).getMap("items[0]");
