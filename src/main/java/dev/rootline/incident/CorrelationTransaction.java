@@ -84,16 +84,18 @@ class CorrelationTransaction {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
         List<Signal> fresh = matches.fresh(c, batch.signals());
-        if (fresh.isEmpty() && !revisionsChanged) {
+        if (fresh.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
         }
-        Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet());
+        Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
             List<AttributionChange> changes = reattribute(c, service, fresh, signatures);
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
         }
-        Map<String, List<Signal>> freshByRevision = fresh.stream().collect(Collectors.groupingBy(Signal::revision));
+        List<Signal> progressing = new ArrayList<>(batch.progress());
+        progressing.addAll(fresh);
+        Map<String, List<Signal>> freshByRevision = progressing.stream().collect(Collectors.groupingBy(Signal::revision));
         List<RevisionRepository.StoredRevision> all = new ArrayList<>();
         for (RevisionRepository.StoredRevision r : revisions.all(c, service)) {
             if (!affectedRevisions.contains(r.name())) {

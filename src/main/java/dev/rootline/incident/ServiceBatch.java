@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one ingest batch brings to one service: its signals, and the span and readiness of each revision seen.
- * Noise is dropped here; ready lines only mark their revision ready.
+ * What one ingest batch brings to one service: the signals correlation stores, the progress lines, and the span
+ * and readiness of each revision seen. Noise is dropped here; ready lines only mark their revision ready, and
+ * progress lines only move their revision's progress on (merging it again changes nothing, so they need no row).
  */
-record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signal> signals) {
+record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signal> signals, List<Signal> progress) {
 
     /** A revision's event-time span in this batch, and its first ready line if any. */
     record RevisionSpan(long firstNanos, long lastNanos, Long readyNanos) {
@@ -36,7 +37,7 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
                 continue; // nothing to correlate it with: it stays searchable
             }
             ServiceBatch batch = byService.computeIfAbsent(scope.service(),
-                    s -> new ServiceBatch(scope, new TreeMap<>(), new ArrayList<>()));
+                    s -> new ServiceBatch(scope, new TreeMap<>(), new ArrayList<>(), new ArrayList<>()));
             batch.add(stored);
         }
         return byService;
@@ -48,7 +49,9 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
         for (Match match : stored.matches()) {
             Role role = match.signature().definition().role();
             ready |= role == Role.READY;
-            if (role != Role.READY && role != Role.NOISE) {
+            if (role == Role.PROGRESS) {
+                progress.add(Signal.of(match));
+            } else if (role != Role.READY && role != Role.NOISE) {
                 signals.add(Signal.of(match));
             }
         }
