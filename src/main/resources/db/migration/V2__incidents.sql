@@ -39,7 +39,6 @@ CREATE TABLE log_match (
     fields       VARCHAR(4000) NOT NULL,
     incident_id  VARCHAR(32),
     depth        INTEGER,
-    confidence   VARCHAR(8),
     PRIMARY KEY (entry_key, signature_id)
 );
 CREATE INDEX log_match_time ON log_match (service, time_nanos);
@@ -60,7 +59,6 @@ CREATE TABLE incident (
     first_seen       BIGINT        NOT NULL,
     last_seen        BIGINT        NOT NULL,
     revision         VARCHAR(255)  NOT NULL,
-    occurrences      BIGINT        NOT NULL,
     explained_count  BIGINT        NOT NULL,
     resolved_by      VARCHAR(255),
     uncovered_by     VARCHAR(32),
@@ -84,8 +82,8 @@ CREATE TABLE chain_step (
     PRIMARY KEY (incident_id, signature_id)
 );
 
--- Per revision: how often the root occurred there (from root_first_seen), what it explained, and the startup
--- phase it hit.
+-- Per revision: how often the root occurred there (from root_first_seen) and what it explained. The startup
+-- phase it hit follows from root_first_seen and the revision's progress.
 CREATE TABLE incident_revision (
     incident_id     VARCHAR(32)  NOT NULL REFERENCES incident (id),
     revision        VARCHAR(255) NOT NULL,
@@ -95,7 +93,6 @@ CREATE TABLE incident_revision (
     first_seen      BIGINT       NOT NULL,
     last_seen       BIGINT       NOT NULL,
     root_first_seen BIGINT,
-    phase           VARCHAR(128),
     PRIMARY KEY (incident_id, revision)
 );
 

@@ -1,7 +1,6 @@
 package dev.rootline.app;
 
 import dev.rootline.engine.event.InvalidEntryException;
-import dev.rootline.search.InvalidQueryException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;

@@ -105,8 +105,7 @@ class CorrelationTransaction {
             RevisionProgress p = r.progress().merge(RevisionProgress.of(freshByRevision.getOrDefault(r.name(), List.of()),
                     r.progress().readyNanos()));
             revisions.saveProgress(c, service, r.name(), p);
-            lifecycle.refreshPhases(c, service, r.name(), p);
-            all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), r.readyAt(), p));
+            all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), p));
         }
         lifecycle.apply(c, service, all);
     }
@@ -143,9 +142,9 @@ class CorrelationTransaction {
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
             Attribution a = attributed.get(key(s));
-            if (s.timeNanos() < from && (s.known() || a == null || row.incidentId() != null)) {
-                // context: new signals never change what came before them, except that an unknown error may
-                // become the candidate root of a failure after it (its incident is its own, whichever failure)
+            if (s.timeNanos() < from && (a == null || row.incidentId() != null)) {
+                // before the batch a row can only gain an incident (an unknown error becoming the candidate root
+                // of a failure after it); what it has stays, since new signals never explain what came before
                 continue;
             }
             String incident = a == null ? null : a.incident(service).id();

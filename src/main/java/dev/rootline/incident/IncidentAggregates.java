@@ -101,8 +101,8 @@ class IncidentAggregates {
             Sql.update(c, "DELETE FROM incident WHERE id = ?", id);
             return;
         }
-        Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, occurrences = ?, explained_count = ?"
-                + " WHERE id = ?", totals.first(), totals.last(), totals.occurrences(), totals.explained(), id);
+        Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ? WHERE id = ?",
+                totals.first(), totals.last(), totals.explained(), id);
         if (deltas.stream().anyMatch(Delta::root)) {
             retitle(c, id, windowNanos, signatures);
         }
@@ -110,8 +110,8 @@ class IncidentAggregates {
 
     private static void insert(Connection c, String service, String id, Signal root) throws SQLException {
         Sql.update(c, "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
-                        + " confidence, summary, first_seen, last_seen, revision, occurrences, explained_count, sort_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)", id, service, root.signatureId(),
+                        + " confidence, summary, first_seen, last_seen, revision, explained_count, sort_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, service, root.signatureId(),
                 MatchRepository.clip(root.fingerprint()), "", category(root), severity(root).name(),
                 IncidentStatus.OPEN.name(), confidence(root).name(), "", root.timeNanos(), root.timeNanos(),
                 root.revision(), id);
@@ -272,7 +272,7 @@ class IncidentAggregates {
 
     private static String title(Signal signal, Map<String, String> fields) {
         if (!signal.known()) {
-            String line = signal.message().strip().lines().findFirst().orElse("");
+            String line = signal.firstLine();
             return line.length() <= 200 ? line : line.substring(0, 200);
         }
         return Templates.render(signal.signature().title(), fields);

@@ -30,7 +30,7 @@ class IncidentLifecycle {
             views.add(new Lifecycle.RevisionView(r.name(), r.firstSeen(), r.progress()));
             firstSeen.put(r.name(), r.firstSeen());
         }
-        Map<String, Lifecycle.History> histories = Lifecycle.evaluate(views, occurrences(c, service));
+        Map<String, Lifecycle.History> histories = Lifecycle.evaluate(views, occurrences(c, service, revisions));
         record Current(String id, String severity, String revision, long explained, String status, String resolvedBy,
                        String uncoveredBy, String sortKey, Long rootFirstSeen) {
         }
@@ -65,22 +65,6 @@ class IncidentLifecycle {
         }
     }
 
-    /** Sets the startup phase each incident's root occurred in, once a revision's progress is known better. */
-    void refreshPhases(Connection c, String service, String revision, RevisionProgress progress) throws SQLException {
-        record Occurrence(String incidentId, long rootFirstSeen, String phase) {
-        }
-        for (Occurrence o : Sql.query(c, "SELECT r.incident_id, r.root_first_seen, r.phase FROM incident_revision r"
-                        + " JOIN incident i ON i.id = r.incident_id WHERE i.service = ? AND r.revision = ?"
-                        + " AND r.root_first_seen IS NOT NULL",
-                r -> new Occurrence(r.getString(1), r.getLong(2), r.getString(3)), service, revision)) {
-            String phase = progress.phaseAt(o.rootFirstSeen()).orElse(null);
-            if (!Objects.equals(phase, o.phase())) {
-                Sql.update(c, "UPDATE incident_revision SET phase = ? WHERE incident_id = ? AND revision = ?",
-                        phase, o.incidentId(), revision);
-            }
-        }
-    }
-
     private static void replaceEvents(Connection c, String id, List<TimelineEvent> events) throws SQLException {
         Sql.update(c, "DELETE FROM incident_event WHERE incident_id = ?", id);
         for (TimelineEvent e : events) {
@@ -89,14 +73,22 @@ class IncidentLifecycle {
         }
     }
 
-    /** Where each of the service's incidents had its root, per revision. */
-    private static Map<String, List<Lifecycle.Occurrence>> occurrences(Connection c, String service) throws SQLException {
+    /** Where each of the service's incidents had its root, per revision, and in which startup phase. */
+    private static Map<String, List<Lifecycle.Occurrence>> occurrences(
+            Connection c, String service, List<RevisionRepository.StoredRevision> revisions) throws SQLException {
+        Map<String, RevisionProgress> progress = new HashMap<>();
+        revisions.forEach(r -> progress.put(r.name(), r.progress()));
         Map<String, List<Lifecycle.Occurrence>> out = new LinkedHashMap<>();
-        Sql.query(c, "SELECT r.incident_id, r.revision, r.root_first_seen, r.phase FROM incident_revision r"
+        Sql.query(c, "SELECT r.incident_id, r.revision, r.root_first_seen FROM incident_revision r"
                         + " JOIN incident i ON i.id = r.incident_id WHERE i.service = ? AND r.root_first_seen IS NOT NULL",
-                r -> out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(
-                        new Lifecycle.Occurrence(r.getString(2), r.getLong(3), Optional.ofNullable(r.getString(4)))),
+                r -> out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Lifecycle.Occurrence(
+                        r.getString(2), r.getLong(3), phaseAt(progress.get(r.getString(2)), r.getLong(3)))),
                 service);
         return out;
+    }
+
+    /** The startup phase a revision was in at a time, if it logged phases. */
+    static Optional<String> phaseAt(RevisionProgress progress, long nanos) {
+        return progress == null ? Optional.empty() : progress.phaseAt(nanos);
     }
 }

@@ -1,7 +1,9 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.InvalidQueryException;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.Timestamps;
+import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Whys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +29,12 @@ public class IncidentQueries {
     private static final int CANDIDATES = 5;
 
     private final DataSource dataSource;
+    private final RevisionRepository revisionRows;
     private final long windowNanos;
 
-    IncidentQueries(DataSource dataSource, RootlineConfig config) {
+    IncidentQueries(DataSource dataSource, RevisionRepository revisionRows, RootlineConfig config) {
         this.dataSource = dataSource;
+        this.revisionRows = revisionRows;
         this.windowNanos = config.correlation().window().toNanos();
     }
 
@@ -69,11 +74,16 @@ public class IncidentQueries {
                     new IncidentDetail.EvidenceLine(r.getString("entry_key"), r.getString("insert_id"),
                             Timestamps.instant(r.getLong("time_nanos")), r.getString("revision"), r.getString("instance"),
                             r.getString("message"), MatchRepository.fields(r.getString("fields"))), id);
+            Map<String, RevisionProgress> progress = new HashMap<>();
+            revisionRows.all(c, row.service()).forEach(r -> progress.put(r.name(), r.progress()));
             List<IncidentDetail.RevisionCount> revisions = Sql.query(c, "SELECT * FROM incident_revision"
-                    + " WHERE incident_id = ? ORDER BY first_seen", r -> new IncidentDetail.RevisionCount(
-                    r.getString("revision"), r.getLong("occurrences"), r.getLong("explained"),
-                    Timestamps.instant(r.getLong("first_seen")), Timestamps.instant(r.getLong("last_seen")),
-                    r.getString("phase")), id);
+                    + " WHERE incident_id = ? ORDER BY first_seen", r -> {
+                Long rootFirst = Sql.nullableLong(r, "root_first_seen");
+                return new IncidentDetail.RevisionCount(r.getString("revision"), r.getLong("occurrences"),
+                        r.getLong("explained"), Timestamps.instant(r.getLong("first_seen")),
+                        Timestamps.instant(r.getLong("last_seen")), rootFirst == null ? null
+                        : IncidentLifecycle.phaseAt(progress.get(r.getString("revision")), rootFirst).orElse(null));
+            }, id);
             return Optional.of(new IncidentDetail(incident, Whys.of(titles), row.remediation(), evidence, revisions,
                     timeline(c, id), "LOW".equals(row.confidence()) ? candidates(c, id) : List.of()));
         });
@@ -162,7 +172,7 @@ public class IncidentQueries {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidIncidentQueryException("cursor: not a cursor this API returned");
+            throw new InvalidQueryException("cursor: not a cursor this API returned");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.rootline.incident;
 
 import dev.rootline.app.ProblemException;
-import dev.rootline.engine.event.Timestamps;
+import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.rca.IncidentStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,8 @@ public class IncidentResource {
                              @QueryParam("until") String until, @QueryParam("limit") @DefaultValue("50") int limit,
                              @QueryParam("cursor") String cursor) {
         return incidents.list(new IncidentFilter(Optional.ofNullable(service), Optional.ofNullable(status).map(IncidentResource::status),
-                Optional.ofNullable(revision), time("since", since), time("until", until), limit(limit),
+                Optional.ofNullable(revision), InvalidQueryException.eventTime("since", since),
+                InvalidQueryException.eventTime("until", until), limit(limit),
                 Optional.ofNullable(cursor)));
     }
 
@@ -46,23 +47,15 @@ public class IncidentResource {
         return incidents.get(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id));
     }
 
-    static Optional<Long> time(String name, String value) {
-        try {
-            return Optional.ofNullable(value).map(Timestamps::parseNanos);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidIncidentQueryException(name + ": " + e.getMessage());
-        }
-    }
-
     private static IncidentStatus status(String value) {
         return Arrays.stream(IncidentStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> new InvalidIncidentQueryException("status: '" + value + "' is not one of "
+                .orElseThrow(() -> new InvalidQueryException("status: '" + value + "' is not one of "
                         + Arrays.toString(IncidentStatus.values()).toLowerCase(Locale.ROOT)));
     }
 
     private static int limit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidIncidentQueryException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw new InvalidQueryException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
         return limit;
     }

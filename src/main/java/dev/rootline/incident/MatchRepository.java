@@ -31,7 +31,7 @@ class MatchRepository {
     };
 
     /** A stored signal and its current attribution (null when it belongs to no incident). */
-    record Row(Signal signal, String incidentId, Integer depth, String confidence) {
+    record Row(Signal signal, String incidentId, Integer depth) {
     }
 
     /** The signals among these that are not stored yet. */
@@ -63,14 +63,14 @@ class MatchRepository {
     void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
-                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, confidence)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Signal signal : signals) {
                 Attribution a = attribution.apply(signal);
                 Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
                         signal.timeNanos(), role(signal), signal.insertId(), clip(signal.message()),
                         clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
-                        a == null ? null : a.depth(), a == null ? null : a.confidence().name());
+                        a == null ? null : a.depth());
                 s.addBatch();
             }
             s.executeBatch();
@@ -79,7 +79,8 @@ class MatchRepository {
 
     /**
      * The service's signals in a span of event time, with their attributions, and before it, back to
-     * {@code contextFromNanos}, those of the given signatures only: the ones that can explain or be a candidate.
+     * {@code contextFromNanos}, those of the given signatures only (at least one): the ones that can explain or be
+     * a candidate.
      * Signals of a signature no longer loaded are left out.
      */
     List<Row> load(Connection c, String service, long contextFromNanos, long fromNanos, long toNanos,
@@ -89,7 +90,7 @@ class MatchRepository {
         String marks = String.join(", ", java.util.Collections.nCopies(contextSignatures.size(), "?"));
         return query(c, "SELECT * FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?"
                 + " UNION ALL SELECT * FROM log_match WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
-                + " AND signature_id IN (" + (marks.isEmpty() ? "NULL" : marks) + ")", signatures, params.toArray());
+                + " AND signature_id IN (" + marks + ")", signatures, params.toArray());
     }
 
     /** The root lines of an incident in one revision and span of event time, oldest first. */
@@ -110,13 +111,12 @@ class MatchRepository {
 
     void attribute(Connection c, Collection<Attribution> changed, String service) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE log_match SET incident_id = ?, depth = ?, confidence = ? WHERE entry_key = ? AND signature_id = ?")) {
+                "UPDATE log_match SET incident_id = ?, depth = ? WHERE entry_key = ? AND signature_id = ?")) {
             for (Attribution a : changed) {
                 s.setString(1, a.incident(service).id());
                 s.setInt(2, a.depth());
-                s.setString(3, a.confidence().name());
-                s.setString(4, a.signal().entryKey());
-                s.setString(5, a.signal().signatureId());
+                s.setString(3, a.signal().entryKey());
+                s.setString(4, a.signal().signatureId());
                 s.addBatch();
             }
             s.executeBatch();
@@ -124,8 +124,8 @@ class MatchRepository {
     }
 
     void detach(Connection c, Collection<Signal> signals) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE log_match SET incident_id = NULL, depth = NULL,"
-                + " confidence = NULL WHERE entry_key = ? AND signature_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE log_match SET incident_id = NULL, depth = NULL"
+                + " WHERE entry_key = ? AND signature_id = ?")) {
             for (Signal signal : signals) {
                 s.setString(1, signal.entryKey());
                 s.setString(2, signal.signatureId());
@@ -147,7 +147,7 @@ class MatchRepository {
                     r.getString("revision"), r.getString("instance"), definition, fields(r.getString("fields")),
                     r.getString("message"));
             int depth = r.getInt("depth");
-            return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth, r.getString("confidence"));
+            return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth);
         }, params);
         rows.removeIf(java.util.Objects::isNull);
         return rows;

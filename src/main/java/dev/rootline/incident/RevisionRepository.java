@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 class RevisionRepository {
 
     /** A revision as stored: its span of event time and its startup progress. */
-    record StoredRevision(String name, long firstSeen, long lastSeen, Long readyAt, RevisionProgress progress) {
+    record StoredRevision(String name, long firstSeen, long lastSeen, RevisionProgress progress) {
     }
 
     /** A revision's progress as JSON in {@code revision.progress}: what later batches merge theirs into. */
@@ -71,8 +71,7 @@ class RevisionRepository {
             RevisionProgress progress = new RevisionProgress(stored.reached(), stored.completed(),
                     stored.failedNanos() == null ? OptionalLong.empty() : OptionalLong.of(stored.failedNanos()),
                     Optional.ofNullable(stored.failedIn()), ready == null ? OptionalLong.empty() : OptionalLong.of(ready));
-            return new StoredRevision(r.getString("name"), r.getLong("first_seen"), r.getLong("last_seen"), ready,
-                    progress);
+            return new StoredRevision(r.getString("name"), r.getLong("first_seen"), r.getLong("last_seen"), progress);
         }, service);
     }
 

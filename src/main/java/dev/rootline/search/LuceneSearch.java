@@ -1,8 +1,9 @@
 package dev.rootline.search;
 
+import dev.rootline.app.InvalidQueryException;
+import dev.rootline.engine.event.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import dev.rootline.engine.event.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;

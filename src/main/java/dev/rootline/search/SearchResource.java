@@ -1,7 +1,7 @@
 package dev.rootline.search;
 
+import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.event.Severity;
-import dev.rootline.engine.event.Timestamps;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,15 +32,7 @@ public class SearchResource {
             throws IOException {
         return search.search(new SearchQuery(Optional.ofNullable(q), Optional.ofNullable(service),
                 Optional.ofNullable(revision), Optional.ofNullable(severity).map(SearchResource::severity),
-                time("from", from), time("to", to), limit, Optional.ofNullable(cursor)));
-    }
-
-    private static Optional<Long> time(String name, String value) {
-        try {
-            return Optional.ofNullable(value).map(Timestamps::parseNanos);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(name + ": " + e.getMessage());
-        }
+                InvalidQueryException.eventTime("from", from), InvalidQueryException.eventTime("to", to), limit, Optional.ofNullable(cursor)));
     }
 
     private static Severity severity(String name) {

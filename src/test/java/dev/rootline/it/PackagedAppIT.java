@@ -81,4 +81,21 @@ class PackagedAppIT {
         }
         assertThat(Files.readString(workDir.resolve("rootline.log"))).doesNotContain("Exception");
     }
+
+    @Test
+    void correlationCarriesOnAfterARestart() throws Exception {
+        String service = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+        try (RootlineProcess app = RootlineProcess.start(workDir)) {
+            assertThat(app.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 0, 3)).statusCode())
+                    .as("acknowledged, so correlated and committed").isEqualTo(200);
+            app.kill();
+        }
+        try (RootlineProcess restarted = RootlineProcess.start(workDir)) {
+            assertThat(restarted.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 3, 3))
+                    .statusCode()).isEqualTo(200);
+            JsonNode incidents = CrashLoop.incidents(restarted, service);
+            assertThat(incidents).hasSize(1);
+            assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(6);
+        }
+    }
 }

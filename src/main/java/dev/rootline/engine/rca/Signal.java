@@ -57,14 +57,18 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         return is(Role.CAUSE) || is(Role.EFFECT) || is(Role.SYMPTOM);
     }
 
+    /** The message's first line, without surrounding blanks: what names an unknown error. */
+    public String firstLine() {
+        return message.strip().lines().findFirst().orElse("");
+    }
+
     /**
      * What splits incidents of one signature: the values of its fingerprint fields. An unknown error's is its
      * first line with numbers and ids masked, so the same error in every crash loop is one incident.
      */
     public String fingerprint() {
         if (!known()) {
-            String firstLine = message.strip().lines().findFirst().orElse("");
-            String masked = VARIABLE.matcher(firstLine).replaceAll("#");
+            String masked = VARIABLE.matcher(firstLine()).replaceAll("#");
             return masked.length() <= FINGERPRINT_LENGTH ? masked : masked.substring(0, FINGERPRINT_LENGTH);
         }
         return signature.fingerprint().stream().map(f -> fields.getOrDefault(f, ""))
