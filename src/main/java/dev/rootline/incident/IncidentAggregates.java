@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Confidence;
 import dev.rootline.engine.rca.IncidentStatus;

@@ -1,11 +1,13 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.IncidentRank;
 import dev.rootline.engine.rca.Lifecycle;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.TimelineEvent;
 import dev.rootline.engine.signature.SignatureSeverity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,9 +20,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores what {@link Lifecycle} derives: status, resolved and uncovered by, the timeline, and the rank. */
+/**
+ * Stores what {@link Lifecycle} derives: status, resolved and uncovered by, the timeline, and the rank; and fires
+ * {@link IncidentChanges} for the events new to a timeline.
+ */
 @ApplicationScoped
 class IncidentLifecycle {
+
+    private final Event<IncidentChanges> changes;
+
+    IncidentLifecycle(Event<IncidentChanges> changes) {
+        this.changes = changes;
+    }
 
     /** Re-derives the service's lifecycle from its revisions and where each incident's root occurred. */
     void apply(Connection c, String service, List<RevisionRepository.StoredRevision> revisions) throws SQLException {
@@ -59,8 +70,11 @@ class IncidentLifecycle {
                 Sql.update(c, "UPDATE incident SET status = ?, resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?",
                         history.status().name(), resolvedBy, uncoveredBy, sortKey, incident.id());
             }
-            if (!new HashSet<>(history.events()).equals(stored.getOrDefault(incident.id(), Set.of()))) {
+            Set<TimelineEvent> before = stored.getOrDefault(incident.id(), Set.of());
+            if (!new HashSet<>(history.events()).equals(before)) {
                 replaceEvents(c, incident.id(), history.events());
+                changes.fire(new IncidentChanges(c, service, incident.id(), SignatureSeverity.valueOf(incident.severity()),
+                        history.events().stream().filter(e -> !before.contains(e)).toList()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import dev.rootline.app.InvalidQueryException;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.Timestamps;

@@ -11,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,9 +32,9 @@ public class IncidentResource {
                              @QueryParam("revision") String revision, @QueryParam("since") String since,
                              @QueryParam("until") String until, @QueryParam("limit") @DefaultValue("50") int limit,
                              @QueryParam("cursor") String cursor) {
-        return incidents.list(new IncidentFilter(Optional.ofNullable(service), Optional.ofNullable(status).map(IncidentResource::status),
+        return incidents.list(new IncidentFilter(Optional.ofNullable(service), InvalidQueryException.oneOf("status", status, IncidentStatus.class),
                 Optional.ofNullable(revision), InvalidQueryException.eventTime("since", since),
-                InvalidQueryException.eventTime("until", until), limit(limit),
+                InvalidQueryException.eventTime("until", until), InvalidQueryException.limit(limit, MAX_LIMIT),
                 Optional.ofNullable(cursor)));
     }
 
@@ -45,18 +43,5 @@ public class IncidentResource {
     @Operation(summary = "One incident with its chain as five whys, evidence, revisions and timeline")
     public IncidentDetail get(@PathParam("id") String id) {
         return incidents.get(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id));
-    }
-
-    private static IncidentStatus status(String value) {
-        return Arrays.stream(IncidentStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> new InvalidQueryException("status: '" + value + "' is not one of "
-                        + Arrays.toString(IncidentStatus.values()).toLowerCase(Locale.ROOT)));
-    }
-
-    private static int limit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidQueryException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
-        return limit;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

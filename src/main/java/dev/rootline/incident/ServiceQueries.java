@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Sql;
 import dev.rootline.engine.event.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

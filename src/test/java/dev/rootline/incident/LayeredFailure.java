@@ -15,15 +15,22 @@ import java.util.List;
  *   <li>revision 4 logs the DATABASE_HOST failure again.</li>
  * </ol>
  */
-final class LayeredFailure {
+public final class LayeredFailure {
 
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private final String service;
+    private final Instant t0;
     private final List<List<String>> revisions = new ArrayList<>();
 
-    LayeredFailure(String service) {
+    public LayeredFailure(String service) {
+        this(service, T0);
+    }
+
+    /** The same failure with revision 1 starting at {@code t0}. */
+    public LayeredFailure(String service, Instant t0) {
         this.service = service;
+        this.t0 = t0;
         revision(1, "i-one",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
@@ -56,12 +63,12 @@ final class LayeredFailure {
             + " connection to the instance had an error.";
 
     /** Revision n's name: {@code service-0000n-abc}. */
-    String revision(int n) {
+    public String revision(int n) {
         return "%s-%05d-abc".formatted(service, n);
     }
 
     /** Revision n's entries (1-based), each a LogEntry's JSON. */
-    List<String> entries(int n) {
+    public List<String> entries(int n) {
         return revisions.get(n - 1);
     }
 
@@ -70,7 +77,7 @@ final class LayeredFailure {
         return "%s-r%d-%02d".formatted(service, n, i);
     }
 
-    List<String> all() {
+    public List<String> all() {
         return revisions.stream().flatMap(List::stream).toList();
     }
 
@@ -78,13 +85,13 @@ final class LayeredFailure {
     private void revision(int n, String instance, String... lines) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            Instant at = T0.plusSeconds(600L * (n - 1) + i);
+            Instant at = t0.plusSeconds(600L * (n - 1) + i);
             entries.add(Entries.stderr(service, revision(n), insertId(n, i), at.toString(), instance, lines[i]));
         }
         revisions.add(entries);
     }
 
-    static byte[] array(List<String> entries) {
+    public static byte[] array(List<String> entries) {
         return ("[" + String.join(",", entries) + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -30,8 +30,13 @@ final class RootlineProcess implements AutoCloseable {
      * settings a production deployment would pass.
      */
     static RootlineProcess start(Path workDir) throws Exception {
+        return start(workDir, Map.of());
+    }
+
+    /** Starts the jar with settings of its own (environment variables) besides. */
+    static RootlineProcess start(Path workDir, Map<String, String> settings) throws Exception {
         int port = freePort();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(settings);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         if ("postgresql".equals(System.getProperty("rootline.db-kind"))) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/rootline_test");

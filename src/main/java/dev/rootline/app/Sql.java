@@ -1,4 +1,4 @@
-package dev.rootline.incident;
+package dev.rootline.app;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,25 +8,25 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parameter binding and row reading for the incident tables' plain SQL (portable between H2 and PostgreSQL). */
-final class Sql {
+/** Parameter binding and row reading for plain SQL that is portable between H2 and PostgreSQL. */
+public final class Sql {
 
     private Sql() {
     }
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
         }
     }
 
-    static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             List<T> out = new ArrayList<>();
@@ -39,7 +39,7 @@ final class Sql {
         }
     }
 
-    static void bind(PreparedStatement s, Object... params) throws SQLException {
+    public static void bind(PreparedStatement s, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             if (params[i] == null) {
                 s.setNull(i + 1, Types.NULL);
@@ -50,7 +50,7 @@ final class Sql {
     }
 
     /** A nullable BIGINT column. */
-    static Long nullableLong(ResultSet r, String column) throws SQLException {
+    public static Long nullableLong(ResultSet r, String column) throws SQLException {
         long value = r.getLong(column);
         return r.wasNull() ? null : value;
     }
