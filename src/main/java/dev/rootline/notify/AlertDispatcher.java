@@ -109,7 +109,12 @@ class AlertDispatcher {
                     return;
                 }
                 if (store.claim(alert, clock.millis() + config.timeout().toMillis() * 2 + 1000)) {
-                    deliver(alert);
+                    try {
+                        deliver(alert);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Alert %d could not be delivered: %s", alert.id(), e.toString());
+                        retryOrGiveUp(alert, "internal error (" + e.getClass().getSimpleName() + ")");
+                    }
                 }
             }
         } while (due.size() == BATCH);
@@ -139,12 +144,7 @@ class AlertDispatcher {
             finish(alert, "throttled", () -> store.pause(r.name(), clock.millis() + t.retryAfter().toMillis(),
                     "429: retry after " + t.retryAfter().toSeconds() + "s"));
         } else if (outcome instanceof Delivery.Unavailable u) {
-            int attempts = alert.attempts() + 1;
-            if (clock.millis() - alert.createdAt() >= config.giveUpAfter().toMillis()) {
-                finish(alert, "failed", () -> store.fail(alert, u.reason() + "; gave up after " + attempts + " attempts"));
-            } else {
-                finish(alert, "retried", () -> store.retry(alert, clock.millis() + backoff(attempts), u.reason()));
-            }
+            retryOrGiveUp(alert, u.reason());
         } else if (outcome instanceof Delivery.Rejected j) {
             finish(alert, "failed", () -> store.fail(alert, j.reason()));
         }
@@ -161,6 +161,15 @@ class AlertDispatcher {
             default -> incidents.get(alert.incidentId()).map(detail -> messages.change(alert.kind(), alert.revision(),
                     detail, Optional.ofNullable(alert.related()).flatMap(incidents::get).map(IncidentDetail::incident)));
         };
+    }
+
+    private void retryOrGiveUp(Alert alert, String reason) {
+        int attempts = alert.attempts() + 1;
+        if (clock.millis() - alert.createdAt() >= config.giveUpAfter().toMillis()) {
+            finish(alert, "failed", () -> store.fail(alert, reason + "; gave up after " + attempts + " attempts"));
+        } else {
+            finish(alert, "retried", () -> store.retry(alert, clock.millis() + backoff(attempts), reason));
+        }
     }
 
     /** Exponential, from {@code retry-backoff} up to {@code max-backoff}, with up to 20% jitter. */

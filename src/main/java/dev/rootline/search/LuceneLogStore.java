@@ -32,6 +32,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
@@ -73,6 +75,10 @@ public final class LuceneLogStore implements LogStore, Closeable {
             throws IOException {
         this.join = join;
         this.matcher = matcher;
+        // Reading segments looks codecs up by name. Lucene's lookup only sees the class loaders it was first
+        // initialised with, which in a JVM that runs several Quarkus applications (the tests) may not be ours.
+        Codec.reloadCodecs(RootlineCodec.class.getClassLoader());
+        PostingsFormat.reloadPostingsFormats(RootlineCodec.class.getClassLoader());
         directory = FSDirectory.open(dir.resolve("index"));
         IndexWriterConfig config = new IndexWriterConfig(LuceneSearch.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
