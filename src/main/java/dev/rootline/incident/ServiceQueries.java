@@ -2,6 +2,8 @@ package dev.rootline.incident;
 
 import dev.rootline.app.Sql;
 import dev.rootline.engine.event.Timestamps;
+import dev.rootline.engine.rca.IncidentStatus;
+import dev.rootline.engine.rca.RevisionProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,22 +17,36 @@ import java.util.Optional;
 public class ServiceQueries {
 
     private final IncidentQueries reads;
+    private final RevisionRepository revisions;
 
-    ServiceQueries(IncidentQueries reads) {
+    ServiceQueries(IncidentQueries reads, RevisionRepository revisions) {
         this.reads = reads;
+        this.revisions = revisions;
     }
 
     public List<ServiceSummary> services() {
-        record Name(String name, String resourceType, long lastSeen) {
-        }
         return reads.read(c -> {
             List<ServiceSummary> out = new ArrayList<>();
-            for (Name s : Sql.query(c, "SELECT name, resource_type, last_seen FROM service ORDER BY name",
-                    r -> new Name(r.getString(1), r.getString(2), r.getLong(3)))) {
-                out.add(summary(c, s.name(), s.resourceType(), s.lastSeen()));
+            for (Name s : Sql.query(c, "SELECT name, project, resource_type, last_seen FROM service ORDER BY name",
+                    Name::of)) {
+                out.add(summary(c, s));
             }
             return out;
         });
+    }
+
+    public Optional<ServiceSummary> service(String name) {
+        return reads.read(c -> {
+            List<Name> found = Sql.query(c, "SELECT name, project, resource_type, last_seen FROM service WHERE name = ?",
+                    Name::of, name);
+            return found.isEmpty() ? Optional.empty() : Optional.of(summary(c, found.get(0)));
+        });
+    }
+
+    private record Name(String name, String project, String resourceType, long lastSeen) {
+        static Name of(ResultSet r) throws SQLException {
+            return new Name(r.getString(1), r.getString(2), r.getString(3), r.getLong(4));
+        }
     }
 
     public Optional<ServiceTimeline> timeline(String service) {
@@ -49,8 +65,62 @@ public class ServiceQueries {
         });
     }
 
-    private static ServiceSummary summary(Connection c, String name, String resourceType, long lastSeen)
-            throws SQLException {
+    /**
+     * A service's revisions and the incidents of a status (all when empty) active at some time between
+     * {@code since} and {@code until} (event times, epoch nanoseconds), the earliest first.
+     */
+    public Optional<ServiceHistory> history(String service, Optional<Long> since, Optional<Long> until,
+                                            Optional<IncidentStatus> status) {
+        return reads.read(c -> {
+            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service).isEmpty()) {
+                return Optional.empty();
+            }
+            List<ServiceHistory.Revision> revisionRows = new ArrayList<>();
+            for (RevisionRepository.StoredRevision r : revisions.all(c, service)) {
+                RevisionProgress p = r.progress();
+                revisionRows.add(new ServiceHistory.Revision(r.name(), IncidentQueries.lower(p.state().name()),
+                        Timestamps.instant(r.firstSeen()), Timestamps.instant(r.lastSeen()),
+                        p.readyNanos().isPresent() ? Timestamps.instant(p.readyNanos().getAsLong()) : null,
+                        p.phases().stream().map(phase -> new ServiceHistory.Phase(phase.name(),
+                                Timestamps.instant(phase.reachedNanos()), p.passed(phase.name()).isPresent())).toList(),
+                        p.failedPhase().orElse(null)));
+            }
+            StringBuilder sql = new StringBuilder("SELECT i.id, i.title, i.status, i.severity, i.revision, i.resolved_by,"
+                    + " i.uncovered_by, i.first_seen, MIN(o.at_nanos) AS opened, MAX(r.at_nanos) AS resolved FROM incident i"
+                    + " LEFT JOIN incident_event o ON o.incident_id = i.id AND o.kind = 'OPENED'"
+                    + " LEFT JOIN incident_event r ON r.incident_id = i.id AND r.kind = 'RESOLVED' AND i.status = 'RESOLVED'"
+                    + " WHERE i.service = ?");
+            List<Object> params = new ArrayList<>(List.of(service));
+            status.ifPresent(s -> {
+                sql.append(" AND i.status = ?");
+                params.add(s.name());
+            });
+            until.ifPresent(t -> {
+                sql.append(" AND i.first_seen <= ?");
+                params.add(t);
+            });
+            sql.append(" GROUP BY i.id, i.title, i.status, i.severity, i.revision, i.resolved_by, i.uncovered_by,"
+                    + " i.first_seen");
+            since.ifPresent(t -> {
+                sql.append(" HAVING MAX(r.at_nanos) IS NULL OR MAX(r.at_nanos) >= ?");
+                params.add(t);
+            });
+            sql.append(" ORDER BY opened, i.id");
+            List<ServiceHistory.Incident> incidents = Sql.query(c, sql.toString(), r -> {
+                Long opened = Sql.nullableLong(r, "opened");
+                Long resolved = Sql.nullableLong(r, "resolved");
+                return new ServiceHistory.Incident(r.getString("id"), r.getString("title"),
+                        IncidentQueries.lower(r.getString("status")), IncidentQueries.lower(r.getString("severity")),
+                        r.getString("revision"), Timestamps.instant(opened == null ? r.getLong("first_seen") : opened),
+                        resolved == null ? null : Timestamps.instant(resolved), r.getString("resolved_by"),
+                        r.getString("uncovered_by"));
+            }, params.toArray());
+            return Optional.of(new ServiceHistory(service, revisionRows, incidents));
+        });
+    }
+
+    private static ServiceSummary summary(Connection c, Name service) throws SQLException {
+        String name = service.name();
         List<ServiceSummary.Revision> latest = Sql.query(c, "SELECT * FROM revision WHERE service = ?"
                 + " ORDER BY first_seen DESC, name DESC FETCH FIRST 1 ROWS ONLY", ServiceQueries::revision, name);
         long open = Sql.query(c, "SELECT COUNT(*) FROM incident WHERE service = ? AND status <> 'RESOLVED'",
@@ -59,7 +129,7 @@ public class ServiceQueries {
                 + " WHERE service = ? ORDER BY last_seen DESC, id FETCH FIRST 1 ROWS ONLY", r ->
                 new ServiceSummary.LastIncident(r.getString(1), r.getString(2), IncidentQueries.lower(r.getString(3)),
                         Timestamps.instant(r.getLong(4))), name);
-        return new ServiceSummary(name, resourceType, Timestamps.instant(lastSeen),
+        return new ServiceSummary(name, service.project(), service.resourceType(), Timestamps.instant(service.lastSeen()),
                 latest.isEmpty() ? null : latest.get(0), open, last.isEmpty() ? null : last.get(0));
     }
 

@@ -124,7 +124,7 @@ final class AlertMessages {
     }
 
     private String incidentUrl(String id) {
-        return publicUrl + "/api/v1/incidents/" + id;
+        return publicUrl + "/incidents/" + id;
     }
 
     private static String emoji(AlertKind kind) {

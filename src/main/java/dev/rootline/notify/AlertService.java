@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Alerts for the API: listing the outbox, and queueing test messages. */
+/** Alerts for the API and the UI: listing the outbox, and queueing test messages. */
 @ApplicationScoped
-class AlertService {
+public class AlertService {
 
     private final AlertStore store;
     private final AlertOutbox outbox;
@@ -40,6 +40,11 @@ class AlertService {
         List<Alert> page = more ? rows.subList(0, limit) : rows;
         return new AlertJson.Page(page.stream().map(AlertJson::of).toList(),
                 more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+    }
+
+    /** The alerts raised about an incident, oldest first. */
+    public List<AlertJson> forIncident(String incidentId) {
+        return store.forIncident(incidentId).stream().map(AlertJson::of).toList();
     }
 
     /** Queues a test message on a route, delivered like any alert once this commits. */

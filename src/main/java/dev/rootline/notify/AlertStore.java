@@ -132,6 +132,12 @@ class AlertStore {
         return Sql.query(c, "SELECT * FROM alert_outbox WHERE id = ?", Alert::of, id).get(0);
     }
 
+    /** An incident's alerts, in the order they were raised. */
+    List<Alert> forIncident(String incidentId) {
+        return read(c -> Sql.query(c, "SELECT * FROM alert_outbox WHERE incident_id = ? ORDER BY id", Alert::of,
+                incidentId));
+    }
+
     /** Alerts newest first, optionally of one status, after a cursor (an id). */
     List<Alert> list(Optional<AlertStatus> status, Optional<Long> before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM alert_outbox WHERE 1 = 1");

@@ -104,16 +104,19 @@ final class LuceneSearch {
         }
     }
 
-    /** The same instance; for resources without instances, the same service version. */
+    /**
+     * The same service version and, where there are instances, the same instance: an instance id is unique in
+     * Cloud Run, but not across every source (two clusters may both have a pod {@code api-0}).
+     */
     private static Query sameStream(StoredEntry entry) {
+        BooleanQuery.Builder stream = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneFields.SERVICE, entry.scope().service())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneFields.REVISION, entry.scope().version())), BooleanClause.Occur.FILTER);
         String instance = entry.scope().instance();
         if (!instance.isEmpty()) {
-            return new TermQuery(new Term(LuceneFields.INSTANCE, instance));
+            stream.add(new TermQuery(new Term(LuceneFields.INSTANCE, instance)), BooleanClause.Occur.FILTER);
         }
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(LuceneFields.SERVICE, entry.scope().service())), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(LuceneFields.REVISION, entry.scope().version())), BooleanClause.Occur.FILTER)
-                .build();
+        return stream.build();
     }
 
     private Query toQuery(SearchQuery q) {

@@ -1,6 +1,8 @@
 package dev.rootline.search;
 
+import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.event.Severity;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,4 +22,10 @@ public record SearchQuery(
         Optional<Long> toNanos,
         int limit,
         Optional<String> cursor) {
+
+    /** A minimum severity as a client names it ({@code error}, {@code WARNING}); a bad name is a 400. */
+    public static Optional<Severity> severity(String name) {
+        return Optional.ofNullable(name).map(n -> Severity.ofLogSeverity(n.toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidQueryException("severity: '" + n + "' is not a LogSeverity")));
+    }
 }

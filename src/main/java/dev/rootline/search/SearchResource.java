@@ -1,7 +1,6 @@
 package dev.rootline.search;
 
 import dev.rootline.app.InvalidQueryException;
-import dev.rootline.engine.event.Severity;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,12 +29,7 @@ public class SearchResource {
                              @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor)
             throws IOException {
         return search.search(new SearchQuery(Optional.ofNullable(q), Optional.ofNullable(service),
-                Optional.ofNullable(revision), Optional.ofNullable(severity).map(SearchResource::severity),
+                Optional.ofNullable(revision), SearchQuery.severity(severity),
                 InvalidQueryException.eventTime("from", from), InvalidQueryException.eventTime("to", to), limit, Optional.ofNullable(cursor)));
-    }
-
-    private static Severity severity(String name) {
-        return Severity.ofLogSeverity(name.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidQueryException("severity: '" + name + "' is not a LogSeverity"));
     }
 }

@@ -10,9 +10,13 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
-/** With a token configured, every /api operation in the OpenAPI document but push refuses anonymous calls. */
+/**
+ * With a token configured, every /api operation in the OpenAPI document but push refuses anonymous calls, and the
+ * pages want the token from anywhere but this machine.
+ */
 @QuarkusTest
 @TestProfile(ApiTokenTest.WithToken.class)
 class ApiTokenTest {
@@ -73,5 +77,25 @@ class ApiTokenTest {
     void operationalEndpointsStayOpen() {
         given().get("/q/health").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void pagesAreOpenOnThisMachineAndNeedTheTokenFromElsewhere() {
+        String remote = "203.0.113.9";
+        given().redirects().follow(false).get("/search").then().statusCode(200);
+        given().redirects().follow(false).header("X-Forwarded-For", remote).get("/search?q=x").then().statusCode(303)
+                .header("Location", Matchers.endsWith("/login?next=%2Fsearch%3Fq%3Dx"));
+        given().header("X-Forwarded-For", remote).formParam("token", "wrong").formParam("next", "/search")
+                .post("/login").then().statusCode(401);
+        String cookie = given().redirects().follow(false).header("X-Forwarded-For", remote).formParam("token", TOKEN)
+                .formParam("next", "https://evil.example/").post("/login").then().statusCode(303)
+                .header("Location", Matchers.endsWith("/"))
+                .header("Set-Cookie", Matchers.containsString("HttpOnly"))
+                .extract().cookie("rootline_token");
+        assertThat(cookie).isEqualTo(TOKEN);
+        given().redirects().follow(false).header("X-Forwarded-For", remote).cookie("rootline_token", TOKEN)
+                .get("/search").then().statusCode(200);
+        given().redirects().follow(false).header("X-Forwarded-For", remote).cookie("rootline_token", "nope")
+                .get("/").then().statusCode(303);
     }
 }

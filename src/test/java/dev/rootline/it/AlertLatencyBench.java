@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Alert latency, from posting a failing boot sequence to the webhook request that announces it: the packaged jar
  * on its embedded defaults, Slack a local server. One sequence at a time, each a new service and so a new
- * incident. Not a test: run by {@code bench/alert-latency.sh} (see docs/benchmarks.md).
+ * incident. Not a test: run by {@code bench/app.sh AlertLatencyBench} (see docs/benchmarks.md).
  */
 public final class AlertLatencyBench {
 

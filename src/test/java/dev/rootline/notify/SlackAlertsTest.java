@@ -42,7 +42,7 @@ class SlackAlertsTest {
         String a = incidentId(service, "websocket.user-context-invalid");
         assertThat(opened.header()).startsWith("🔴 Opened: ");
         assertThat(opened.text()).contains(service, logs.revision(1), "*Root cause:*", "UserExecutionContext",
-                "Because: ", "https://rootline.example.com/api/v1/incidents/" + a);
+                "Because: ", "https://rootline.example.com/incidents/" + a);
 
         Api.ingest(LayeredFailure.array(logs.entries(2)));
         List<SlackFake.Request> second = slack.await(about(service), 3, WAIT);
@@ -52,7 +52,7 @@ class SlackAlertsTest {
         assertThat(resolvedA.text()).contains(a, logs.revision(2));
         assertThat(uncoveredB.header()).contains("DATABASE_HOST");
         assertThat(uncoveredB.text()).contains(b, "Uncovered when revision `" + logs.revision(2) + "` fixed",
-                "/api/v1/incidents/" + a, "Why: Requests failed", "Because: Container exited with code 3",
+                "/incidents/" + a, "Why: Requests failed", "Because: Container exited with code 3",
                 "3 × cloudrun.request-failed");
 
         Api.ingest(LayeredFailure.array(logs.entries(3)));

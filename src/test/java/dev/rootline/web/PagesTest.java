@@ -1,0 +1,48 @@
+package dev.rootline.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootline.engine.event.Entries;
+import dev.rootline.ingest.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The pages as HTML: log text is inert wherever it shows, and bad requests get clear answers. */
+@QuarkusTest
+class PagesTest {
+
+    private static final String SCRIPT = "<script>alert('owned')</script>";
+    private static final String ATTRIBUTE = "\" onmouseover=\"alert(1)\" x=\"";
+
+    @Test
+    void markupInLogLinesIsRenderedInert() {
+        String service = "xss-" + UUID.randomUUID().toString().substring(0, 8);
+        String line = "ValueError: " + SCRIPT + ATTRIBUTE + "<img src=x onerror=alert(2)>";
+        Api.ingest(("[" + Entries.stderr(service, service + "-00001-abc", service + "-1", "2026-03-02T09:00:00Z",
+                "i-1", line) + "]").getBytes(StandardCharsets.UTF_8));
+        String incident = given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id");
+        String key = given().queryParam("q", "ValueError").queryParam("service", service).get("/api/v1/search")
+                .then().extract().jsonPath().getString("items[0].key");
+
+        for (String page : List.of("/", "/services/" + service, "/incidents/" + incident, "/entries/" + key,
+                "/search?service=" + service + "&q=ValueError")) {
+            String html = given().get(page).then().statusCode(200).contentType("text/html").extract().asString();
+            assertThat(html).as(page).contains("&lt;script&gt;alert(").doesNotContain(SCRIPT, "<img src=x")
+                    .doesNotContain("onmouseover=\"alert");
+        }
+    }
+
+    @Test
+    void unknownThingsAreNotFoundAndBadFiltersAreExplained() {
+        given().get("/incidents/inc_nothing").then().statusCode(404);
+        given().get("/services/no-such-service").then().statusCode(404);
+        given().get("/entries/nothing").then().statusCode(404);
+        assertThat(given().get("/search?q=%22unclosed&from=yesterday").then().statusCode(200).extract().asString())
+                .contains("role=\"alert\"", "from:");
+    }
+}
