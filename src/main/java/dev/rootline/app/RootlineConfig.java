@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,12 @@ public interface RootlineConfig {
 
     /** Root-cause correlation. */
     Correlation correlation();
+
+    /** Pub/Sub push. */
+    PubSub pubsub();
+
+    /** Where Rootline pulls logs from, besides what is pushed to it. */
+    Sources sources();
 
     /** Where people reach this Rootline, for the links in alerts. */
     @WithDefault("http://localhost:8080")
@@ -160,5 +167,68 @@ public interface RootlineConfig {
         /** The window of the rate limit. */
         @WithDefault("1m")
         Duration rateWindow();
+    }
+
+    interface PubSub {
+
+        /**
+         * The audience Pub/Sub push tokens must be issued for (the push subscription's
+         * {@code --push-auth-token-audience}). Set, every push needs a valid OIDC token; unset, push is open.
+         */
+        Optional<String> oidcAudience();
+
+        /** The issuer push tokens must name. */
+        @WithDefault("https://accounts.google.com")
+        String oidcIssuer();
+
+        /** Where the issuer's signing keys are published; they are cached, and fetched again on an unknown key. */
+        @WithDefault("https://www.googleapis.com/oauth2/v3/certs")
+        String oidcJwksUrl();
+
+        /** The service accounts (the token's verified {@code email}) allowed to push. */
+        Optional<List<String>> oidcServiceAccounts();
+    }
+
+    interface Sources {
+
+        /**
+         * Cloud Logging API sources by name, e.g. {@code rootline.sources.logging.prod.project=my-project}. Each
+         * tails the project's entries that match its filter; the first poll backfills one overlap window.
+         */
+        Map<String, LoggingSource> logging();
+
+        /**
+         * The Logging API endpoint, {@code host:port}; unset, Google's. For a private endpoint, or a local fake
+         * with {@code logging-plaintext}.
+         */
+        Optional<String> loggingEndpoint();
+
+        /** Talk to {@code logging-endpoint} without TLS or credentials: only for a local fake or emulator. */
+        @WithDefault("false")
+        boolean loggingPlaintext();
+    }
+
+    interface LoggingSource {
+
+        /** The Google Cloud project whose logs are read. */
+        String project();
+
+        /** A Logging query language filter, e.g. {@code resource.type="cloud_run_revision" severity>=DEFAULT}. */
+        Optional<String> filter();
+
+        /** How long to wait between polls once caught up. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /**
+         * How far before the checkpoint each poll reads again, to catch entries that reach the API late; the
+         * store's dedup makes the re-read free.
+         */
+        @WithDefault("2m")
+        Duration overlap();
+
+        /** Entries per page (the API's maximum is 1000). */
+        @WithDefault("1000")
+        int pageSize();
     }
 }

@@ -17,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PubSubPushResource {
 
     private final PushService push;
+    private final PushTokens tokens;
     private final long maxBody;
 
-    PubSubPushResource(PushService push, RootlineConfig config) {
+    PubSubPushResource(PushService push, PushTokens tokens, RootlineConfig config) {
         this.push = push;
+        this.tokens = tokens;
         this.maxBody = config.ingest().maxBodySize().asLongValue();
     }
 
@@ -29,6 +31,7 @@ public class PubSubPushResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pub/Sub push endpoint for a Log Router sink, wrapped or unwrapped")
     public Response push(InputStream body, @Context HttpHeaders headers) throws IOException {
+        tokens.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         String messageId = headers.getHeaderString("x-goog-pubsub-message-id");
         String subscription = headers.getHeaderString("x-goog-pubsub-subscription-name");
         byte[] bytes = RequestBodies.read(body, headers.getHeaderString(HttpHeaders.CONTENT_ENCODING), maxBody);

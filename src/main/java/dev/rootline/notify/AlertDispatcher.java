@@ -61,11 +61,12 @@ class AlertDispatcher {
         thread.start();
     }
 
+    /** Wakes the dispatcher and waits for its call in flight: an interrupt could break a database write. */
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         Thread t = thread;
         thread = null;
         if (t != null) {
-            t.interrupt();
+            wake();
             t.join(config.timeout().toMillis() + 1000);
         }
     }
@@ -105,7 +106,7 @@ class AlertDispatcher {
         do {
             due = store.due(clock.millis(), BATCH);
             for (Alert alert : due) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (thread != Thread.currentThread()) {
                     return;
                 }
                 if (store.claim(alert, clock.millis() + config.timeout().toMillis() * 2 + 1000)) {

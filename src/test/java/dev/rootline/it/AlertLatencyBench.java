@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public final class AlertLatencyBench {
         try (SlackFake slack = SlackFake.start();
              RootlineProcess app = RootlineProcess.start(workDir, Map.of("ROOTLINE_SLACK_WEBHOOK_URL", slack.url("bench"),
                      "ROOTLINE_SLACK_RATE_LIMIT", "100000"))) {
-            List<Long> micros = new ArrayList<>();
+            Latencies latencies = new Latencies();
             for (int i = 0; i < warmup + measured; i++) {
                 String service = "latency-" + i;
                 byte[] boot = LayeredFailure.array(new LayeredFailure(service, Instant.now().minusSeconds(10)).entries(1));
@@ -37,16 +36,10 @@ public final class AlertLatencyBench {
                 }
                 Instant alerted = slack.await(r -> r.text().contains(service + "*"), 1, Duration.ofSeconds(30)).get(0).at();
                 if (i >= warmup) {
-                    micros.add(Duration.between(posted, alerted).toNanos() / 1000);
+                    latencies.add(Duration.between(posted, alerted).toNanos());
                 }
             }
-            micros.sort(null);
-            System.out.printf("alert latency over %d boot sequences: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    measured, at(micros, 0.50), at(micros, 0.90), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
+            System.out.println("alert latency (boot sequences): " + latencies.summary());
         }
-    }
-
-    private static double at(List<Long> sorted, double quantile) {
-        return sorted.get((int) Math.ceil(quantile * sorted.size()) - 1) / 1000.0;
     }
 }

@@ -51,23 +51,17 @@ public final class TimelineRenderBench {
             HttpResponse<String> page = app.get("/services/" + service);
             int bars = page.body().split("class=\"bar status-").length - 1;
             System.out.printf("timeline page: %d incident bars, %d KiB%n", bars, page.body().length() / 1024);
-            List<Long> micros = new ArrayList<>();
+            Latencies latencies = new Latencies();
             for (int i = 0; i < 50 + requests; i++) {
                 long start = System.nanoTime();
                 if (app.get("/services/" + service).statusCode() != 200) {
                     throw new IllegalStateException("timeline page failed");
                 }
                 if (i >= 50) {
-                    micros.add((System.nanoTime() - start) / 1000);
+                    latencies.add(System.nanoTime() - start);
                 }
             }
-            micros.sort(null);
-            System.out.printf("timeline page over %d requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    requests, at(micros, 0.50), at(micros, 0.90), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
+            System.out.println("timeline page (requests): " + latencies.summary());
         }
-    }
-
-    private static double at(List<Long> sorted, double quantile) {
-        return sorted.get((int) Math.ceil(quantile * sorted.size()) - 1) / 1000.0;
     }
 }

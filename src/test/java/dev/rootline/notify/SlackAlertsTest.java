@@ -176,6 +176,10 @@ class SlackAlertsTest {
                     .doesNotContain(SlackFake.SECRET);
         }
         assertThat(given().get("/q/metrics").then().extract().asString()).doesNotContain(SlackFake.SECRET);
+        String incident = given().get("/api/v1/alerts?status=sent").then().extract().jsonPath()
+                .getString("items.find { it.incidentId != null }.incidentId");
+        assertThat(given().get("/incidents/" + incident).then().statusCode(200).extract().asString())
+                .as("the incident page lists its alerts by route").contains("default").doesNotContain(SlackFake.SECRET);
         String log = Files.readString(Path.of("target/slack-alerts-test.log"));
         assertThat(log).as("the log has the dispatcher's debug lines").contains("Alert ");
         assertThat(log).doesNotContain(SlackFake.SECRET);

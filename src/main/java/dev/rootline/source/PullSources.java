@@ -1,0 +1,137 @@
+package dev.rootline.source;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.logging.v2.LoggingClient;
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.ingest.IngestService;
+import dev.rootline.ingest.QuarantineService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs each configured pull source on a thread of its own: poll, wait the poll interval once caught up, and back
+ * off exponentially (with jitter) after a failure. UNAVAILABLE, RESOURCE_EXHAUSTED and the like are expected now
+ * and then; a refusal such as PERMISSION_DENIED will not cure itself, so it waits the longest.
+ */
+@ApplicationScoped
+class PullSources {
+
+    private static final Logger LOG = Logger.getLogger(PullSources.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration REFUSED_BACKOFF = Duration.ofMinutes(5);
+    private static final Set<StatusCode.Code> PASSING = Set.of(StatusCode.Code.UNAVAILABLE,
+            StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.INTERNAL,
+            StatusCode.Code.ABORTED, StatusCode.Code.UNKNOWN);
+
+    /** What the health check reports of a source; {@code entries} counts those new to the store. */
+    record State(boolean healthy, long entries, String lastError, long failures) {
+    }
+
+    private final RootlineConfig config;
+    private final IngestService ingest;
+    private final QuarantineService quarantine;
+    private final Checkpoints checkpoints;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private LoggingClient client;
+    private final Object signal = new Object();
+    private volatile boolean stopping;
+
+    PullSources(RootlineConfig config, IngestService ingest, QuarantineService quarantine, Checkpoints checkpoints,
+                MeterRegistry metrics, Clock clock) {
+        this.config = config;
+        this.ingest = ingest;
+        this.quarantine = quarantine;
+        this.checkpoints = checkpoints;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent started) throws IOException {
+        Map<String, RootlineConfig.LoggingSource> sources = config.sources().logging();
+        if (sources.isEmpty()) {
+            return;
+        }
+        client = LoggingApi.open(config.sources());
+        sources.forEach((name, source) -> {
+            states.put(name, new State(true, 0, null, 0));
+            LoggingPull pull = new LoggingPull(name, source, client, ingest, quarantine, checkpoints, clock);
+            Thread thread = new Thread(() -> run(name, source, pull), "rootline-source-" + name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        });
+    }
+
+    /** Wakes the sources and waits for them to finish their page: an interrupt could break a database write. */
+    void stop(@Observes ShutdownEvent stopped) throws InterruptedException {
+        synchronized (signal) {
+            stopping = true;
+            signal.notifyAll();
+        }
+        for (Thread t : threads) {
+            t.join(70_000);
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    Map<String, State> states() {
+        return Map.copyOf(states);
+    }
+
+    private void run(String name, RootlineConfig.LoggingSource source, LoggingPull pull) {
+        int failures = 0;
+        while (!stopping) {
+            Duration wait;
+            try {
+                long stored = pull.poll(() -> stopping);
+                metrics.counter("rootline.source.entries", "source", name).increment(stored);
+                states.compute(name, (k, s) -> new State(true, s.entries() + stored, null, 0));
+                failures = 0;
+                wait = source.pollInterval(); // a poll reads until the API has no more pages: caught up
+            } catch (RuntimeException | IOException e) {
+                failures++;
+                String code = e instanceof ApiException api ? api.getStatusCode().getCode().name() : e.getClass().getSimpleName();
+                metrics.counter("rootline.source.errors", "source", name, "code", code).increment();
+                long failed = failures;
+                states.compute(name, (k, s) -> new State(false, s.entries(), code + ": " + e.getMessage(), failed));
+                wait = e instanceof ApiException api && !PASSING.contains(api.getStatusCode().getCode())
+                        ? REFUSED_BACKOFF : backoff(failures);
+                LOG.warnf("Source %s failed (%s), polling again in %s", name, code, wait);
+            }
+            synchronized (signal) {
+                try {
+                    if (!stopping && !wait.isZero()) {
+                        signal.wait(wait.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Duration backoff(int failures) {
+        long millis = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16));
+        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 5 + 1));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rootline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.source.FakeLoggingApi;
+import dev.rootline.source.LoggingEntries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar pulling from the Logging API, killed half-way and started again. */
+class LoggingPullIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void resumesFromItsCheckpointWithNoGapAndNoDuplicate() throws Exception {
+        Instant first = Instant.now().plusSeconds(5); // after the first poll's look-back, whenever the app is up
+        try (FakeLoggingApi api = new FakeLoggingApi().start()) {
+            api.add(LoggingEntries.run("pull-restart", "restart", first, 25_000));
+            Files.createDirectories(workDir.resolve("config"));
+            Files.writeString(workDir.resolve("config/application.properties"), String.join("\n",
+                    "rootline.sources.logging-endpoint=" + api.endpoint(),
+                    "rootline.sources.logging-plaintext=true",
+                    "rootline.sources.logging.fake.project=p",
+                    "rootline.sources.logging.fake.poll-interval=200ms",
+                    "rootline.sources.logging.fake.overlap=5s", ""));
+            try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
+                await(() -> api.calls().size() >= 8, Duration.ofSeconds(60));
+                app.kill();
+            }
+            int beforeRestart = api.calls().size();
+            try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
+                Instant deadline = Instant.now().plusSeconds(90);
+                while (total(app) < 25_000 && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(250);
+                }
+                assertThat(total(app)).as("no gap").isEqualTo(25_000);
+                Thread.sleep(1000);
+                assertThat(total(app)).as("no duplicate").isEqualTo(25_000);
+            }
+            List<FakeLoggingApi.Call> calls = api.calls();
+            FakeLoggingApi.Call resumed = calls.get(beforeRestart);
+            assertThat(resumed.since()).as("the restart read from its checkpoint, not from the start")
+                    .isAfter(calls.get(0).since().plusSeconds(2)).isBefore(first.plusSeconds(25));
+        }
+    }
+
+    private static long total(RootlineProcess app) throws Exception {
+        return JSON.readTree(app.get("/api/v1/search?limit=1&q=service:pull-restart").body()).get("total").asLong();
+    }
+
+    private static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(done.getAsBoolean()).isTrue();
+    }
+}
