@@ -15,8 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,6 +42,7 @@ final class LoggingPull {
     private final QuarantineService quarantine;
     private final Checkpoints checkpoints;
     private final Clock clock;
+    private final ExecutorService prefetch;
 
     LoggingPull(String name, RootlineConfig.LoggingSource config, LoggingClient client, IngestService ingest,
                 QuarantineService quarantine, Checkpoints checkpoints, Clock clock) {
@@ -46,6 +53,15 @@ final class LoggingPull {
         this.quarantine = quarantine;
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rootline-source-" + name + "-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void close() {
+        prefetch.shutdown();
     }
 
     /** Reads everything there is now, page by page; returns how many entries were new to the store. */
@@ -60,34 +76,61 @@ final class LoggingPull {
                 .setOrderBy("timestamp asc")
                 .setPageSize(config.pageSize())
                 .build();
+        Iterator<LoggingClient.ListLogEntriesPage> pages = client.listLogEntries(request).iteratePages().iterator();
         long stored = 0;
-        for (LoggingClient.ListLogEntriesPage page : client.listLogEntries(request).iteratePages()) {
-            List<LogEntry> entries = page.getResponse().getEntriesList();
-            if (!entries.isEmpty()) {
-                stored += store(entries);
-                LogEntry last = entries.get(entries.size() - 1);
-                Checkpoints.Checkpoint reached = new Checkpoints.Checkpoint(Timestamps.toNanos(last.getTimestamp()),
-                        last.getInsertId());
-                if (checkpoint.isEmpty() || reached.timeNanos() >= checkpoint.get().timeNanos()) {
-                    checkpoints.save(name, reached, clock.millis());
+        // the next page is fetched and printed while this one is stored: the two take about as long
+        Future<Page> next = prefetch.submit(() -> Page.next(pages));
+        for (Page page = await(next); page != null; page = await(next)) {
+            next = stopping.getAsBoolean() ? CompletableFuture.completedFuture(null) : prefetch.submit(() -> Page.next(pages));
+            if (!page.json().isEmpty()) {
+                stored += store(page.json());
+                if (checkpoint.isEmpty() || page.last().timeNanos() >= checkpoint.get().timeNanos()) {
+                    checkpoints.save(name, page.last(), clock.millis());
                 }
-            }
-            if (stopping.getAsBoolean()) {
-                break;
             }
         }
         return stored;
+    }
+
+    /** A page read and printed as the REST API's JSON, with the checkpoint its last entry makes. */
+    private record Page(List<String> json, Checkpoints.Checkpoint last) {
+
+        /** The next page, or null after the last. */
+        static Page next(Iterator<LoggingClient.ListLogEntriesPage> pages) throws InvalidProtocolBufferException {
+            if (!pages.hasNext()) {
+                return null;
+            }
+            List<LogEntry> entries = pages.next().getResponse().getEntriesList();
+            List<String> json = new ArrayList<>(entries.size());
+            for (LogEntry entry : entries) {
+                json.add(LoggingPull.json(entry));
+            }
+            LogEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            return new Page(json, last == null ? null
+                    : new Checkpoints.Checkpoint(Timestamps.toNanos(last.getTimestamp()), last.getInsertId()));
+        }
+    }
+
+    /** A prefetched page, its failure rethrown as the poll's. */
+    private static Page await(Future<Page> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /**
      * The page as one batch; should an entry be invalid, entry by entry, the bad ones quarantined. Returns how many
      * entries were new.
      */
-    private int store(List<LogEntry> entries) throws IOException {
-        List<String> json = new ArrayList<>(entries.size());
-        for (LogEntry entry : entries) {
-            json.add(json(entry));
-        }
+    private int store(List<String> json) throws IOException {
         try {
             return ingest.ingest(("[" + String.join(",", json) + "]").getBytes(StandardCharsets.UTF_8)).accepted();
         } catch (InvalidEntryException e) {

@@ -50,6 +50,7 @@ class PullSources {
     private final Clock clock;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<LoggingPull> pulls = new ArrayList<>();
     private LoggingClient client;
     private final Object signal = new Object();
     private volatile boolean stopping;
@@ -73,6 +74,7 @@ class PullSources {
         sources.forEach((name, source) -> {
             states.put(name, new State(true, 0, null, 0));
             LoggingPull pull = new LoggingPull(name, source, client, ingest, quarantine, checkpoints, clock);
+            pulls.add(pull);
             Thread thread = new Thread(() -> run(name, source, pull), "rootline-source-" + name);
             thread.setDaemon(true);
             threads.add(thread);
@@ -89,6 +91,7 @@ class PullSources {
         for (Thread t : threads) {
             t.join(70_000);
         }
+        pulls.forEach(LoggingPull::close);
         if (client != null) {
             client.close();
         }
