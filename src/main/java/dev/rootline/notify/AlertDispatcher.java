@@ -154,11 +154,11 @@ class AlertDispatcher {
     private Optional<Payload> payload(Alert alert, AlertRoute route) {
         return switch (alert.kind()) {
             case TEST -> Optional.of(messages.test(route.name()));
-            case DIGEST -> Optional.of(messages.digest(route, store.suppressedIn(alert).stream().map(held -> {
-                Optional<IncidentJson> incident = incidents.get(held.incidentId()).map(IncidentDetail::incident);
-                return new AlertMessages.Held(held.kind(), incident.map(IncidentJson::service).orElse("?"),
-                        incident.map(IncidentJson::title).orElse(null), held.incidentId());
-            }).toList()));
+            case DIGEST -> {
+                List<Alert> held = store.suppressedIn(alert); // only the listed ones need their incident read
+                yield Optional.of(messages.digest(route, held.stream().limit(AlertMessages.DIGEST_LINES)
+                        .map(this::held).toList(), held.size()));
+            }
             default -> incidents.get(alert.incidentId()).map(detail -> messages.change(alert.kind(), alert.revision(),
                     detail, Optional.ofNullable(alert.related()).flatMap(incidents::get).map(IncidentDetail::incident)));
         };
@@ -171,6 +171,12 @@ class AlertDispatcher {
         } else {
             finish(alert, "retried", () -> store.retry(alert, clock.millis() + backoff(attempts), reason));
         }
+    }
+
+    private AlertMessages.Held held(Alert alert) {
+        Optional<IncidentJson> incident = incidents.get(alert.incidentId()).map(IncidentDetail::incident);
+        return new AlertMessages.Held(alert.kind(), incident.map(IncidentJson::service).orElse("?"),
+                incident.map(IncidentJson::title).orElse(null), alert.incidentId());
     }
 
     /** Exponential, from {@code retry-backoff} up to {@code max-backoff}, with up to 20% jitter. */

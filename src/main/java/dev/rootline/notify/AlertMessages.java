@@ -31,7 +31,8 @@ final class AlertMessages {
     static final int SECTION_LIMIT = 3000;
     static final int BLOCK_LIMIT = 50;
     private static final int SUMMARY_LIMIT = 1000;
-    private static final int DIGEST_LINES = 20;
+    /** Alerts a digest lists one by one; it counts the rest. */
+    static final int DIGEST_LINES = 20;
 
     private final String publicUrl;
 
@@ -66,17 +67,22 @@ final class AlertMessages {
     record Held(AlertKind kind, String service, String title, String incidentId) {
     }
 
-    /** The alerts a route's rate limit held back in one window. */
-    Payload digest(AlertRoute route, List<Held> held) {
-        String title = "⏸ %,d more alerts held back on route %s".formatted(held.size(), route.name());
+    /**
+     * The alerts a route's rate limit held back in one window.
+     *
+     * @param listed the first of them, at most {@link #DIGEST_LINES}
+     * @param total  how many there were
+     */
+    Payload digest(AlertRoute route, List<Held> listed, int total) {
+        String title = "⏸ %,d more alerts held back on route %s".formatted(total, route.name());
         StringBuilder lines = new StringBuilder();
-        for (Held h : held.subList(0, Math.min(DIGEST_LINES, held.size()))) {
+        for (Held h : listed.subList(0, Math.min(DIGEST_LINES, listed.size()))) {
             lines.append("• ").append(verb(h.kind())).append(" *").append(escape(h.service())).append("*: ")
                     .append(escape(h.title() == null ? h.incidentId() : h.title())).append(" (<")
                     .append(incidentUrl(h.incidentId())).append("|incident>)\n");
         }
-        if (held.size() > DIGEST_LINES) {
-            lines.append("…and %,d more.".formatted(held.size() - DIGEST_LINES));
+        if (total > DIGEST_LINES) {
+            lines.append("…and %,d more.".formatted(total - DIGEST_LINES));
         }
         List<LayoutBlock> blocks = List.of(
                 header(h -> h.text(plainText(fit(title, HEADER_LIMIT)))),

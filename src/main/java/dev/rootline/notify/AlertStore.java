@@ -47,7 +47,7 @@ class AlertStore {
      * still pending: alerts of one incident are delivered in the order they were raised.
      */
     List<Alert> due(long now, int limit) {
-        return read(c -> Sql.query(c, "SELECT * FROM alert_outbox o WHERE status = 'PENDING' AND next_attempt <= ?"
+        return run(c -> Sql.query(c, "SELECT * FROM alert_outbox o WHERE status = 'PENDING' AND next_attempt <= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.status = 'PENDING' AND p.route = o.route"
                 + " AND p.incident_id = o.incident_id AND p.id < o.id) ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 Alert::of, now));
@@ -55,7 +55,7 @@ class AlertStore {
 
     /** When the next pending alert is due, if any is pending. */
     Optional<Long> nextDue() {
-        return read(c -> Sql.query(c, "SELECT MIN(next_attempt) AS due FROM alert_outbox WHERE status = 'PENDING'",
+        return run(c -> Sql.query(c, "SELECT MIN(next_attempt) AS due FROM alert_outbox WHERE status = 'PENDING'",
                 r -> Optional.ofNullable(Sql.nullableLong(r, "due")))).get(0);
     }
 
@@ -64,35 +64,35 @@ class AlertStore {
      * attempt here means a process that dies mid-call leaves the attempt counted, and the alert due again later.
      */
     boolean claim(Alert alert, long until) {
-        return write(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = ?, attempts = attempts + 1"
+        return run(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = ?, attempts = attempts + 1"
                 + " WHERE id = ? AND status = 'PENDING' AND next_attempt = ?", until, alert.id(), alert.nextAttempt())) == 1;
     }
 
     void sent(Alert alert, long now) {
-        write(c -> Sql.update(c, "UPDATE alert_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?",
+        run(c -> Sql.update(c, "UPDATE alert_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?",
                 now, alert.id()));
     }
 
     void retry(Alert alert, long at, String reason) {
-        write(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = ?, last_error = ? WHERE id = ?",
+        run(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = ?, last_error = ? WHERE id = ?",
                 at, reason(reason), alert.id()));
     }
 
     void fail(Alert alert, String reason) {
-        write(c -> Sql.update(c, "UPDATE alert_outbox SET status = 'FAILED', last_error = ? WHERE id = ?",
+        run(c -> Sql.update(c, "UPDATE alert_outbox SET status = 'FAILED', last_error = ? WHERE id = ?",
                 reason(reason), alert.id()));
     }
 
     /** Holds every pending alert of a route until {@code until} (Slack's {@code Retry-After}). */
     void pause(String route, long until, String reason) {
-        write(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = CASE WHEN next_attempt < ? THEN ?"
+        run(c -> Sql.update(c, "UPDATE alert_outbox SET next_attempt = CASE WHEN next_attempt < ? THEN ?"
                 + " ELSE next_attempt END, last_error = ? WHERE route = ? AND status = 'PENDING'",
                 until, until, reason(reason), route));
     }
 
     /** How many rate-limited alerts a route sent since a time. */
     long sentSince(String route, long since) {
-        return read(c -> Sql.query(c, "SELECT COUNT(*) FROM alert_outbox WHERE route = ? AND sent_at >= ?"
+        return run(c -> Sql.query(c, "SELECT COUNT(*) FROM alert_outbox WHERE route = ? AND sent_at >= ?"
                 + " AND kind NOT IN ('DIGEST', 'TEST')", r -> r.getLong(1), route, since)).get(0);
     }
 
@@ -101,7 +101,7 @@ class AlertStore {
      * waiting. One transaction, so an alert is never suppressed without a digest to report it.
      */
     void suppress(Alert alert, long now, long window) {
-        write(c -> {
+        run(c -> {
             c.setAutoCommit(false);
             try {
                 List<Long> waiting = Sql.query(c, "SELECT id FROM alert_outbox WHERE route = ? AND kind = 'DIGEST'"
@@ -124,7 +124,7 @@ class AlertStore {
 
     /** The alerts a digest reports, oldest first. */
     List<Alert> suppressedIn(Alert digest) {
-        return read(c -> Sql.query(c, "SELECT * FROM alert_outbox WHERE digest_id = ? ORDER BY id", Alert::of,
+        return run(c -> Sql.query(c, "SELECT * FROM alert_outbox WHERE digest_id = ? ORDER BY id", Alert::of,
                 digest.id()));
     }
 
@@ -134,7 +134,7 @@ class AlertStore {
 
     /** An incident's alerts, in the order they were raised. */
     List<Alert> forIncident(String incidentId) {
-        return read(c -> Sql.query(c, "SELECT * FROM alert_outbox WHERE incident_id = ? ORDER BY id", Alert::of,
+        return run(c -> Sql.query(c, "SELECT * FROM alert_outbox WHERE incident_id = ? ORDER BY id", Alert::of,
                 incidentId));
     }
 
@@ -151,7 +151,7 @@ class AlertStore {
             params.add(id);
         });
         sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return read(c -> Sql.query(c, sql.toString(), Alert::of, params.toArray()));
+        return run(c -> Sql.query(c, sql.toString(), Alert::of, params.toArray()));
     }
 
     record Count(String route, AlertStatus status, long alerts) {
@@ -159,7 +159,7 @@ class AlertStore {
 
     /** How many alerts each route has in each status, for the metrics. */
     List<Count> counts() {
-        return read(c -> Sql.query(c, "SELECT route, status, COUNT(*) FROM alert_outbox GROUP BY route, status",
+        return run(c -> Sql.query(c, "SELECT route, status, COUNT(*) FROM alert_outbox GROUP BY route, status",
                 r -> new Count(r.getString(1), AlertStatus.valueOf(r.getString(2)), r.getLong(3))));
     }
 
@@ -185,7 +185,7 @@ class AlertStore {
         T apply(Connection c) throws SQLException;
     }
 
-    private <T> T read(Work<T> work) {
+    private <T> T run(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
@@ -193,7 +193,4 @@ class AlertStore {
         }
     }
 
-    private int write(Work<Integer> work) {
-        return read(work);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.rootline.ingest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.rootline.RequiredTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,11 +33,9 @@ final class PubSubEmulator implements AutoCloseable {
     }
 
     static PubSubEmulator start() throws Exception {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/gcloud")) || Files.isExecutable(Path.of("/usr/lib/google-cloud-sdk/bin/gcloud"));
-        if (!installed && "required".equals(System.getenv("ROOTLINE_EMULATOR_TESTS"))) {
-            throw new IllegalStateException("the Pub/Sub emulator is required: install the Google Cloud SDK");
-        }
-        assumeTrue(installed, "no gcloud here, so no Pub/Sub emulator");
+        RequiredTool.assumeInstalled(Files.isExecutable(Path.of("/usr/bin/gcloud"))
+                        || Files.isExecutable(Path.of("/usr/lib/google-cloud-sdk/bin/gcloud")),
+                "ROOTLINE_EMULATOR_TESTS", "the Google Cloud SDK, for gcloud beta emulators pubsub");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

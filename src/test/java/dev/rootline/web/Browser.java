@@ -1,7 +1,6 @@
 package dev.rootline.web;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.rootline.RequiredTool;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +30,8 @@ final class Browser {
     }
 
     static WebDriver start() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "required".equals(System.getenv("ROOTLINE_BROWSER_TESTS"))) {
-            throw new IllegalStateException("chromium and chromedriver are required: apt-get install chromium chromium-driver");
-        }
-        assumeTrue(installed, "no Chromium here: apt-get install chromium chromium-driver");
+        RequiredTool.assumeInstalled(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "ROOTLINE_BROWSER_TESTS", "apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",

@@ -38,6 +38,29 @@ class PagesTest {
     }
 
     @Test
+    void theTimelineFiltersByStatusAndTimeRange() {
+        String service = "filters-" + UUID.randomUUID().toString().substring(0, 8);
+        dev.rootline.incident.LayeredFailure logs = new dev.rootline.incident.LayeredFailure(service);
+        for (int revision = 1; revision <= 4; revision++) {
+            Api.ingest(dev.rootline.incident.LayeredFailure.array(logs.entries(revision)));
+        }
+        String a = "Invalid user execution context";
+        String b = "Configuration validator rejected";
+        assertThat(timeline(service, "")).contains(a, b);
+        assertThat(timeline(service, "?status=resolved")).contains(a).doesNotContain(b);
+        assertThat(timeline(service, "?status=regressed")).contains(b).doesNotContain(a);
+        assertThat(timeline(service, "?until=2026-03-02T09:05:00Z")).as("B opened at 09:10").contains(a).doesNotContain(b);
+        assertThat(timeline(service, "?since=2026-03-02T09:25:00Z")).as("A was resolved at 09:10").contains(b).doesNotContain(a);
+        given().get("/services/" + service + "?since=yesterday").then().statusCode(400);
+    }
+
+    /** The incidents section of a service's timeline page. */
+    private static String timeline(String service, String query) {
+        String html = given().get("/services/" + service + query).then().statusCode(200).extract().asString();
+        return html.substring(html.indexOf("id=\"incidents\""));
+    }
+
+    @Test
     void unknownThingsAreNotFoundAndBadFiltersAreExplained() {
         given().get("/incidents/inc_nothing").then().statusCode(404);
         given().get("/services/no-such-service").then().statusCode(404);
