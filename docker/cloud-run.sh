@@ -60,3 +60,11 @@ gcloud pubsub subscriptions add-iam-policy-binding rootline-push --member="servi
 #    config/application.properties beside the jar (/deployments/config/ in docker/Dockerfile's layout) with:
 #      rootline.sources.logging.prod.project=my-project
 #      rootline.sources.logging.prod.filter=resource.type="cloud_run_revision"
+
+# 5. Or pull from a subscription: the sink and topic of step 3, but a pull subscription that Rootline reads by
+#    streaming pull with its own identity. Nothing needs to reach Rootline from outside.
+gcloud pubsub subscriptions create rootline-pull --topic=rootline-logs --ack-deadline=60 \
+    --dead-letter-topic=rootline-logs-dead --max-delivery-attempts=10
+gcloud pubsub subscriptions add-iam-policy-binding rootline-pull --member="serviceAccount:$RUNTIME_SA" --role=roles/pubsub.subscriber
+#    and in config/application.properties:
+#      rootline.sources.pubsub.sink.subscription=projects/my-project/subscriptions/rootline-pull

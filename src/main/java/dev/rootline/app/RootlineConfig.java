@@ -206,6 +206,34 @@ public interface RootlineConfig {
         /** Talk to {@code logging-endpoint} without TLS or credentials: only for a local fake or emulator. */
         @WithDefault("false")
         boolean loggingPlaintext();
+
+        /**
+         * Pub/Sub subscriptions read by streaming pull, by name, e.g.
+         * {@code rootline.sources.pubsub.sink.subscription=projects/my-project/subscriptions/rootline}. A message
+         * is acknowledged once its entry is stored (or quarantined), and nacked, to come again, on a failure.
+         */
+        Map<String, PubSubSource> pubsub();
+
+        /** The Pub/Sub endpoint, {@code host:port}; unset, Google's. For the emulator, with {@code pubsub-plaintext}. */
+        Optional<String> pubsubEndpoint();
+
+        /** Talk to {@code pubsub-endpoint} without TLS or credentials: only for the emulator. */
+        @WithDefault("false")
+        boolean pubsubPlaintext();
+    }
+
+    interface PubSubSource {
+
+        /** The subscription's full name, {@code projects/<project>/subscriptions/<subscription>}. */
+        String subscription();
+
+        /** Messages received but not yet acknowledged, at most: Pub/Sub holds back the rest. */
+        @WithDefault("1000")
+        long maxOutstanding();
+
+        /** Threads storing received messages; their writes share the store's group commit. */
+        @WithDefault("8")
+        int threads();
     }
 
     interface LoggingSource {

@@ -52,6 +52,11 @@ public class IngestService {
         }
     }
 
+    /** Entries the caller has already read with {@link Payloads}, as a pull source does off its storing thread. */
+    public IngestResult ingest(List<LogEvent> events) throws IOException {
+        return store(events, Timestamps.nanos(clock.instant()));
+    }
+
     /** A Pub/Sub push delivery; a permanently bad one is the caller's to quarantine. */
     public IngestResult ingestPush(byte[] body, boolean wrapped) throws InvalidEntryException, IOException {
         long now = Timestamps.nanos(clock.instant());

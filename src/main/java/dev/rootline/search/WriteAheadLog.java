@@ -1,9 +1,7 @@
 package dev.rootline.search;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +25,8 @@ final class WriteAheadLog implements Closeable {
 
     private static final int MAGIC = 0x524C5741; // "RLWA"
     private static final String PREFIX = "wal-";
+    /** Magic, payload length, CRC-32 of the payload. */
+    private static final int HEADER = 16;
 
     /** One append: the entries of a request that were new, and when they arrived. */
     record Record(long receivedNanos, List<byte[]> entries) {
@@ -56,19 +56,18 @@ final class WriteAheadLog implements Closeable {
 
     /** Appends a record and returns the sequence to pass to {@link #awaitDurable}. */
     synchronized long append(Record record) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        DataOutputStream body = new DataOutputStream(bytes);
-        body.writeLong(record.receivedNanos());
-        body.writeInt(record.entries().size());
+        int size = Long.BYTES + Integer.BYTES;
         for (byte[] entry : record.entries()) {
-            body.writeInt(entry.length);
-            body.write(entry);
+            size += Integer.BYTES + entry.length;
         }
-        byte[] payload = bytes.toByteArray();
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER + size); // one copy of the entries, at the size they need
+        buffer.putInt(MAGIC).putInt(size).putLong(0).putLong(record.receivedNanos()).putInt(record.entries().size());
+        for (byte[] entry : record.entries()) {
+            buffer.putInt(entry.length).put(entry);
+        }
         CRC32 crc = new CRC32();
-        crc.update(payload);
-        ByteBuffer buffer = ByteBuffer.allocate(16 + payload.length);
-        buffer.putInt(MAGIC).putInt(payload.length).putLong(crc.getValue()).put(payload).flip();
+        crc.update(buffer.array(), HEADER, size);
+        buffer.putLong(Integer.BYTES * 2, crc.getValue()).flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

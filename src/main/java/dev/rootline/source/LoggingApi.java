@@ -2,7 +2,6 @@ package dev.rootline.source;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.retrying.RetrySettings;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.cloud.logging.v2.LoggingSettings;
 import dev.rootline.app.RootlineConfig;
@@ -29,13 +28,10 @@ final class LoggingApi {
                 .setTotalTimeoutDuration(CALL_TIMEOUT).setInitialRpcTimeoutDuration(CALL_TIMEOUT)
                 .setMaxRpcTimeoutDuration(CALL_TIMEOUT).build());
         if (config.loggingEndpoint().isPresent()) {
-            InstantiatingGrpcChannelProvider.Builder channel = InstantiatingGrpcChannelProvider.newBuilder()
-                    .setEndpoint(config.loggingEndpoint().get());
+            settings.setTransportChannelProvider(GrpcChannels.to(config.loggingEndpoint().get(), config.loggingPlaintext()));
             if (config.loggingPlaintext()) {
-                channel.setChannelConfigurator(builder -> builder.usePlaintext());
                 settings.setCredentialsProvider(NoCredentialsProvider.create());
             }
-            settings.setTransportChannelProvider(channel.build());
         }
         return LoggingClient.create(settings.build());
     }

@@ -3,22 +3,23 @@ package dev.rootline.source;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.logging.v2.ListLogEntriesRequest;
 import com.google.logging.v2.LogEntry;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
-import com.google.protobuf.util.Timestamps;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.event.Timestamps;
 import dev.rootline.ingest.IngestService;
 import dev.rootline.ingest.QuarantineService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,13 +28,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One Cloud Logging API source: reads the project's entries in ascending time from one overlap window before the
- * checkpoint, stores each page, and then moves the checkpoint to the page's last entry. A stop between the two
+ * checkpoint, stores a batch of pages, and then moves the checkpoint to the batch's last entry. A stop between the two
  * leaves the page to be read again, and the store's dedup makes that, like the overlap, free: every entry is
  * stored once.
  */
 final class LoggingPull {
 
-    private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
+    private static final int PAGES_AHEAD = 4;
+    private static final int BATCH_ENTRIES = 5000;
 
     private final String name;
     private final RootlineConfig.LoggingSource config;
@@ -77,37 +79,68 @@ final class LoggingPull {
                 .setPageSize(config.pageSize())
                 .build();
         Iterator<LoggingClient.ListLogEntriesPage> pages = client.listLogEntries(request).iteratePages().iterator();
+        // Pages are fetched, printed and read ahead on another thread while earlier ones are stored; those ready by
+        // then are stored together, sharing one fsync and one checkpoint.
+        Deque<Future<Page>> ahead = new ArrayDeque<>();
         long stored = 0;
-        // the next page is fetched and printed while this one is stored: the two take about as long
-        Future<Page> next = prefetch.submit(() -> Page.next(pages));
-        for (Page page = await(next); page != null; page = await(next)) {
-            next = stopping.getAsBoolean() ? CompletableFuture.completedFuture(null) : prefetch.submit(() -> Page.next(pages));
-            if (!page.json().isEmpty()) {
-                stored += store(page.json());
-                if (checkpoint.isEmpty() || page.last().timeNanos() >= checkpoint.get().timeNanos()) {
-                    checkpoints.save(name, page.last(), clock.millis());
+        try {
+            boolean more = true;
+            while (more) {
+                while (ahead.size() < PAGES_AHEAD && !stopping.getAsBoolean()) {
+                    ahead.add(prefetch.submit(() -> Page.next(pages, clock)));
+                }
+                if (ahead.isEmpty()) {
+                    break;
+                }
+                List<Page> batch = new ArrayList<>();
+                int entries = 0;
+                do {
+                    Page page = await(ahead.poll());
+                    more = page != null;
+                    if (more && !page.json().isEmpty()) {
+                        batch.add(page);
+                        entries += page.json().size();
+                    }
+                } while (more && entries < BATCH_ENTRIES && !ahead.isEmpty() && ahead.peek().isDone());
+                if (!batch.isEmpty()) {
+                    stored += store(batch);
+                    Checkpoints.Checkpoint last = batch.get(batch.size() - 1).last();
+                    if (checkpoint.isEmpty() || last.timeNanos() >= checkpoint.get().timeNanos()) {
+                        checkpoints.save(name, last, clock.millis());
+                    }
                 }
             }
+        } finally {
+            ahead.forEach(f -> f.cancel(false));
         }
         return stored;
     }
 
-    /** A page read and printed as the REST API's JSON, with the checkpoint its last entry makes. */
-    private record Page(List<String> json, Checkpoints.Checkpoint last) {
+    /**
+     * A page, printed as the REST API's JSON and read into events, with the checkpoint its last entry makes.
+     * {@code events} is null if an entry of the page is invalid.
+     */
+    private record Page(List<byte[]> json, List<LogEvent> events, Checkpoints.Checkpoint last) {
 
         /** The next page, or null after the last. */
-        static Page next(Iterator<LoggingClient.ListLogEntriesPage> pages) throws InvalidProtocolBufferException {
+        static Page next(Iterator<LoggingClient.ListLogEntriesPage> pages, Clock clock) {
             if (!pages.hasNext()) {
                 return null;
             }
             List<LogEntry> entries = pages.next().getResponse().getEntriesList();
-            List<String> json = new ArrayList<>(entries.size());
+            List<byte[]> json = new ArrayList<>(entries.size());
             for (LogEntry entry : entries) {
-                json.add(LoggingPull.json(entry));
+                json.add(LogEntryJson.write(entry));
+            }
+            List<LogEvent> events;
+            try {
+                events = Payloads.read(array(json), Timestamps.nanos(clock.instant()));
+            } catch (InvalidEntryException e) {
+                events = null;
             }
             LogEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            return new Page(json, last == null ? null
-                    : new Checkpoints.Checkpoint(Timestamps.toNanos(last.getTimestamp()), last.getInsertId()));
+            return new Page(json, events, last == null ? null : new Checkpoints.Checkpoint(
+                    com.google.protobuf.util.Timestamps.toNanos(last.getTimestamp()), last.getInsertId()));
         }
     }
 
@@ -127,33 +160,42 @@ final class LoggingPull {
     }
 
     /**
-     * The page as one batch; should an entry be invalid, entry by entry, the bad ones quarantined. Returns how many
-     * entries were new.
+     * The pages as one batch, but a page with an invalid entry entry by entry, its bad ones quarantined. Returns
+     * how many entries were new.
      */
-    private int store(List<String> json) throws IOException {
-        try {
-            return ingest.ingest(("[" + String.join(",", json) + "]").getBytes(StandardCharsets.UTF_8)).accepted();
-        } catch (InvalidEntryException e) {
-            int accepted = 0;
-            for (String one : json) {
-                byte[] bytes = one.getBytes(StandardCharsets.UTF_8);
+    private int store(List<Page> pages) throws IOException {
+        List<LogEvent> events = new ArrayList<>();
+        int accepted = 0;
+        for (Page page : pages) {
+            if (page.events() != null) {
+                events.addAll(page.events());
+                continue;
+            }
+            for (byte[] entry : page.json()) {
                 try {
-                    accepted += ingest.ingest(bytes).accepted();
+                    accepted += ingest.ingest(entry).accepted();
                 } catch (InvalidEntryException bad) {
-                    quarantine.quarantine(new QuarantineService.Delivery("logging-api:" + name, null, null, bytes),
+                    quarantine.quarantine(new QuarantineService.Delivery("logging-api:" + name, null, null, entry),
                             bad.getMessage());
                 }
             }
-            return accepted;
         }
+        return events.isEmpty() ? accepted : accepted + ingest.ingest(events).accepted();
     }
 
-    /** The entry as the REST API writes it; a payload of a type this build cannot print is left out. */
-    private static String json(LogEntry entry) throws InvalidProtocolBufferException {
-        try {
-            return JSON.print(entry);
-        } catch (InvalidProtocolBufferException unknownPayloadType) {
-            return JSON.print(entry.toBuilder().clearProtoPayload().build());
+    /** The entries as one JSON array. */
+    private static byte[] array(List<byte[]> json) {
+        int size = 2 + Math.max(0, json.size() - 1);
+        for (byte[] entry : json) {
+            size += entry.length;
         }
+        ByteBuffer array = ByteBuffer.allocate(size).put((byte) '[');
+        for (int i = 0; i < json.size(); i++) {
+            if (i > 0) {
+                array.put((byte) ',');
+            }
+            array.put(json.get(i));
+        }
+        return array.put((byte) ']').array();
     }
 }

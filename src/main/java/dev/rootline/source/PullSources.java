@@ -6,7 +6,6 @@ import com.google.cloud.logging.v2.LoggingClient;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.IngestService;
 import dev.rootline.ingest.QuarantineService;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
@@ -38,17 +36,12 @@ class PullSources {
             StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.INTERNAL,
             StatusCode.Code.ABORTED, StatusCode.Code.UNKNOWN);
 
-    /** What the health check reports of a source; {@code entries} counts those new to the store. */
-    record State(boolean healthy, long entries, String lastError, long failures) {
-    }
-
     private final RootlineConfig config;
     private final IngestService ingest;
     private final QuarantineService quarantine;
     private final Checkpoints checkpoints;
-    private final MeterRegistry metrics;
+    private final SourceStates states;
     private final Clock clock;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<LoggingPull> pulls = new ArrayList<>();
     private LoggingClient client;
@@ -56,12 +49,12 @@ class PullSources {
     private volatile boolean stopping;
 
     PullSources(RootlineConfig config, IngestService ingest, QuarantineService quarantine, Checkpoints checkpoints,
-                MeterRegistry metrics, Clock clock) {
+                SourceStates states, Clock clock) {
         this.config = config;
         this.ingest = ingest;
         this.quarantine = quarantine;
         this.checkpoints = checkpoints;
-        this.metrics = metrics;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -72,7 +65,7 @@ class PullSources {
         }
         client = LoggingApi.open(config.sources());
         sources.forEach((name, source) -> {
-            states.put(name, new State(true, 0, null, 0));
+            states.started(name);
             LoggingPull pull = new LoggingPull(name, source, client, ingest, quarantine, checkpoints, clock);
             pulls.add(pull);
             Thread thread = new Thread(() -> run(name, source, pull), "rootline-source-" + name);
@@ -97,26 +90,16 @@ class PullSources {
         }
     }
 
-    Map<String, State> states() {
-        return Map.copyOf(states);
-    }
-
     private void run(String name, RootlineConfig.LoggingSource source, LoggingPull pull) {
-        int failures = 0;
         while (!stopping) {
             Duration wait;
             try {
                 long stored = pull.poll(() -> stopping);
-                metrics.counter("rootline.source.entries", "source", name).increment(stored);
-                states.compute(name, (k, s) -> new State(true, s.entries() + stored, null, 0));
-                failures = 0;
+                states.stored(name, stored);
                 wait = source.pollInterval(); // a poll reads until the API has no more pages: caught up
             } catch (RuntimeException | IOException e) {
-                failures++;
                 String code = e instanceof ApiException api ? api.getStatusCode().getCode().name() : e.getClass().getSimpleName();
-                metrics.counter("rootline.source.errors", "source", name, "code", code).increment();
-                long failed = failures;
-                states.compute(name, (k, s) -> new State(false, s.entries(), code + ": " + e.getMessage(), failed));
+                long failures = states.failed(name, code, e.getMessage());
                 wait = e instanceof ApiException api && !PASSING.contains(api.getStatusCode().getCode())
                         ? REFUSED_BACKOFF : backoff(failures);
                 LOG.warnf("Source %s failed (%s), polling again in %s", name, code, wait);
@@ -133,7 +116,7 @@ class PullSources {
         }
     }
 
-    private static Duration backoff(int failures) {
+    static Duration backoff(long failures) {
         long millis = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16));
         return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 5 + 1));
     }

@@ -7,23 +7,23 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * {@code /q/health/group/sources}: each pull source, down while its last poll failed. A group of its own, not
+ * {@code /q/health/group/sources}: each source, down while its last poll failed. A group of its own, not
  * readiness: a source failing to pull is no reason to stop taking pushes.
  */
 @HealthGroup("sources")
 @ApplicationScoped
 class SourceHealth implements HealthCheck {
 
-    private final PullSources sources;
+    private final SourceStates sources;
 
-    SourceHealth(PullSources sources) {
+    SourceHealth(SourceStates sources) {
         this.sources = sources;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("pull sources").up();
-        sources.states().forEach((name, state) -> {
+        sources.all().forEach((name, state) -> {
             response.withData(name, state.healthy() ? "up, " + state.entries() + " entries"
                     : "down after " + state.failures() + " failures: " + state.lastError());
             if (!state.healthy()) {

@@ -20,22 +20,35 @@ import java.time.Instant;
  * API. Where gcloud is not installed its tests are skipped, unless {@code ROOTLINE_EMULATOR_TESTS=required} (as in
  * CI) makes that a failure.
  */
-final class PubSubEmulator implements AutoCloseable {
+public final class PubSubEmulator implements AutoCloseable {
+
+    public static final String PROJECT = "rootline-test";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
+    private final String endpoint;
     private final String base;
 
     private PubSubEmulator(Process process, int port) {
         this.process = process;
-        this.base = "http://127.0.0.1:" + port + "/v1/projects/rootline-test";
+        this.endpoint = "127.0.0.1:" + port;
+        this.base = "http://" + endpoint + "/v1/projects/" + PROJECT;
     }
 
-    static PubSubEmulator start() throws Exception {
-        RequiredTool.assumeInstalled(Files.isExecutable(Path.of("/usr/bin/gcloud"))
-                        || Files.isExecutable(Path.of("/usr/lib/google-cloud-sdk/bin/gcloud")),
-                "ROOTLINE_EMULATOR_TESTS", "the Google Cloud SDK, for gcloud beta emulators pubsub");
+    public static boolean installed() {
+        return Files.isExecutable(Path.of("/usr/bin/gcloud"))
+                || Files.isExecutable(Path.of("/usr/lib/google-cloud-sdk/bin/gcloud"));
+    }
+
+    /** Skips the calling test where gcloud is missing, or fails it where the emulator is required. */
+    public static void assumeInstalled() {
+        RequiredTool.assumeInstalled(installed(), "ROOTLINE_EMULATOR_TESTS",
+                "the Google Cloud SDK, for gcloud beta emulators pubsub");
+    }
+
+    public static PubSubEmulator start() throws Exception {
+        assumeInstalled();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -57,17 +70,29 @@ final class PubSubEmulator implements AutoCloseable {
         throw new IllegalStateException("the Pub/Sub emulator did not start");
     }
 
-    void createTopic(String topic) throws Exception {
+    /** {@code host:port} of its gRPC and REST API. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public void createTopic(String topic) throws Exception {
         call("PUT", "/topics/" + topic, "{}");
     }
 
     void createPushSubscription(String subscription, String topic, String endpoint) throws Exception {
-        call("PUT", "/subscriptions/" + subscription, "{\"topic\":\"projects/rootline-test/topics/" + topic
+        call("PUT", "/subscriptions/" + subscription, "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic
                 + "\",\"ackDeadlineSeconds\":10,\"pushConfig\":{\"pushEndpoint\":\"" + endpoint + "\"}}");
     }
 
+    /** A subscription for pull, with a 10 s ack deadline; returns its full name. */
+    public String createPullSubscription(String subscription, String topic) throws Exception {
+        call("PUT", "/subscriptions/" + subscription, "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic
+                + "\",\"ackDeadlineSeconds\":10}");
+        return "projects/" + PROJECT + "/subscriptions/" + subscription;
+    }
+
     /** Publishes one message per data string, base64-encoded as the API wants. */
-    void publish(String topic, java.util.List<String> data) throws Exception {
+    public void publish(String topic, java.util.List<String> data) throws Exception {
         StringBuilder body = new StringBuilder("{\"messages\":[");
         for (int i = 0; i < data.size(); i++) {
             body.append(i == 0 ? "" : ",").append("{\"data\":\"").append(java.util.Base64.getEncoder()

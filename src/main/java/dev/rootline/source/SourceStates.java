@@ -1,0 +1,45 @@
+package dev.rootline.source;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How each source is doing, for its health check and its metrics ({@code rootline.source.entries} counts entries
+ * new to the store, {@code rootline.source.errors} failures by code), whatever kind of source it is.
+ */
+@ApplicationScoped
+class SourceStates {
+
+    /** A source's state; {@code entries} counts those new to the store. */
+    record State(boolean healthy, long entries, String lastError, long failures) {
+    }
+
+    private final MeterRegistry metrics;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    SourceStates(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    void started(String source) {
+        states.put(source, new State(true, 0, null, 0));
+    }
+
+    void stored(String source, long entries) {
+        metrics.counter("rootline.source.entries", "source", source).increment(entries);
+        states.compute(source, (k, s) -> new State(true, s.entries() + entries, null, 0));
+    }
+
+    /** Counts a failure; returns how many in a row there have been. */
+    long failed(String source, String code, String message) {
+        metrics.counter("rootline.source.errors", "source", source, "code", code).increment();
+        return states.compute(source, (k, s) -> new State(false, s.entries(), code + ": " + message,
+                s.failures() + 1)).failures();
+    }
+
+    Map<String, State> all() {
+        return Map.copyOf(states);
+    }
+}
