@@ -48,6 +48,9 @@ public interface RootlineConfig {
     /** Where Rootline pulls logs from, besides what is pushed to it. */
     Sources sources();
 
+    /** The unknown-error template miner (issue #8). */
+    Templates templates();
+
     /** Where people reach this Rootline, for the links in alerts. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
@@ -75,6 +78,24 @@ public interface RootlineConfig {
         /** Largest page a search returns, whatever {@code limit} asks for. */
         @WithDefault("1000")
         int maxPageSize();
+    }
+
+    interface Templates {
+
+        /** The most templates kept per service; the least recently seen is forgotten to make room. */
+        @WithDefault("2000")
+        int maxPerService();
+
+        /** The least share of equal tokens (0 to 1) for an error line to join a template. */
+        @WithDefault("0.7")
+        double similarity();
+
+        /**
+         * Masks for variables of your own logs, by name, as regular expressions, e.g.
+         * {@code rootline.templates.masks.order-id=ORD-[A-Z0-9]+}: every match becomes {@code <*>}. Numbers, ids,
+         * IPs, UUIDs, hex, timestamps, URLs, e-mail addresses and paths are masked already.
+         */
+        Map<String, String> masks();
     }
 
     interface Correlation {

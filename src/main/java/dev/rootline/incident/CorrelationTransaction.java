@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.template.TemplateStore;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Correlator;
@@ -38,17 +39,19 @@ class CorrelationTransaction {
     private final RevisionRepository revisions;
     private final IncidentAggregates aggregates;
     private final IncidentLifecycle lifecycle;
+    private final TemplateStore templates;
     private final RootlineConfig.Correlation config;
 
     CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
                        RevisionRepository revisions, IncidentAggregates aggregates, IncidentLifecycle lifecycle,
-                       RootlineConfig config) {
+                       TemplateStore templates, RootlineConfig config) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.matches = matches;
         this.revisions = revisions;
         this.aggregates = aggregates;
         this.lifecycle = lifecycle;
+        this.templates = templates;
         this.config = config.correlation();
     }
 
@@ -83,13 +86,19 @@ class CorrelationTransaction {
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
-        List<Signal> fresh = matches.fresh(c, batch.signals());
-        if (fresh.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
+        List<Signal> stored = matches.fresh(c, batch.signals());
+        if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
         }
+        Map<String, TemplateStore.Sighting> sightings = templates.mine(c, service,
+                stored.stream().filter(s -> !s.known()).toList());
+        List<Signal> fresh = stored.stream().map(s -> sightings.containsKey(s.entryKey())
+                ? s.withNovel(sightings.get(s.entryKey()).novel()) : s).toList();
+        Map<String, String> templateIds = new HashMap<>();
+        sightings.forEach((key, sighting) -> templateIds.put(key, sighting.templateId()));
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
-            List<AttributionChange> changes = reattribute(c, service, fresh, signatures);
+            List<AttributionChange> changes = reattribute(c, service, fresh, signatures, templateIds);
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
         }
@@ -116,7 +125,8 @@ class CorrelationTransaction {
      * candidate only). Returns the signals whose attribution changed.
      */
     private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
-                                                Map<String, SignatureDefinition> signatures) throws SQLException {
+                                                Map<String, SignatureDefinition> signatures,
+                                                Map<String, String> templateIds) throws SQLException {
         long reach = config.maxChainSpan().toNanos();
         long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
@@ -129,7 +139,7 @@ class CorrelationTransaction {
         for (Attribution a : new Correlator(config.window()).correlate(all)) {
             attributed.put(key(a.signal()), a);
         }
-        matches.insert(c, service, fresh, s -> attributed.get(key(s)));
+        matches.insert(c, service, fresh, s -> attributed.get(key(s)), templateIds);
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
             Attribution a = attributed.get(key(s));

@@ -90,7 +90,10 @@ public class IncidentQueries {
         });
     }
 
-    /** The unknown errors within one window before the incident's first failure, on the same instance. */
+    /**
+     * The unknown errors within one window before the incident's first failure, on the same instance: those whose
+     * template is new in the revision first (DESIGN §4), then by time.
+     */
     private List<IncidentJson.Evidence> candidates(Connection c, String id) throws SQLException {
         record Failure(String service, String revision, String instance, long nanos) {
         }
@@ -103,7 +106,7 @@ public class IncidentQueries {
         Failure f = first.get(0);
         return Sql.query(c, "SELECT insert_id, time_nanos, message FROM log_match WHERE service = ? AND revision = ?"
                 + " AND instance = ? AND role = 'UNKNOWN' AND time_nanos BETWEEN ? AND ?"
-                + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST " + CANDIDATES + " ROWS ONLY",
+                + " ORDER BY novel DESC, time_nanos, insert_id, entry_key FETCH FIRST " + CANDIDATES + " ROWS ONLY",
                 IncidentQueries::evidence, f.service(), f.revision(), f.instance(), f.nanos() - windowNanos, f.nanos());
     }
 

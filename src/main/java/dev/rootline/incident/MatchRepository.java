@@ -60,18 +60,22 @@ class MatchRepository {
         }).toList();
     }
 
-    /** Stores new signals with the attribution correlation gave them (none: null). */
-    void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution)
-            throws SQLException {
+    /**
+     * Stores new signals with the attribution correlation gave them (none: null), and an unknown error's template
+     * (by entry key).
+     */
+    void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution,
+                Map<String, String> templateIds) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
-                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, template_id, novel)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Signal signal : signals) {
                 Attribution a = attribution.apply(signal);
                 Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
                         signal.timeNanos(), role(signal), signal.insertId(), clip(signal.message()),
                         clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
-                        a == null ? null : a.depth());
+                        a == null ? null : a.depth(), signal.known() ? null : templateIds.get(signal.entryKey()),
+                        signal.novel());
                 s.addBatch();
             }
             s.executeBatch();
@@ -146,7 +150,7 @@ class MatchRepository {
             }
             Signal signal = new Signal(r.getString("entry_key"), r.getString("insert_id"), r.getLong("time_nanos"),
                     r.getString("revision"), r.getString("instance"), definition, fields(r.getString("fields")),
-                    r.getString("message"));
+                    r.getString("message"), r.getBoolean("novel"));
             int depth = r.getInt("depth");
             return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth);
         }, params);

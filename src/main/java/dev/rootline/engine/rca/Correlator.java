@@ -13,8 +13,8 @@ import java.util.Map;
  * Links the signals of one service into chains (DESIGN §4). A signal A explains a later signal B when A's
  * signature lists B's in {@code explains}, B lies within A's scope (instance, revision or service) and at most one
  * window of event time after A. The root of a chain is its earliest cause that nothing explains. A chain with no
- * known cause is rooted at the first unknown error shortly before it on the same instance, or at its own first
- * failure, with low confidence.
+ * known cause is rooted, with low confidence, at an unknown error shortly before it on the same instance: the first
+ * whose template is new in this revision, else the first; failing both, at its own first failure.
  *
  * <p>The result depends on the set of signals only, never on the order they arrived in.
  */
@@ -54,17 +54,24 @@ public final class Correlator {
         return out;
     }
 
-    /** The first unknown error within one window before an unexplained failure, where it happened; else itself. */
+    /**
+     * Within one window before an unexplained failure, where it happened: the first unknown error new in this
+     * revision, else the first unknown error; else the failure itself.
+     */
     private Signal candidate(Signal failure, List<Signal> unknowns) {
+        Signal first = null;
         for (Signal unknown : unknowns) {
             if (unknown.timeNanos() > failure.timeNanos()) {
                 break;
             }
             if (failure.timeNanos() - unknown.timeNanos() <= windowNanos && sameInstance(unknown, failure)) {
-                return unknown;
+                if (unknown.novel()) {
+                    return unknown;
+                }
+                first = first == null ? unknown : first;
             }
         }
-        return failure;
+        return first == null ? failure : first;
     }
 
     private static boolean sameInstance(Signal a, Signal b) {

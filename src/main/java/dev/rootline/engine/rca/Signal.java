@@ -15,29 +15,42 @@ import java.util.stream.Collectors;
  *
  * @param signature the matched signature, or null for an unknown error
  * @param fields    the signature's named groups
+ * @param novel     for an unknown error: its template was first seen in this revision (issue #8), which makes it
+ *                  the first candidate for a crash nothing known explains
  */
 public record Signal(String entryKey, String insertId, long timeNanos, String revision, String instance,
-                     SignatureDefinition signature, Map<String, String> fields, String message) {
+                     SignatureDefinition signature, Map<String, String> fields, String message, boolean novel) {
 
     /** The signature id under which unknown errors are kept. */
     public static final String UNKNOWN_ERROR = "unknown-error";
     private static final int FINGERPRINT_LENGTH = 200;
     private static final Pattern VARIABLE = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
+    /**
+     * Words that make a line of no stated severity an error: Cloud Run logs what a program prints to stderr at
+     * DEFAULT, and that is where most crashes are told.
+     */
+    private static final Pattern ERROR_WORDS = Pattern.compile("(?i)\\b(error|exception|failed|failure|fatal|critical"
+            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic)\\b");
 
     public static Signal of(Match match) {
         LogEvent event = match.event();
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), match.signature().definition(), match.fields(), event.message());
+                event.scope().instance(), match.signature().definition(), match.fields(), event.message(), false);
     }
 
-    /** An event no signature matched; worth keeping only when it is an error. */
+    /** An event no signature matched; worth keeping when it is an error, stated or, at DEFAULT, in its words. */
     public static boolean isUnknownError(LogEvent event) {
-        return event.severity().atLeast(Severity.ERROR);
+        return event.severity().atLeast(Severity.ERROR)
+                || event.severity() == Severity.DEFAULT && ERROR_WORDS.matcher(event.message()).find();
     }
 
     public static Signal unknown(LogEvent event) {
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), null, Map.of(), event.message());
+                event.scope().instance(), null, Map.of(), event.message(), false);
+    }
+
+    public Signal withNovel(boolean isNovel) {
+        return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, isNovel);
     }
 
     public boolean known() {

@@ -25,12 +25,12 @@ final class Signals {
             throw new IllegalArgumentException("no bundled signature " + signatureId);
         }
         return new Signal(signatureId + "@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION,
-                instance, definition, fields, signatureId + " line");
+                instance, definition, fields, signatureId + " line", false);
     }
 
     static Signal unknown(int seconds, String instance, String message) {
         return new Signal("unknown@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION, instance,
-                null, Map.of(), message);
+                null, Map.of(), message, false);
     }
 
     private static Map<String, SignatureDefinition> load() {

@@ -1,0 +1,188 @@
+package dev.rootline.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.app.RootlineConfig;
+import dev.rootline.app.Sql;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.template.MaskRule;
+import dev.rootline.engine.template.MinerConfig;
+import dev.rootline.engine.template.TemplateMiner;
+import dev.rootline.engine.template.TemplateMiners;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Keeps a template miner per service, its templates in the {@code template} tables. Correlation hands it each
+ * unknown error once, when the error is first stored, inside its transaction and under the service's lock, so
+ * counts are exact across replays and replicas. Restored at start-up, a template keeps its id and counts on.
+ */
+@ApplicationScoped
+public class TemplateStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SAMPLES = 3;
+    private static final String TRACEBACK = "Traceback (most recent call last):";
+
+    /** Where an unknown error went: its template, and whether the template is new in the error's revision. */
+    public record Sighting(String templateId, boolean novel) {
+    }
+
+    private final DataSource dataSource;
+    private final MinerConfig config;
+    private final Map<String, TemplateMiner> miners = new ConcurrentHashMap<>();
+
+    TemplateStore(DataSource dataSource, RootlineConfig config) {
+        this.dataSource = dataSource;
+        List<MaskRule> masks = new ArrayList<>(TemplateMiners.MASKS);
+        config.templates().masks().forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
+        MinerConfig defaults = TemplateMiners.defaults();
+        this.config = new MinerConfig(masks, defaults.digitVariables(), defaults.prefixTokens(),
+                config.templates().similarity(), defaults.maxChildren(), config.templates().maxPerService());
+    }
+
+    /** Puts every kept template back into its service's miner, least recently seen first. */
+    void restore(@Observes StartupEvent started) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Sql.query(c, "SELECT id, service, text, count FROM template ORDER BY last_seen", r -> miner(r.getString(2))
+                    .restore(r.getString(1), r.getString(3), r.getLong(4)));
+        }
+    }
+
+    /** Mines unknown errors of one service that are new to the database, and records them; by entry key. */
+    public Map<String, Sighting> mine(Connection c, String service, List<Signal> unknowns) throws SQLException {
+        if (unknowns.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<String, String> templateOf = new HashMap<>();
+        TemplateMiner miner = miner(service);
+        synchronized (miner) {
+            for (Signal unknown : unknowns) {
+                TemplateMiner.Mined mined = miner.add(headline(unknown.message()));
+                groups.computeIfAbsent(mined.template().id(), id -> new Group()).add(unknown, mined.template().text());
+                templateOf.put(unknown.entryKey(), mined.template().id());
+            }
+        }
+        Map<String, String> firstRevision = new HashMap<>();
+        for (Map.Entry<String, Group> e : groups.entrySet()) {
+            firstRevision.put(e.getKey(), save(c, service, e.getKey(), e.getValue()));
+        }
+        Map<String, Sighting> out = new HashMap<>();
+        for (Signal unknown : unknowns) {
+            String id = templateOf.get(unknown.entryKey());
+            out.put(unknown.entryKey(), new Sighting(id, unknown.revision().equals(firstRevision.get(id))));
+        }
+        return out;
+    }
+
+    /** The line an error is grouped by: its first, or for a bare traceback its last, the exception itself. */
+    static String headline(String message) {
+        List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return lines.get(0).strip().equals(TRACEBACK) ? lines.get(lines.size() - 1).strip() : lines.get(0).strip();
+    }
+
+    private TemplateMiner miner(String service) {
+        return miners.computeIfAbsent(service, s -> new TemplateMiner(config, s));
+    }
+
+    /** Adds a group's lines to its template's rows; returns the template's first revision after that. */
+    private static String save(Connection c, String service, String id, Group g) throws SQLException {
+        record Stored(long firstSeen, String firstRevision, String samples) {
+        }
+        List<Stored> stored = Sql.query(c, "SELECT first_seen, first_revision, samples FROM template WHERE id = ?",
+                r -> new Stored(r.getLong(1), r.getString(2), r.getString(3)), id);
+        String firstRevision = g.firstRevision;
+        if (stored.isEmpty()) {
+            Sql.update(c, "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, service, clip(g.text), g.firstSeen, g.firstRevision,
+                    g.lastSeen, g.count, samples(List.of(), g.samples));
+        } else {
+            Stored s = stored.get(0);
+            boolean earlier = g.firstSeen < s.firstSeen();
+            firstRevision = earlier ? g.firstRevision : s.firstRevision();
+            Sql.update(c, "UPDATE template SET text = ?, first_seen = ?, first_revision = ?,"
+                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ? WHERE id = ?", clip(g.text),
+                    Math.min(g.firstSeen, s.firstSeen()), firstRevision, g.lastSeen, g.count,
+                    samples(read(s.samples()), g.samples), id);
+        }
+        for (Map.Entry<String, long[]> r : g.revisions.entrySet()) {
+            long[] span = r.getValue(); // first seen, last seen, count
+            if (Sql.update(c, "UPDATE template_revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
+                    + " count = count + ? WHERE template_id = ? AND revision = ?", span[0], span[1], span[2], id, r.getKey()) == 0) {
+                Sql.update(c, "INSERT INTO template_revision (template_id, revision, first_seen, last_seen, count)"
+                        + " VALUES (?, ?, ?, ?, ?)", id, r.getKey(), span[0], span[1], span[2]);
+            }
+        }
+        return firstRevision;
+    }
+
+    static List<String> read(String samples) {
+        try {
+            return JSON.readValue(samples, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("samples are written as a JSON array", e);
+        }
+    }
+
+    private static String samples(List<String> kept, Set<String> added) {
+        Set<String> all = new LinkedHashSet<>(kept);
+        for (String sample : added) {
+            if (all.size() < SAMPLES) {
+                all.add(sample.length() > 4000 ? sample.substring(0, 4000) : sample);
+            }
+        }
+        try {
+            return JSON.writeValueAsString(List.copyOf(all));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+
+    /** What one batch adds to one template. */
+    private static final class Group {
+        String text;
+        long firstSeen = Long.MAX_VALUE;
+        String firstRevision;
+        long lastSeen = Long.MIN_VALUE;
+        long count;
+        final Set<String> samples = new LinkedHashSet<>();
+        final Map<String, long[]> revisions = new HashMap<>();
+
+        void add(Signal s, String templateText) {
+            text = templateText;
+            count++;
+            if (s.timeNanos() < firstSeen) {
+                firstSeen = s.timeNanos();
+                firstRevision = s.revision();
+            }
+            lastSeen = Math.max(lastSeen, s.timeNanos());
+            if (samples.size() < SAMPLES) {
+                samples.add(headline(s.message()));
+            }
+            revisions.merge(s.revision(), new long[] {s.timeNanos(), s.timeNanos(), 1},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
+        }
+    }
+}
