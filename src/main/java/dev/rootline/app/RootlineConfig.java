@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Rootline's own settings. Every key can be set from the environment, e.g. {@code ROOTLINE_DATA_DIR}. */
 @ConfigMapping(prefix = "rootline")
@@ -28,6 +29,12 @@ public interface RootlineConfig {
      * they change.
      */
     Optional<String> signaturesDir();
+
+    /**
+     * Signature ids to leave out, bundled or not: a pack's signature that does not fit your services. What they
+     * explained is then explained by nothing, and Rootline falls back on unknown errors and their templates.
+     */
+    Optional<Set<String>> signaturesDisabled();
 
     /** How often {@code signatures-dir} is checked for changed files. */
     @WithDefault("2s")

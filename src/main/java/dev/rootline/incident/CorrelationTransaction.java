@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.template.TemplateStore;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Correlator;
@@ -10,6 +9,7 @@ import dev.rootline.engine.signature.CompiledSignature;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.search.LogStore.StoredEvent;
 import dev.rootline.signature.SignatureCatalog;
+import dev.rootline.template.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -47,6 +48,7 @@ public class SignatureCatalog {
     }
 
     private final Optional<Path> directory;
+    private final Set<String> disabled;
     private final MeterRegistry metrics;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicReference<String> reloadError = new AtomicReference<>();
@@ -55,6 +57,7 @@ public class SignatureCatalog {
 
     SignatureCatalog(RootlineConfig config, MeterRegistry metrics) {
         this.directory = config.signaturesDir().filter(d -> !d.isBlank()).map(Path::of);
+        this.disabled = config.signaturesDisabled().orElse(Set.of());
         this.metrics = metrics;
         try {
             current.set(load());
@@ -122,7 +125,18 @@ public class SignatureCatalog {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        return new Loaded(SignatureCompiler.compile(definitions), stamp);
+        return new Loaded(SignatureCompiler.compile(withoutDisabled(definitions)), stamp);
+    }
+
+    /** The definitions but the disabled ones, and nothing left explaining or explained by those. */
+    private List<SignatureDefinition> withoutDisabled(List<SignatureDefinition> definitions) {
+        if (disabled.isEmpty()) {
+            return definitions;
+        }
+        return definitions.stream().filter(d -> !disabled.contains(d.id())).map(d -> new SignatureDefinition(d.id(),
+                d.title(), d.category(), d.role(), d.severity(), d.scope(), d.match(), d.fingerprint(),
+                d.explains().stream().filter(e -> !disabled.contains(e)).toList(), d.summary(), d.remediation(),
+                d.examples(), d.origin())).toList();
     }
 
     private static String bundled(String pack) {

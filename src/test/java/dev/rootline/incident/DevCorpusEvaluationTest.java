@@ -74,7 +74,7 @@ class DevCorpusEvaluationTest {
                 || !message.isEmpty() && normalised(message).equals(normalised((String) evidence.get("message"))));
     }
 
-    private static String normalised(String message) {
+    static String normalised(String message) {
         if (message == null) {
             return "";
         }
@@ -84,12 +84,12 @@ class DevCorpusEvaluationTest {
         return String.join(" ", message.strip().split("\\s+"));
     }
 
-    private static String service(JsonNode c) {
+    static String service(JsonNode c) {
         return c.hasNonNull("service") ? c.get("service").asText()
                 : c.get("entries").get(0).path("resource").path("labels").path("service_name").asText();
     }
 
-    private static List<JsonNode> cases() throws IOException {
+    static List<JsonNode> cases() throws IOException {
         List<JsonNode> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(SharedData.ROOT.resolve("corpus/dev"))) {
             for (Path file : files.sorted().toList()) {

@@ -98,4 +98,39 @@ class PackagedAppIT {
             assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(6);
         }
     }
+
+    @Test
+    void aTemplateSurvivesARestartWithItsIdAndCountsOn() throws Exception {
+        String service = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
+        String id;
+        try (RootlineProcess app = RootlineProcess.start(workDir)) {
+            // the second word varies: only the restored template, generalised, takes a third
+            app.post("/api/v1/entries", "application/json", errors(service, 0, "alpha", "beta"));
+            JsonNode templates = templates(app, service);
+            assertThat(templates).hasSize(1);
+            id = templates.get(0).get("id").asText();
+            app.kill();
+        }
+        try (RootlineProcess restarted = RootlineProcess.start(workDir)) {
+            restarted.post("/api/v1/entries", "application/json", errors(service, 2, "gamma"));
+            JsonNode templates = templates(restarted, service);
+            assertThat(templates).hasSize(1);
+            assertThat(templates.get(0).get("id").asText()).isEqualTo(id);
+            assertThat(templates.get(0).get("count").asLong()).isEqualTo(3);
+        }
+    }
+
+    private static byte[] errors(String service, int from, String... shards) {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < shards.length; i++) {
+            entries.add(Entries.stderr(service, service + "-00001-abc", service + "-" + (from + i),
+                    "2026-03-02T10:00:0" + (from + i) + "Z", "i-1", "ledger shard " + shards[i]
+                            + " failed: out of balance by " + (17 * (from + i + 1)) + " cents"));
+        }
+        return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode templates(RootlineProcess app, String service) throws Exception {
+        return JSON.readTree(app.get("/api/v1/templates?service=" + service).body()).get("items");
+    }
 }

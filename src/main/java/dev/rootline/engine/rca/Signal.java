@@ -29,8 +29,9 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
      * Words that make a line of no stated severity an error: Cloud Run logs what a program prints to stderr at
      * DEFAULT, and that is where most crashes are told.
      */
-    private static final Pattern ERROR_WORDS = Pattern.compile("(?i)\\b(error|exception|failed|failure|fatal|critical"
-            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic)\\b");
+    private static final Pattern ERROR_WORDS = Pattern.compile("\\b(?i:error|exception|failed|failure|fatal|critical"
+            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic)\\b"
+            + "|\\w(Error|Exception)\\b");
 
     public static Signal of(Match match) {
         LogEvent event = match.event();

@@ -30,9 +30,4 @@ public record MinerConfig(List<MaskRule> masks, boolean digitVariables, int pref
     public MinerConfig withMasks(List<MaskRule> masks) {
         return new MinerConfig(masks, digitVariables, prefixTokens, similarity, maxChildren, maxTemplates);
     }
-
-    /** The same, with another similarity threshold and prefix depth. */
-    public MinerConfig with(double similarity, int prefixTokens) {
-        return new MinerConfig(masks, digitVariables, prefixTokens, similarity, maxChildren, maxTemplates);
-    }
 }

@@ -34,14 +34,6 @@ public final class Template {
         return count;
     }
 
-    int length() {
-        return tokens.length;
-    }
-
-    String token(int i) {
-        return tokens[i];
-    }
-
     /**
      * How alike a message is, in [0, 1]: the share of positions where the two hold the same token (both a variable
      * counts); {@code variables} is how many of the template's variables the message fills with something else.

@@ -62,6 +62,19 @@ class CorrelatorTest {
     }
 
     @Test
+    void anUnknownErrorNewInTheRevisionIsPreferredToAnEarlierFamiliarOne() {
+        Signal familiar = Signals.unknown(10, "i1", "KeyError: 'tenant_id'");
+        Signal novel = Signals.unknown(11, "i1", "ValueError: DATABASE_HOST is empty").withNovel(true);
+        Signal exit = at(12, "cloudrun.container-exit", "i1");
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, familiar, novel)));
+
+        assertThat(bySignal.get(exit).root()).isEqualTo(novel);
+        assertThat(bySignal.get(exit).confidence()).isEqualTo(Confidence.LOW);
+        assertThat(bySignal).doesNotContainKeys(familiar);
+    }
+
+    @Test
     void theSameSignalsInAnyOrderGiveTheSameChains() {
         List<Signal> signals = new ArrayList<>();
         for (int loop = 0; loop < 20; loop++) {
