@@ -10,9 +10,7 @@ import dev.rootline.engine.template.MaskRule;
 import dev.rootline.engine.template.MinerConfig;
 import dev.rootline.engine.template.TemplateMiner;
 import dev.rootline.engine.template.TemplateMiners;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,14 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * Keeps a template miner per service, its templates in the {@code template} tables. Correlation hands it each
  * unknown error once, when the error is first stored, inside its transaction and under the service's lock, so
- * counts are exact across replays and replicas. Restored at start-up, a template keeps its id and counts on.
+ * counts are exact across replays and replicas. A service's templates are put back into its miner the first time
+ * it is mined after a start, so a template keeps its id and counts on.
  */
 @ApplicationScoped
 public class TemplateStore {
@@ -42,25 +39,16 @@ public class TemplateStore {
     public record Sighting(String templateId, boolean novel) {
     }
 
-    private final DataSource dataSource;
     private final MinerConfig config;
-    private final Map<String, TemplateMiner> miners = new ConcurrentHashMap<>();
+    /** Guarded by itself. */
+    private final Map<String, TemplateMiner> miners = new HashMap<>();
 
-    TemplateStore(DataSource dataSource, RootlineConfig config) {
-        this.dataSource = dataSource;
+    TemplateStore(RootlineConfig config) {
         List<MaskRule> masks = new ArrayList<>(TemplateMiners.MASKS);
         config.templates().masks().forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
         MinerConfig defaults = TemplateMiners.defaults();
         this.config = new MinerConfig(masks, defaults.digitVariables(), defaults.prefixTokens(),
                 config.templates().similarity(), defaults.maxChildren(), config.templates().maxPerService());
-    }
-
-    /** Puts every kept template back into its service's miner, least recently seen first. */
-    void restore(@Observes StartupEvent started) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Sql.query(c, "SELECT id, service, text, count FROM template ORDER BY last_seen", r -> miner(r.getString(2))
-                    .restore(r.getString(1), r.getString(3), r.getLong(4)));
-        }
     }
 
     /** Mines unknown errors of one service that are new to the database, and records them; by entry key. */
@@ -70,7 +58,7 @@ public class TemplateStore {
         }
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, String> templateOf = new HashMap<>();
-        TemplateMiner miner = miner(service);
+        TemplateMiner miner = miner(c, service);
         synchronized (miner) {
             for (Signal unknown : unknowns) {
                 TemplateMiner.Mined mined = miner.add(headline(unknown.message()));
@@ -99,8 +87,19 @@ public class TemplateStore {
         return lines.get(0).strip().equals(TRACEBACK) ? lines.get(lines.size() - 1).strip() : lines.get(0).strip();
     }
 
-    private TemplateMiner miner(String service) {
-        return miners.computeIfAbsent(service, s -> new TemplateMiner(config, s));
+    /** The service's miner; the first time, with its kept templates put back, least recently seen first. */
+    private TemplateMiner miner(Connection c, String service) throws SQLException {
+        synchronized (miners) {
+            TemplateMiner miner = miners.get(service);
+            if (miner == null) {
+                TemplateMiner restored = new TemplateMiner(config, service);
+                Sql.query(c, "SELECT id, text, count FROM template WHERE service = ? ORDER BY last_seen",
+                        r -> restored.restore(r.getString(1), r.getString(2), r.getLong(3)), service);
+                miners.put(service, restored);
+                miner = restored;
+            }
+            return miner;
+        }
     }
 
     /** Adds a group's lines to its template's rows; returns the template's first revision after that. */

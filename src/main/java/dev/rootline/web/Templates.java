@@ -2,6 +2,7 @@ package dev.rootline.web;
 
 import dev.rootline.incident.ServiceSummary;
 import dev.rootline.search.LogStore;
+import dev.rootline.template.TemplateSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
@@ -15,7 +16,7 @@ final class Templates {
 
     static native TemplateInstance services(List<ServiceSummary> services);
 
-    static native TemplateInstance timeline(TimelineView view);
+    static native TemplateInstance timeline(TimelineView view, List<TemplateSummary> newErrors);
 
     static native TemplateInstance incident(IncidentView view);
 

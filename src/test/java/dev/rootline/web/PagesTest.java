@@ -54,10 +54,26 @@ class PagesTest {
         given().get("/services/" + service + "?since=yesterday").then().statusCode(400);
     }
 
+    @Test
+    void theTimelineListsTheErrorsNewInEachRevision() {
+        String service = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(Entries.stderr(service, service + "-00002-abc", service + "-" + i, "2026-03-02T09:00:0" + i + "Z",
+                    "i-1", "ledger check failed: account acct-" + (40 + i) + " is out of balance"));
+        }
+        Api.ingest(("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8));
+
+        String html = given().get("/services/" + service).then().statusCode(200).extract().asString();
+        assertThat(html.substring(html.indexOf("id=\"new-errors\"")))
+                .contains("ledger check failed: account &lt;*&gt; is out of balance", "new in", service + "-00002-abc",
+                        "3 lines");
+    }
+
     /** The incidents section of a service's timeline page. */
     private static String timeline(String service, String query) {
         String html = given().get("/services/" + service + query).then().statusCode(200).extract().asString();
-        return html.substring(html.indexOf("id=\"incidents\""));
+        return html.substring(html.indexOf("id=\"incidents\""), html.indexOf("id=\"new-errors\""));
     }
 
     @Test
