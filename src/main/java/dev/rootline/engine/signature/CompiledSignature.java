@@ -6,8 +6,10 @@ import com.google.re2j.Pattern;
 import dev.rootline.engine.event.LogEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -16,11 +18,16 @@ import java.util.function.Function;
  */
 public final class CompiledSignature {
 
+    /** From this many characters on, a line-bound regex runs on the lines with its literals only. */
+    private static final int LONG = 2048;
+
     private final SignatureDefinition definition;
     private final Pattern message;
     private final List<String> groups;
     private final List<List<String>> literals;
     private final java.util.regex.Pattern logName;
+    /** The regex matches within one line, and has required literals to find those lines by. */
+    private final boolean lineBound;
 
     CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, List<List<String>> literals,
                       java.util.regex.Pattern logName) {
@@ -29,6 +36,7 @@ public final class CompiledSignature {
         this.groups = groups;
         this.literals = literals;
         this.logName = logName;
+        this.lineBound = !literals.isEmpty() && LineBound.of(definition.match().message());
     }
 
     public String id() {
@@ -63,8 +71,8 @@ public final class CompiledSignature {
         if (logName != null && !logName.matcher(event.logName()).matches()) {
             return Optional.empty();
         }
-        Matcher m = message.matcher(event.message());
-        if (!m.find()) {
+        Matcher m = find(event.message());
+        if (m == null) {
             return Optional.empty();
         }
         if (!spec.fields().isEmpty() && !fieldsEqual(entryJson.apply(event))) {
@@ -78,6 +86,37 @@ public final class CompiledSignature {
             }
         }
         return Optional.of(new Match(this, event, m.group(), fields));
+    }
+
+    /**
+     * The first match, or null. On a long message a line-bound regex runs only on the lines holding one of its
+     * first literal group's words: its match, if any, lies in one of them, and the earliest such line has the
+     * first match.
+     */
+    private Matcher find(String text) {
+        if (!lineBound || text.length() < LONG) {
+            Matcher m = message.matcher(text);
+            return m.find() ? m : null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) { // a character that lowercases to two: positions would not line up
+            Matcher m = message.matcher(text);
+            return m.find() ? m : null;
+        }
+        TreeSet<Integer> lines = new TreeSet<>();
+        for (String literal : literals.get(0)) {
+            for (int at = lower.indexOf(literal); at >= 0; at = lower.indexOf(literal, at + 1)) {
+                lines.add(text.lastIndexOf('\n', at) + 1);
+            }
+        }
+        for (int start : lines) {
+            int end = text.indexOf('\n', start);
+            Matcher m = message.matcher(text.substring(start, end < 0 ? text.length() : end));
+            if (m.find()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private boolean fieldsEqual(JsonNode entry) {
