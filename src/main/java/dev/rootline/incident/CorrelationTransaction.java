@@ -94,11 +94,9 @@ class CorrelationTransaction {
                 stored.stream().filter(s -> !s.known()).toList());
         List<Signal> fresh = stored.stream().map(s -> sightings.containsKey(s.entryKey())
                 ? s.withNovel(sightings.get(s.entryKey()).novel()) : s).toList();
-        Map<String, String> templateIds = new HashMap<>();
-        sightings.forEach((key, sighting) -> templateIds.put(key, sighting.templateId()));
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
-            List<AttributionChange> changes = reattribute(c, service, fresh, signatures, templateIds);
+            List<AttributionChange> changes = reattribute(c, service, fresh, signatures, sightings);
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
         }
@@ -126,7 +124,7 @@ class CorrelationTransaction {
      */
     private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
                                                 Map<String, SignatureDefinition> signatures,
-                                                Map<String, String> templateIds) throws SQLException {
+                                                Map<String, TemplateStore.Sighting> sightings) throws SQLException {
         long reach = config.maxChainSpan().toNanos();
         long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
@@ -139,7 +137,7 @@ class CorrelationTransaction {
         for (Attribution a : new Correlator(config.window()).correlate(all)) {
             attributed.put(key(a.signal()), a);
         }
-        matches.insert(c, service, fresh, s -> attributed.get(key(s)), templateIds);
+        matches.insert(c, service, fresh, s -> attributed.get(key(s)), sightings);
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
             Attribution a = attributed.get(key(s));

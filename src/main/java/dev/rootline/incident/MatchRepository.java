@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.template.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -62,10 +64,10 @@ class MatchRepository {
 
     /**
      * Stores new signals with the attribution correlation gave them (none: null), and an unknown error's template
-     * (by entry key).
+     * (its sighting, by entry key).
      */
     void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution,
-                Map<String, String> templateIds) throws SQLException {
+                Map<String, TemplateStore.Sighting> sightings) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
                 + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, template_id, novel)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -74,8 +76,8 @@ class MatchRepository {
                 Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
                         signal.timeNanos(), role(signal), signal.insertId(), clip(signal.message()),
                         clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
-                        a == null ? null : a.depth(), signal.known() ? null : templateIds.get(signal.entryKey()),
-                        signal.novel());
+                        a == null ? null : a.depth(), Optional.ofNullable(sightings.get(signal.entryKey()))
+                                .map(TemplateStore.Sighting::templateId).orElse(null), signal.novel());
                 s.addBatch();
             }
             s.executeBatch();

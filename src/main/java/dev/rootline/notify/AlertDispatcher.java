@@ -1,6 +1,7 @@
 package dev.rootline.notify;
 
 import com.slack.api.webhook.Payload;
+import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.incident.IncidentDetail;
 import dev.rootline.incident.IncidentJson;
@@ -56,8 +57,7 @@ class AlertDispatcher {
         if (!routes.any()) {
             return;
         }
-        thread = new Thread(this::run, "rootline-alerts");
-        thread.setDaemon(true);
+        thread = Daemons.thread("rootline-alerts", this::run); // published before it runs: run() checks it
         thread.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.rootline.search;
 
+import dev.rootline.app.Daemons;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,7 @@ final class BackgroundIndexer implements AutoCloseable {
         this.capacity = new Semaphore(maxPendingEntries);
         this.maxPendingEntries = maxPendingEntries;
         this.indexed = alreadyIndexed;
-        this.thread = new Thread(this::run, "rootline-indexer");
-        thread.setDaemon(true);
+        this.thread = Daemons.thread("rootline-indexer", this::run);
         thread.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.rootline.search;
 
+import dev.rootline.app.Daemons;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
@@ -61,11 +62,8 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final BackgroundIndexer indexer;
     /** Log records and indexer batches must be in the same order. */
     private final Object appendOrder = new Object();
-    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "rootline-log-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("rootline-log-store"));
 
     /**
      * @param join    traceback joining, applied to the new entries of each append and of each replayed record

@@ -133,10 +133,8 @@ public class SignatureCatalog {
         if (disabled.isEmpty()) {
             return definitions;
         }
-        return definitions.stream().filter(d -> !disabled.contains(d.id())).map(d -> new SignatureDefinition(d.id(),
-                d.title(), d.category(), d.role(), d.severity(), d.scope(), d.match(), d.fingerprint(),
-                d.explains().stream().filter(e -> !disabled.contains(e)).toList(), d.summary(), d.remediation(),
-                d.examples(), d.origin())).toList();
+        return definitions.stream().filter(d -> !disabled.contains(d.id()))
+                .map(d -> d.withExplains(d.explains().stream().filter(e -> !disabled.contains(e)).toList())).toList();
     }
 
     private static String bundled(String pack) {

@@ -3,6 +3,7 @@ package dev.rootline.source;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.logging.v2.ListLogEntriesRequest;
 import com.google.logging.v2.LogEntry;
+import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
@@ -55,11 +56,7 @@ final class LoggingPull {
         this.quarantine = quarantine;
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.prefetch = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rootline-source-" + name + "-prefetch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.prefetch = Executors.newSingleThreadExecutor(Daemons.named("rootline-source-" + name + "-prefetch"));
     }
 
     void close() {
@@ -84,27 +81,18 @@ final class LoggingPull {
         Deque<Future<Page>> ahead = new ArrayDeque<>();
         long stored = 0;
         try {
-            boolean more = true;
-            while (more) {
+            for (boolean more = true; more; ) {
                 while (ahead.size() < PAGES_AHEAD && !stopping.getAsBoolean()) {
                     ahead.add(prefetch.submit(() -> Page.next(pages, clock)));
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
-                List<Page> batch = new ArrayList<>();
-                int entries = 0;
-                do {
-                    Page page = await(ahead.poll());
-                    more = page != null;
-                    if (more && !page.json().isEmpty()) {
-                        batch.add(page);
-                        entries += page.json().size();
-                    }
-                } while (more && entries < BATCH_ENTRIES && !ahead.isEmpty() && ahead.peek().isDone());
-                if (!batch.isEmpty()) {
-                    stored += store(batch);
-                    Checkpoints.Checkpoint last = batch.get(batch.size() - 1).last();
+                Batch batch = nextBatch(ahead);
+                more = batch.more();
+                if (!batch.pages().isEmpty()) {
+                    stored += store(batch.pages());
+                    Checkpoints.Checkpoint last = batch.pages().get(batch.pages().size() - 1).last();
                     if (checkpoint.isEmpty() || last.timeNanos() >= checkpoint.get().timeNanos()) {
                         checkpoints.save(name, last, clock.millis());
                     }
@@ -114,6 +102,27 @@ final class LoggingPull {
             ahead.forEach(f -> f.cancel(false));
         }
         return stored;
+    }
+
+    /** Pages to store together, and whether the API has more after them. */
+    private record Batch(List<Page> pages, boolean more) {
+    }
+
+    /** The next page, waited for, and those after it that are ready, up to {@link #BATCH_ENTRIES}. */
+    private static Batch nextBatch(Deque<Future<Page>> ahead) throws IOException {
+        List<Page> pages = new ArrayList<>();
+        int entries = 0;
+        do {
+            Page page = await(ahead.poll());
+            if (page == null) {
+                return new Batch(pages, false);
+            }
+            if (!page.json().isEmpty()) {
+                pages.add(page);
+                entries += page.json().size();
+            }
+        } while (entries < BATCH_ENTRIES && !ahead.isEmpty() && ahead.peek().isDone());
+        return new Batch(pages, true);
     }
 
     /**

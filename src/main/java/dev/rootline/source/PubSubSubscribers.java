@@ -8,6 +8,7 @@ import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.PubsubMessage;
+import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.PushOutcome;
 import dev.rootline.ingest.PushService;
@@ -44,11 +45,8 @@ class PubSubSubscribers {
     private final SourceStates states;
     private final MeterRegistry metrics;
     private final Map<String, Subscriber> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "rootline-pubsub-restart");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("rootline-pubsub-restart"));
     private volatile boolean stopping;
 
     PubSubSubscribers(RootlineConfig config, PushService push, SourceStates states, MeterRegistry metrics) {

@@ -3,6 +3,7 @@ package dev.rootline.source;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.logging.v2.LoggingClient;
+import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.IngestService;
 import dev.rootline.ingest.QuarantineService;
@@ -68,8 +69,7 @@ class PullSources {
             states.started(name);
             LoggingPull pull = new LoggingPull(name, source, client, ingest, quarantine, checkpoints, clock);
             pulls.add(pull);
-            Thread thread = new Thread(() -> run(name, source, pull), "rootline-source-" + name);
-            thread.setDaemon(true);
+            Thread thread = Daemons.thread("rootline-source-" + name, () -> run(name, source, pull));
             threads.add(thread);
             thread.start();
         });

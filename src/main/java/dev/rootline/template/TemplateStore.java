@@ -61,8 +61,10 @@ public class TemplateStore {
         TemplateMiner miner = miner(c, service);
         synchronized (miner) {
             for (Signal unknown : unknowns) {
-                TemplateMiner.Mined mined = miner.add(headline(unknown.message()));
-                groups.computeIfAbsent(mined.template().id(), id -> new Group()).add(unknown, mined.template().text());
+                String headline = headline(unknown.message());
+                TemplateMiner.Mined mined = miner.add(headline);
+                groups.computeIfAbsent(mined.template().id(), id -> new Group())
+                        .add(unknown, headline, mined.template().text());
                 templateOf.put(unknown.entryKey(), mined.template().id());
             }
         }
@@ -169,7 +171,7 @@ public class TemplateStore {
         final Set<String> samples = new LinkedHashSet<>();
         final Map<String, long[]> revisions = new HashMap<>();
 
-        void add(Signal s, String templateText) {
+        void add(Signal s, String headline, String templateText) {
             text = templateText;
             count++;
             if (s.timeNanos() < firstSeen) {
@@ -178,7 +180,7 @@ public class TemplateStore {
             }
             lastSeen = Math.max(lastSeen, s.timeNanos());
             if (samples.size() < SAMPLES) {
-                samples.add(headline(s.message()));
+                samples.add(headline);
             }
             revisions.merge(s.revision(), new long[] {s.timeNanos(), s.timeNanos(), 1},
                     (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});

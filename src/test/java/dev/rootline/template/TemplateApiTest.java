@@ -42,6 +42,28 @@ class TemplateApiTest {
     }
 
     @Test
+    void anUnexplainedCrashListsTheErrorNewInItsRevisionFirst() {
+        List<String> entries = List.of(
+                Entries.stderr(service, "rev-1", service + "-a", "2026-03-02T10:00:00Z", "i-1",
+                        "ledger check failed: account acct-7 is out of balance"),
+                Entries.stderr(service, "rev-2", service + "-b", "2026-03-02T10:05:00Z", "i-1",
+                        "ledger check failed: account acct-8 is out of balance"),
+                Entries.stderr(service, "rev-2", service + "-c", "2026-03-02T10:05:01Z", "i-1",
+                        "quota check failed: tenant t-9 has no row"),
+                Entries.stderr(service, "rev-2", service + "-d", "2026-03-02T10:05:02Z", "i-1",
+                        "Container called exit(3)."));
+        Api.ingest(("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8));
+
+        JsonPath incidents = given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(incidents.getString("items[0].rootCause.evidence.insertId")).as("the new error, though later")
+                .isEqualTo(service + "-c");
+        JsonPath detail = given().get("/api/v1/incidents/" + incidents.getString("items[0].id")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("candidates.insertId", String.class)).containsExactly(service + "-c", service + "-b");
+    }
+
+    @Test
     void aReplayedEntryIsNotCountedTwice() {
         ingest("rev-1", 0, "CRITICAL worker %d lost its lease", 4);
         ingest("rev-1", 0, "CRITICAL worker %d lost its lease", 4);

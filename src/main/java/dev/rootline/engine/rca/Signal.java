@@ -25,13 +25,6 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
     public static final String UNKNOWN_ERROR = "unknown-error";
     private static final int FINGERPRINT_LENGTH = 200;
     private static final Pattern VARIABLE = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
-    /**
-     * Words that make a line of no stated severity an error: Cloud Run logs what a program prints to stderr at
-     * DEFAULT, and that is where most crashes are told.
-     */
-    private static final Pattern ERROR_WORDS = Pattern.compile("\\b(?i:error|exception|failed|failure|fatal|critical"
-            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic)\\b"
-            + "|\\w(Error|Exception)\\b");
 
     public static Signal of(Match match) {
         LogEvent event = match.event();
@@ -39,10 +32,13 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
                 event.scope().instance(), match.signature().definition(), match.fields(), event.message(), false);
     }
 
-    /** An event no signature matched; worth keeping when it is an error, stated or, at DEFAULT, in its words. */
+    /**
+     * An event no signature matched; worth keeping when it is an error, stated or, at DEFAULT, in its words: Cloud
+     * Run logs what a program prints to stderr at DEFAULT, and that is where most crashes are told.
+     */
     public static boolean isUnknownError(LogEvent event) {
         return event.severity().atLeast(Severity.ERROR)
-                || event.severity() == Severity.DEFAULT && ERROR_WORDS.matcher(event.message()).find();
+                || event.severity() == Severity.DEFAULT && ErrorWords.in(event.message());
     }
 
     public static Signal unknown(LogEvent event) {

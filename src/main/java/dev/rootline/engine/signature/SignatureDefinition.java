@@ -28,6 +28,12 @@ public record SignatureDefinition(
         Examples examples,
         Origin origin) {
 
+    /** The same signature explaining only these. */
+    public SignatureDefinition withExplains(List<String> explained) {
+        return new SignatureDefinition(id, title, category, role, severity, scope, match, fingerprint, explained,
+                summary, remediation, examples, origin);
+    }
+
     /**
      * What a line must be to match.
      *
