@@ -7,6 +7,7 @@ import dev.rootline.engine.signature.InvalidSignatureException;
 import dev.rootline.engine.signature.SignatureCompiler;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.engine.signature.BundledSignaturesTest;
+import dev.rootline.engine.template.Loghub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class BenchData {
         for (int i = 0; all.size() < count; i++) {
             String template = templates.get(i % templates.size()).strip();
             String suffix = i < templates.size() ? "" : " shard " + (i / templates.size());
-            SignatureDefinition generated = generated("loghub.t" + i, toRegex(template) + suffix, template + suffix);
+            SignatureDefinition generated = generated("loghub.t" + i, Loghub.regexOf(template) + suffix, template + suffix);
             try {
                 SignatureCompiler.compile(List.of(generated));
                 all.add(generated);
@@ -84,19 +85,6 @@ final class BenchData {
             throw new UncheckedIOException(e);
         }
         return new ArrayList<>(templates);
-    }
-
-    /** A template's literal parts quoted, its {@code <*>} wildcards as lazy groups. */
-    static String toRegex(String template) {
-        StringBuilder regex = new StringBuilder();
-        String[] parts = template.split("<\\*>", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                regex.append("(.*?)");
-            }
-            regex.append(parts[i].replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1"));
-        }
-        return regex.toString();
     }
 
     private static SignatureDefinition generated(String id, String regex, String template) {

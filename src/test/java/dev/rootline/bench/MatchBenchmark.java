@@ -84,7 +84,7 @@ public class MatchBenchmark {
             String regex = s.definition().match().message();
             jdkPatterns.add(java.util.regex.Pattern.compile(regex));
             confirm.put(s.id(), com.google.re2j.Pattern.compile(regex));
-            queries.add(new MonitorQuery(s.id(), prefilterQuery(analyzer, s.literals())));
+            queries.add(new MonitorQuery(s.id(), prefilterQuery(analyzer, s.branches())));
         }
         monitor.register(queries);
     }
@@ -132,16 +132,20 @@ public class MatchBenchmark {
         return found;
     }
 
-    /** The same prefilter as Rootline's, as a query: every group, each group any of its literals. */
-    private static Query prefilterQuery(Analyzer analyzer, List<List<String>> groups) throws IOException {
-        if (groups.isEmpty()) {
-            return new MatchAllDocsQuery();
+    /** The same prefilter as Rootline's, as a query: any branch; in a branch, every group; in a group, any literal. */
+    private static Query prefilterQuery(Analyzer analyzer, List<List<List<String>>> branches) throws IOException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (List<List<String>> groups : branches) {
+            if (groups.isEmpty()) {
+                return new MatchAllDocsQuery();
+            }
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (List<String> group : groups) {
+                all.add(literalQuery(analyzer, group), BooleanClause.Occur.MUST);
+            }
+            any.add(all.build(), BooleanClause.Occur.SHOULD);
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (List<String> group : groups) {
-            all.add(literalQuery(analyzer, group), BooleanClause.Occur.MUST);
-        }
-        return all.build();
+        return any.build();
     }
 
     /** Any of the literals, each as all of its terms; with a literal that has no terms, everything. */

@@ -18,16 +18,18 @@ import java.util.function.Function;
  */
 public final class CompiledSignature {
 
-    /** From this many characters on, a line-bound regex runs on the lines with its literals only. */
-    private static final int LONG = 2048;
-
     private final SignatureDefinition definition;
     private final Pattern message;
     private final List<String> groups;
     private final List<List<String>> literals;
+    private final List<List<List<String>>> branches;
+    /** Groups of literals a line must hold exactly as written, checked before the regex runs. */
+    private final List<List<String>> exactCase;
     private final java.util.regex.Pattern logName;
     /** The regex matches within one line, and has required literals to find those lines by. */
     private final boolean lineBound;
+    /** The regex as literals and lazy groups, matched without running it; null when it is more than that. */
+    private final LiteralChain chain;
 
     CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, List<List<String>> literals,
                       java.util.regex.Pattern logName) {
@@ -37,6 +39,9 @@ public final class CompiledSignature {
         this.literals = literals;
         this.logName = logName;
         this.lineBound = !literals.isEmpty() && LineBound.of(definition.match().message());
+        this.chain = LiteralChain.of(definition.match().message());
+        this.branches = RequiredLiterals.branches(definition.match().message());
+        this.exactCase = chain == null ? RequiredLiterals.exactCase(definition.match().message()) : List.of();
     }
 
     public String id() {
@@ -56,6 +61,14 @@ public final class CompiledSignature {
     }
 
     /**
+     * The prefilter as a disjunction of {@link #literals()}-like conjunctions, one per branch of a top-level
+     * alternation: a line is a candidate when it satisfies one of them. One empty conjunction: run on every line.
+     */
+    public List<List<List<String>>> branches() {
+        return branches;
+    }
+
+    /**
      * Matches one event.
      *
      * @param entryJson the event's first entry as a JSON tree, parsed only if a field condition needs it
@@ -71,11 +84,38 @@ public final class CompiledSignature {
         if (logName != null && !logName.matcher(event.logName()).matches()) {
             return Optional.empty();
         }
-        Matcher m = find(event.message());
-        if (m == null) {
+        Optional<Match> match = chain != null ? chainMatch(event) : regexMatch(event);
+        if (match.isPresent() && !spec.fields().isEmpty() && !fieldsEqual(entryJson.apply(event))) {
             return Optional.empty();
         }
-        if (!spec.fields().isEmpty() && !fieldsEqual(entryJson.apply(event))) {
+        return match;
+    }
+
+    private Optional<Match> chainMatch(LogEvent event) {
+        String text = event.message();
+        int[] spans = chain.find(text);
+        if (spans == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> names = chain.groupNames();
+        for (int g = 0; g < names.size(); g++) {
+            if (names.get(g) != null) {
+                fields.put(names.get(g), text.substring(spans[2 + 2 * g], spans[3 + 2 * g]).strip());
+            }
+        }
+        return Optional.of(new Match(this, event, text.substring(spans[0], spans[1]), fields));
+    }
+
+    private Optional<Match> regexMatch(LogEvent event) {
+        String text = event.message();
+        for (List<String> group : exactCase) {
+            if (group.stream().noneMatch(text::contains)) {
+                return Optional.empty();
+            }
+        }
+        Matcher m = find(text);
+        if (m == null) {
             return Optional.empty();
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -89,23 +129,24 @@ public final class CompiledSignature {
     }
 
     /**
-     * The first match, or null. On a long message a line-bound regex runs only on the lines holding one of its
-     * first literal group's words: its match, if any, lies in one of them, and the earliest such line has the
-     * first match.
+     * The first match, or null. On a message of several lines a line-bound regex runs only on the lines holding one
+     * of its required words: its match, if any, lies in one of them, and the earliest such line has the first match.
+     * A case-sensitive regex's words are looked for as written, which skips the lines that only hold them in
+     * another case.
      */
     private Matcher find(String text) {
-        if (!lineBound || text.length() < LONG) {
+        if (!lineBound || text.indexOf('\n') < 0) {
             Matcher m = message.matcher(text);
             return m.find() ? m : null;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.length() != text.length()) { // a character that lowercases to two: positions would not line up
+        String searched = exactCase.isEmpty() ? text.toLowerCase(Locale.ROOT) : text;
+        if (searched.length() != text.length()) { // a character that lowercases to two: positions would not line up
             Matcher m = message.matcher(text);
             return m.find() ? m : null;
         }
         TreeSet<Integer> lines = new TreeSet<>();
-        for (String literal : literals.get(0)) {
-            for (int at = lower.indexOf(literal); at >= 0; at = lower.indexOf(literal, at + 1)) {
+        for (String literal : exactCase.isEmpty() ? literals.get(0) : exactCase.get(0)) {
+            for (int at = searched.indexOf(literal); at >= 0; at = searched.indexOf(literal, at + 1)) {
                 lines.add(text.lastIndexOf('\n', at) + 1);
             }
         }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Literal text every match of a regular expression must contain, lowercased: the prefilter keys. The result is
+ * Literal text every match of a regular expression must contain: the prefilter keys, lowercased for the
+ * case-insensitive automaton, and as written for the exact check of a case-sensitive regex. The result is
  * a conjunction of alternatives: every match contains, for each group, at least one of its literals
  * ({@code Worker (?:exited|died) with code} gives [[worker], [exited, died], [with code]]). Conservative: what it
  * cannot prove required it leaves out, and with no group a signature's regex runs on every line.
@@ -14,28 +15,68 @@ import java.util.Locale;
 final class RequiredLiterals {
 
     static final int MIN_LENGTH = 3;
+    private static final java.util.regex.Pattern CASE_INSENSITIVE = java.util.regex.Pattern.compile("\\(\\?[-imsU]*i");
+    private static final java.util.regex.Pattern LEADING_FLAGS = java.util.regex.Pattern.compile("(?:\\(\\?[-imsU]+\\))+");
 
     private RequiredLiterals() {
     }
 
     /** Every group of alternatives (each literal at least {@link #MIN_LENGTH} characters) a match must satisfy. */
     static List<List<String>> allOf(String regex) {
+        return lower(exactAllOf(regex));
+    }
+
+    /**
+     * The prefilter as a disjunction: for a regex that is an alternation at its top level (under any flags and one
+     * enclosing group), the groups each branch requires, so that a line needs the literals of one branch only.
+     * A branch that requires nothing makes the whole list one empty conjunction: the regex runs on every line.
+     */
+    static List<List<List<String>>> branches(String regex) {
+        List<String> parts = splitTopLevel(unwrap(regex));
+        if (parts.size() == 1) {
+            return List.of(allOf(regex));
+        }
+        List<List<List<String>>> branches = new ArrayList<>();
+        for (String part : parts) {
+            List<List<String>> groups = allOf(part);
+            if (groups.isEmpty()) {
+                return List.of(List.of());
+            }
+            branches.add(groups);
+        }
+        return branches;
+    }
+
+    /**
+     * The required groups with the case the regex demands, for a regex that has no case-insensitive flag: then a
+     * line must hold one literal of each group exactly as written. Empty for a case-insensitive regex.
+     */
+    static List<List<String>> exactCase(String regex) {
+        return CASE_INSENSITIVE.matcher(regex).find() ? List.of() : exactAllOf(regex);
+    }
+
+    /** Alternatives of at least {@link #MIN_LENGTH} characters, one of which every match contains; or null. */
+    static List<String> anyOf(String regex) {
+        List<String> exact = exactAnyOf(regex);
+        return exact == null ? null : lower(List.of(exact)).get(0);
+    }
+
+    private static List<List<String>> exactAllOf(String regex) {
         List<String> branches = splitTopLevel(regex);
         if (branches.size() > 1) {
-            List<String> union = anyOf(regex);
+            List<String> union = exactAnyOf(regex);
             return union == null ? List.of() : List.of(union);
         }
         List<List<String>> groups = candidates(regex);
         return groups == null ? List.of() : groups.stream().filter(RequiredLiterals::longEnough).distinct().toList();
     }
 
-    /** Alternatives of at least {@link #MIN_LENGTH} characters, one of which every match contains; or null. */
-    static List<String> anyOf(String regex) {
+    private static List<String> exactAnyOf(String regex) {
         List<String> branches = splitTopLevel(regex);
         if (branches.size() > 1) {
             List<String> union = new ArrayList<>();
             for (String branch : branches) {
-                List<String> literals = anyOf(branch);
+                List<String> literals = exactAnyOf(branch);
                 if (literals == null) {
                     return null;
                 }
@@ -44,6 +85,26 @@ final class RequiredLiterals {
             return union.stream().distinct().toList();
         }
         return sequence(regex);
+    }
+
+    private static List<List<String>> lower(List<List<String>> groups) {
+        return groups.stream()
+                .map(group -> group.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList())
+                .distinct().toList();
+    }
+
+    /** The regex without leading flag groups such as {@code (?i)}, and without one group enclosing all of it. */
+    private static String unwrap(String regex) {
+        String body = regex;
+        java.util.regex.Matcher flags = LEADING_FLAGS.matcher(body);
+        if (flags.lookingAt()) {
+            body = body.substring(flags.end());
+        }
+        if (body.startsWith("(") && closingParen(body, 0) == body.length() - 1) {
+            String inner = groupBody(body.substring(1, body.length() - 1));
+            return inner == null ? body : unwrap(inner);
+        }
+        return body;
     }
 
     /** The best-keyed required element of a sequence: a literal run, or a required group's alternatives. */
@@ -78,7 +139,7 @@ final class RequiredLiterals {
                     }
                     String body = groupBody(regex.substring(i + 1, close));
                     if (body != null && !optional(regex, close + 1)) {
-                        List<String> inner = anyOf(body);
+                        List<String> inner = exactAnyOf(body);
                         if (inner != null) {
                             candidates.add(inner);
                         }
@@ -121,7 +182,7 @@ final class RequiredLiterals {
     }
 
     private static void flush(StringBuilder run, List<List<String>> candidates) {
-        String literal = run.toString().strip().toLowerCase(Locale.ROOT);
+        String literal = run.toString().strip();
         if (!literal.isEmpty()) {
             candidates.add(List.of(literal));
         }

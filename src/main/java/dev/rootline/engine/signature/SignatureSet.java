@@ -20,13 +20,24 @@ import java.util.function.Function;
 public final class SignatureSet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The automaton looks for this many first characters of a literal: a line with the literal has them, and
+     * bounding the trie's depth keeps the states a scan walks through few enough to stay in cache.
+     */
+    private static final int KEY_LENGTH = 12;
 
     private final List<CompiledSignature> signatures;
     /** Signatures whose regex has no required literal: they run on every line. */
     private final int[] unfiltered;
-    /** For each literal of the automaton, the (signature, group) pairs it satisfies, packed as signature << 6 | group. */
+    /**
+     * A unit is one branch of one signature's prefilter: the signature is a candidate once every group of one of
+     * its units is satisfied. For each literal of the automaton, the (unit, group) pairs it satisfies, packed as
+     * unit << 6 | group.
+     */
     private final List<int[]> byLiteral;
-    /** For each signature, the bit mask of all its groups: a candidate once every group is satisfied. */
+    /** For each unit, its signature. */
+    private final int[] signatureOf;
+    /** For each unit, the bit mask of all its groups. */
     private final long[] allGroups;
     private final LiteralAutomaton automaton;
 
@@ -35,31 +46,37 @@ public final class SignatureSet {
         List<String> literals = new ArrayList<>();
         List<List<Integer>> owners = new ArrayList<>();
         List<Integer> always = new ArrayList<>();
+        List<Integer> units = new ArrayList<>();
+        List<Long> masks = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        allGroups = new long[signatures.size()];
         for (int i = 0; i < signatures.size(); i++) {
-            List<List<String>> groups = signatures.get(i).literals();
-            if (groups.isEmpty()) {
+            List<List<List<String>>> branches = signatures.get(i).branches();
+            if (branches.stream().anyMatch(List::isEmpty)) {
                 always.add(i);
                 continue;
             }
-            int kept = Math.min(groups.size(), 64); // a conjunction of the first 64 groups is still a sound filter
-            allGroups[i] = kept == 64 ? -1L : (1L << kept) - 1;
-            for (int g = 0; g < kept; g++) {
-                for (String literal : groups.get(g)) {
-                    Integer at = index.get(literal);
-                    if (at == null) {
-                        at = literals.size();
-                        index.put(literal, at);
-                        literals.add(literal);
-                        owners.add(new ArrayList<>());
+            for (List<List<String>> groups : branches) {
+                int unit = units.size();
+                int kept = Math.min(groups.size(), 64); // a conjunction of the first 64 groups is still a sound filter
+                units.add(i);
+                masks.add(kept == 64 ? -1L : (1L << kept) - 1);
+                for (int g = 0; g < kept; g++) {
+                    for (String literal : groups.get(g)) {
+                        String key = literal.length() > KEY_LENGTH ? literal.substring(0, KEY_LENGTH) : literal;
+                        int at = index.computeIfAbsent(key, l -> {
+                            literals.add(l);
+                            owners.add(new ArrayList<>());
+                            return literals.size() - 1;
+                        });
+                        owners.get(at).add(unit << 6 | g);
                     }
-                    owners.get(at).add(i << 6 | g);
                 }
             }
         }
         unfiltered = always.stream().mapToInt(Integer::intValue).toArray();
         byLiteral = owners.stream().map(o -> o.stream().mapToInt(Integer::intValue).toArray()).toList();
+        signatureOf = units.stream().mapToInt(Integer::intValue).toArray();
+        allGroups = masks.stream().mapToLong(Long::longValue).toArray();
         automaton = new LiteralAutomaton(literals);
     }
 
@@ -69,21 +86,23 @@ public final class SignatureSet {
 
     /** Every signature that matches the event, in definition order. */
     public List<Match> match(LogEvent event) {
-        BitSet literals = new BitSet(byLiteral.size());
+        BitSet literals = new BitSet(); // sized by the hits, not by the literals: most lines hit few
         automaton.scan(event.message(), literals);
-        BitSet candidates = new BitSet(signatures.size());
+        BitSet candidates = new BitSet();
         for (int i : unfiltered) {
             candidates.set(i);
         }
-        if (!literals.isEmpty()) {
-            Map<Integer, Long> satisfied = new HashMap<>();
-            for (int l = literals.nextSetBit(0); l >= 0; l = literals.nextSetBit(l + 1)) {
-                for (int owner : byLiteral.get(l)) {
-                    int signature = owner >>> 6;
-                    long groups = satisfied.merge(signature, 1L << (owner & 63), (a, b) -> a | b);
-                    if (groups == allGroups[signature]) {
-                        candidates.set(signature);
-                    }
+        Map<Integer, Long> satisfied = null;
+        for (int l = literals.nextSetBit(0); l >= 0; l = literals.nextSetBit(l + 1)) {
+            for (int owner : byLiteral.get(l)) {
+                int unit = owner >>> 6;
+                long groups = 1L << (owner & 63);
+                if (allGroups[unit] != 1) {
+                    satisfied = satisfied == null ? new HashMap<>() : satisfied;
+                    groups = satisfied.merge(unit, groups, (a, b) -> a | b);
+                }
+                if (groups == allGroups[unit]) {
+                    candidates.set(signatureOf[unit]);
                 }
             }
         }

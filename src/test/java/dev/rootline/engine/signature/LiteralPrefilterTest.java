@@ -39,14 +39,39 @@ class LiteralPrefilterTest {
         assertThat(RequiredLiterals.allOf("(?i)(?:a|b)")).isEmpty();
     }
 
-    /** Property: for every example a signature matches, each of its prefilter groups has a literal in the line. */
+    @Test
+    void eachBranchOfATopLevelAlternationKeepsItsOwnConjunction() {
+        assertThat(RequiredLiterals.branches("(?i)(?:Error \\d+ connecting to (?<h>\\S+)|redis[\\w ]{0,40}connection (?:failed|refused))"))
+                .containsExactly(List.of(List.of("error"), List.of("connecting to")),
+                        List.of(List.of("redis"), List.of("connection"), List.of("failed", "refused")));
+        assertThat(RequiredLiterals.branches("Worker (?:exited|died)")).containsExactly(List.of(List.of("worker"), List.of("exited", "died")));
+        assertThat(RequiredLiterals.branches("abcd|ef")).containsExactly(List.of());
+    }
+
+    @Test
+    void aCaseSensitiveRegexKeepsTheCaseOfItsLiterals() {
+        assertThat(RequiredLiterals.exactCase("(?m)^(?<e>[A-Z]\\w*(?:Error|Exception)): (?<d>.+)$"))
+                .containsExactly(List.of("Error", "Exception"));
+        assertThat(RequiredLiterals.exactCase("(?i)connection refused")).isEmpty();
+        assertThat(RequiredLiterals.exactCase("(?:ok|(?i:Refused)) again")).isEmpty();
+    }
+
+    /**
+     * Property: for every example a signature matches, one prefilter branch has a literal of each of its groups in
+     * the line, and each exact-case group is in it as written.
+     */
     @Test
     void thePrefilterNeverDropsAMatchOfTheBundledSignatures() throws Exception {
         SignatureSet set = SignatureCompiler.compile(BundledSignaturesTest.bundled());
         for (CompiledSignature s : set.signatures()) {
             for (String example : s.definition().examples().match()) {
-                String message = ExampleCheck.event(s, example).message().toLowerCase(Locale.ROOT);
+                String message = ExampleCheck.event(s, example).message();
+                String lower = message.toLowerCase(Locale.ROOT);
                 for (List<String> group : s.literals()) {
+                    assertThat(group).as(s.id()).anyMatch(lower::contains);
+                }
+                assertThat(s.branches()).as(s.id()).anyMatch(branch -> branch.stream().allMatch(group -> group.stream().anyMatch(lower::contains)));
+                for (List<String> group : RequiredLiterals.exactCase(s.definition().match().message())) {
                     assertThat(group).as(s.id()).anyMatch(message::contains);
                 }
             }

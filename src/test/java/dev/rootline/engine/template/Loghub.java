@@ -20,9 +20,9 @@ import java.util.Map;
  * true event) and parsing accuracy (PA: a line is right when its template text is the true one). Ground truth is
  * the original {@code *_structured.csv}, grouped by EventId, as for Drain's published 0.865.
  */
-final class Loghub {
+public final class Loghub {
 
-    static final List<String> DATASETS = List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Thunderbird",
+    public static final List<String> DATASETS = List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Thunderbird",
             "Windows", "Linux", "Android", "HealthApp", "Apache", "Proxifier", "OpenSSH", "OpenStack", "Mac");
 
     /** Drain's grouping accuracy per dataset, as published (Zhu et al., ICSE-SEIP 2019, Table III). */
@@ -33,7 +33,7 @@ final class Loghub {
             Map.entry("Proxifier", 0.527), Map.entry("OpenSSH", 0.788), Map.entry("OpenStack", 0.733),
             Map.entry("Mac", 0.787));
 
-    record Line(String content, String eventId, String eventTemplate) {
+    public record Line(String content, String eventId, String eventTemplate) {
     }
 
     record Score(String dataset, double groupingAccuracy, double parsingAccuracy, int templates, int trueEvents) {
@@ -42,11 +42,24 @@ final class Loghub {
     private Loghub() {
     }
 
+    /** A template as a signature regex: its literal parts quoted, each {@code <*>} a lazy group. */
+    public static String regexOf(String template) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = template.split("<\\*>", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append("(.*?)");
+            }
+            regex.append(parts[i].replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1"));
+        }
+        return regex.toString();
+    }
+
     static Path dir() {
         return SharedData.ROOT.resolve("loghub2k");
     }
 
-    static List<Line> read(String dataset) throws IOException {
+    public static List<Line> read(String dataset) throws IOException {
         Path csv = dir().resolve(dataset).resolve(dataset + "_2k.log_structured.csv");
         List<Line> lines = new ArrayList<>(2000);
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
