@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -136,22 +138,57 @@ public final class LuceneLogStore implements LogStore, Closeable {
 
     /** The entries neither stored nor being stored, now reserved for this caller. */
     private List<LogEvent> reserveFresh(List<LogEvent> entries) throws IOException {
-        List<LogEvent> fresh = new ArrayList<>(entries.size());
+        List<LogEvent> reserved = new ArrayList<>(entries.size());
+        for (LogEvent entry : entries) {
+            if (reservations.reserve(entry.key())) {
+                reserved.add(entry);
+            }
+        }
+        if (reserved.isEmpty()) {
+            return reserved;
+        }
+        boolean[] stored;
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (LogEvent entry : entries) {
-                if (reservations.reserve(entry.key())) {
-                    if (contains(searcher, entry.key())) {
-                        reservations.release(entry.key());
-                    } else {
-                        fresh.add(entry);
-                    }
-                }
-            }
+            stored = stored(searcher, reserved);
         } finally {
             searchers.release(searcher);
         }
+        List<LogEvent> fresh = new ArrayList<>(reserved.size());
+        for (int i = 0; i < reserved.size(); i++) {
+            if (stored[i]) {
+                reservations.release(reserved.get(i).key());
+            } else {
+                fresh.add(reserved.get(i));
+            }
+        }
         return fresh;
+    }
+
+    /**
+     * Which of the entries the index holds. One terms enumeration per segment serves the whole batch, in key
+     * order: looking each key up on its own cost a field lookup and an enumeration per key and segment.
+     */
+    private static boolean[] stored(IndexSearcher searcher, List<LogEvent> entries) throws IOException {
+        BytesRef[] keys = new BytesRef[entries.size()];
+        Integer[] order = new Integer[entries.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new BytesRef(entries.get(i).key());
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        boolean[] stored = new boolean[keys.length];
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(LuceneFields.MEMBER);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum enumeration = terms.iterator();
+            for (int i : order) {
+                stored[i] = stored[i] || enumeration.seekExact(keys[i]);
+            }
+        }
+        return stored;
     }
 
     private static List<byte[]> originals(List<LogEvent> entries) {
@@ -217,17 +254,6 @@ public final class LuceneLogStore implements LogStore, Closeable {
         }
         commitUpTo(wal.rotate(), 0);
         refresh(0);
-    }
-
-    private static boolean contains(IndexSearcher searcher, String key) throws IOException {
-        BytesRef term = new BytesRef(key);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(LuceneFields.MEMBER);
-            if (terms != null && terms.iterator().seekExact(term)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reopens the reader if stale; keys indexed up to {@code indexedSequence} are then visible to dedup. */
