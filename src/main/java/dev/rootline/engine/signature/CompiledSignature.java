@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.rootline.engine.event.LogEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A signature ready to run: its regex compiled with RE2 semantics (linear time, whatever the pattern), its
@@ -30,6 +32,8 @@ public final class CompiledSignature {
     private final boolean lineBound;
     /** The regex as literals and lazy groups, matched without running it; null when it is more than that. */
     private final LiteralChain chain;
+    /** The regex for java.util.regex under a budget, RE2/J's stand-in; null when only RE2/J may run it. */
+    private final BudgetedRegex budgeted;
 
     CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, List<List<String>> literals,
                       java.util.regex.Pattern logName) {
@@ -40,6 +44,7 @@ public final class CompiledSignature {
         this.logName = logName;
         this.lineBound = !literals.isEmpty() && LineBound.of(definition.match().message());
         this.chain = LiteralChain.of(definition.match().message());
+        this.budgeted = chain == null ? BudgetedRegex.of(definition.match().message()) : null;
         this.branches = RequiredLiterals.branches(definition.match().message());
         this.exactCase = chain == null ? RequiredLiterals.exactCase(definition.match().message()) : List.of();
     }
@@ -114,50 +119,67 @@ public final class CompiledSignature {
                 return Optional.empty();
             }
         }
-        Matcher m = find(text);
-        if (m == null) {
-            return Optional.empty();
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String group : groups) {
-            String value = m.group(group);
-            if (value != null) {
-                fields.put(group, value.strip());
+        for (String region : regions(text)) {
+            Match match = budgeted == null ? re2Match(event, region) : budgetedMatch(event, region);
+            if (match != null) {
+                return Optional.of(match);
             }
         }
-        return Optional.of(new Match(this, event, m.group(), fields));
+        return Optional.empty();
+    }
+
+    private Match budgetedMatch(LogEvent event, String region) {
+        java.util.regex.Matcher m;
+        try {
+            m = budgeted.find(region);
+        } catch (BudgetedRegex.OverBudget e) {
+            return re2Match(event, region);
+        }
+        return m == null ? null : new Match(this, event, m.group(), fields(m::group));
+    }
+
+    private Match re2Match(LogEvent event, String region) {
+        Matcher m = message.matcher(region);
+        return m.find() ? new Match(this, event, m.group(), fields(m::group)) : null;
+    }
+
+    private Map<String, String> fields(UnaryOperator<String> group) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : groups) {
+            String value = group.apply(name);
+            if (value != null) {
+                fields.put(name, value.strip());
+            }
+        }
+        return fields;
     }
 
     /**
-     * The first match, or null. On a message of several lines a line-bound regex runs only on the lines holding one
-     * of its required words: its match, if any, lies in one of them, and the earliest such line has the first match.
-     * A case-sensitive regex's words are looked for as written, which skips the lines that only hold them in
-     * another case.
+     * Where to search, in order: the message, or on a message of several lines for a line-bound regex, only the
+     * lines holding one of its required words. Its match, if any, lies in one of them, and the earliest such line
+     * has the first match. A case-sensitive regex's words are looked for as written, which skips the lines that
+     * only hold them in another case.
      */
-    private Matcher find(String text) {
+    private List<String> regions(String text) {
         if (!lineBound || text.indexOf('\n') < 0) {
-            Matcher m = message.matcher(text);
-            return m.find() ? m : null;
+            return List.of(text);
         }
         String searched = exactCase.isEmpty() ? text.toLowerCase(Locale.ROOT) : text;
         if (searched.length() != text.length()) { // a character that lowercases to two: positions would not line up
-            Matcher m = message.matcher(text);
-            return m.find() ? m : null;
+            return List.of(text);
         }
-        TreeSet<Integer> lines = new TreeSet<>();
+        TreeSet<Integer> starts = new TreeSet<>();
         for (String literal : exactCase.isEmpty() ? literals.get(0) : exactCase.get(0)) {
             for (int at = searched.indexOf(literal); at >= 0; at = searched.indexOf(literal, at + 1)) {
-                lines.add(text.lastIndexOf('\n', at) + 1);
+                starts.add(text.lastIndexOf('\n', at) + 1);
             }
         }
-        for (int start : lines) {
+        List<String> lines = new ArrayList<>(starts.size());
+        for (int start : starts) {
             int end = text.indexOf('\n', start);
-            Matcher m = message.matcher(text.substring(start, end < 0 ? text.length() : end));
-            if (m.find()) {
-                return m;
-            }
+            lines.add(text.substring(start, end < 0 ? text.length() : end));
         }
-        return null;
+        return lines;
     }
 
     private boolean fieldsEqual(JsonNode entry) {
