@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.engine.event.LogEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -92,18 +93,26 @@ public final class SignatureSet {
         for (int i : unfiltered) {
             candidates.set(i);
         }
-        Map<Integer, Long> satisfied = null;
+        int[] partial = new int[16]; // (unit, group) pairs of units with several groups, sorted below
+        int pairs = 0;
         for (int l = literals.nextSetBit(0); l >= 0; l = literals.nextSetBit(l + 1)) {
             for (int owner : byLiteral.get(l)) {
                 int unit = owner >>> 6;
-                long groups = 1L << (owner & 63);
-                if (allGroups[unit] != 1) {
-                    satisfied = satisfied == null ? new HashMap<>() : satisfied;
-                    groups = satisfied.merge(unit, groups, (a, b) -> a | b);
-                }
-                if (groups == allGroups[unit]) {
+                if (allGroups[unit] == 1) {
                     candidates.set(signatureOf[unit]);
+                } else {
+                    partial = pairs == partial.length ? Arrays.copyOf(partial, pairs * 2) : partial;
+                    partial[pairs++] = owner;
                 }
+            }
+        }
+        Arrays.sort(partial, 0, pairs);
+        long groups = 0;
+        for (int i = 0; i < pairs; i++) {
+            int unit = partial[i] >>> 6;
+            groups = (i > 0 && partial[i - 1] >>> 6 == unit ? groups : 0) | 1L << (partial[i] & 63);
+            if (groups == allGroups[unit]) {
+                candidates.set(signatureOf[unit]);
             }
         }
         if (candidates.isEmpty()) {
