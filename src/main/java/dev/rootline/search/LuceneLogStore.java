@@ -299,16 +299,22 @@ public final class LuceneLogStore implements LogStore, Closeable {
 
     @Override
     public void close() throws IOException {
-        maintenance.shutdownNow();
+        // no interrupt: one landing in a commit's fsync closes the index files under the writer, which then
+        // cannot close and keeps the index locked for the life of the JVM
+        maintenance.shutdown();
         try {
+            maintenance.awaitTermination(1, TimeUnit.MINUTES);
             indexer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        commit();
-        searchers.close();
-        writer.close();
-        wal.close();
-        directory.close();
+        try {
+            commit();
+            searchers.close();
+        } finally {
+            writer.close();
+            wal.close();
+            directory.close();
+        }
     }
 }
