@@ -42,9 +42,10 @@ final class BudgetedRegex {
         }
         StringBuilder java = new StringBuilder(regex.length() + 16);
         boolean multiline = regex.startsWith("(?m)");
-        boolean inClass = false;
+        int classEnd = -1;
         for (int i = multiline ? 4 : 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
+            boolean inClass = i < classEnd;
             if (c == '\\' && i + 1 < regex.length()) {
                 char e = regex.charAt(++i);
                 if (REJECTED_ESCAPES.indexOf(e) >= 0 || e == 'S' && inClass) {
@@ -58,9 +59,8 @@ final class BudgetedRegex {
                 if (c == '[') {
                     return null; // [[:alpha:]] and nested classes differ
                 }
-                inClass = c != ']' || java.charAt(java.length() - 1) == '[' || java.toString().endsWith("[^");
             } else if (c == '[') {
-                inClass = true;
+                classEnd = RequiredLiterals.endOfClass(regex, i);
             } else if (c == '$' && !multiline) {
                 return null;
             } else if (c == '(' && regex.startsWith("(?", i) && !regex.startsWith("(?:", i) && !regex.startsWith("(?<", i)) {
@@ -91,16 +91,8 @@ final class BudgetedRegex {
             int name = regex.startsWith("(?<", i) || regex.startsWith("(?P<", i) ? regex.indexOf('>', i) : -1;
             i = name >= 0 ? name + 1 : regex.startsWith("(?:", i) ? i + 3 : i + 1;
         }
-        int atomEnd = i;
-        if (regex.startsWith(".", i)) {
-            atomEnd = i + 1;
-        } else if (regex.startsWith("[", i)) {
-            atomEnd = i + 1;
-            while (atomEnd < regex.length() && (regex.charAt(atomEnd) != ']' || atomEnd == i + 1)) {
-                atomEnd += regex.charAt(atomEnd) == '\\' ? 2 : 1;
-            }
-            atomEnd++;
-        }
+        int atomEnd = regex.startsWith(".", i) ? i + 1
+                : regex.startsWith("[", i) ? RequiredLiterals.endOfClass(regex, i) + 1 : i;
         return atomEnd > i && atomEnd < regex.length() && (regex.charAt(atomEnd) == '*' || regex.charAt(atomEnd) == '+');
     }
 

@@ -251,7 +251,8 @@ final class RequiredLiterals {
         return -1;
     }
 
-    private static int endOfClass(String regex, int open) {
+    /** The index of the {@code ]} closing the class opened at {@code open}; the regex's length if none does. */
+    static int endOfClass(String regex, int open) {
         int i = open + 1;
         if (i < regex.length() && regex.charAt(i) == '^') {
             i++;
