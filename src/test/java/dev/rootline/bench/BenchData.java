@@ -34,7 +34,7 @@ final class BenchData {
         for (int i = 0; all.size() < count; i++) {
             String template = templates.get(i % templates.size()).strip();
             String suffix = i < templates.size() ? "" : " shard " + (i / templates.size());
-            SignatureDefinition generated = generated("loghub.t" + i, Loghub.regexOf(template) + suffix, template + suffix);
+            SignatureDefinition generated = Loghub.signature("loghub.t" + i, template + suffix);
             try {
                 SignatureCompiler.compile(List.of(generated));
                 all.add(generated);
@@ -85,17 +85,5 @@ final class BenchData {
             throw new UncheckedIOException(e);
         }
         return new ArrayList<>(templates);
-    }
-
-    private static SignatureDefinition generated(String id, String regex, String template) {
-        String example = template.replace("<*>", "7");
-        return new SignatureDefinition(id, "Loghub template", dev.rootline.engine.signature.Category.EXCEPTION,
-                dev.rootline.engine.signature.Role.CAUSE, dev.rootline.engine.signature.SignatureSeverity.LOW,
-                dev.rootline.engine.signature.MatchScope.INSTANCE,
-                new SignatureDefinition.MatchSpec(regex, dev.rootline.engine.event.Severity.DEFAULT,
-                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of()),
-                List.of(), List.of(), null, null,
-                new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
-                new SignatureDefinition.Origin("generated", 0));
     }
 }

@@ -73,6 +73,11 @@ public final class CompiledSignature {
         return branches;
     }
 
+    /** Whether the regex is a {@link LiteralChain}, which confirms a candidate by finding each literal in turn. */
+    boolean isLiteralChain() {
+        return chain != null;
+    }
+
     /**
      * Matches one event.
      *
@@ -102,11 +107,14 @@ public final class CompiledSignature {
         if (spans == null) {
             return Optional.empty();
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        List<String> names = chain.groupNames();
-        for (int g = 0; g < names.size(); g++) {
-            if (names.get(g) != null) {
-                fields.put(names.get(g), text.substring(spans[2 + 2 * g], spans[3 + 2 * g]).strip());
+        Map<String, String> fields = Map.of(); // most template-made chains name no group
+        if (!groups.isEmpty()) {
+            fields = new LinkedHashMap<>();
+            List<String> names = chain.groupNames();
+            for (int g = 0; g < names.size(); g++) {
+                if (names.get(g) != null) {
+                    fields.put(names.get(g), text.substring(spans[2 + 2 * g], spans[3 + 2 * g]).strip());
+                }
             }
         }
         return Optional.of(new Match(this, event, text.substring(spans[0], spans[1]), fields));

@@ -19,10 +19,13 @@ final class LiteralAutomaton {
     private final int shift;
     private final int[] next;
     private final int[][] outputs;
+    /** The longest literal's length less one: how far the first half of a scan runs past the middle. */
+    private final int overlap;
 
     /** @param literals lowercased literals; the index of each is what {@link #scan} reports */
     LiteralAutomaton(List<String> literals) {
         int count = 1;
+        overlap = literals.stream().mapToInt(String::length).max().orElse(1) - 1;
         for (String literal : literals) {
             for (char c : literal.toCharArray()) {
                 if (classOf[c] == 0) {
@@ -89,15 +92,51 @@ final class LiteralAutomaton {
         }
     }
 
-    /** Sets in {@code found} the index of every literal that occurs in the text. */
+    /**
+     * Sets in {@code found} the index of every literal that occurs in the text.
+     *
+     * <p>Each step waits for the load of the one before, so a long text is scanned as two halves at once, which
+     * lets the processor overlap their loads. The first half runs on past the middle by the longest literal less
+     * one character: a literal that starts before the middle ends in the first half's range, and one that starts at
+     * or after it lies in the second's.
+     */
     void scan(String text, BitSet found) {
-        int state = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[(state & ~1) + classOf[text.charAt(i)]];
-            if ((state & 1) != 0) {
-                for (int hit : outputs[state >>> shift]) {
-                    found.set(hit);
-                }
+        int n = text.length();
+        char[] classes = new char[n];
+        for (int i = 0; i < n; i++) {
+            classes[i] = classOf[text.charAt(i)];
+        }
+        int mid = n >>> 1;
+        int firstEnd = mid + overlap;
+        if (firstEnd >= n) {
+            firstEnd = n;
+            mid = n;
+        }
+        int first = 0;
+        int second = 0;
+        int both = Math.min(firstEnd, n - mid);
+        for (int i = 0; i < both; i++) {
+            first = next[(first & ~1) + classes[i]];
+            second = next[(second & ~1) + classes[mid + i]];
+            if (((first | second) & 1) != 0) {
+                report(first, found);
+                report(second, found);
+            }
+        }
+        for (int i = both; i < firstEnd; i++) {
+            first = next[(first & ~1) + classes[i]];
+            report(first, found);
+        }
+        for (int i = mid + both; i < n; i++) {
+            second = next[(second & ~1) + classes[i]];
+            report(second, found);
+        }
+    }
+
+    private void report(int state, BitSet found) {
+        if ((state & 1) != 0) {
+            for (int hit : outputs[state >>> shift]) {
+                found.set(hit);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.rootline.engine.signature;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,9 +96,9 @@ final class LiteralChain {
      */
     int[] find(String text) {
         int[] at = new int[literals.length];
-        // where each literal was last found: the search only moves forward, so no stretch of text is read twice
+        // where each literal was last found, plus one (0: not looked for yet): the search only moves forward, so
+        // no stretch of text is read twice
         int[] seen = new int[literals.length];
-        Arrays.fill(seen, -1);
         int from = 0;
         while (true) {
             int first = next(text, 0, from, seen);
@@ -140,13 +139,11 @@ final class LiteralChain {
     }
 
     private int next(String text, int literal, int from, int[] seen) {
-        if (seen[literal] < from) {
-            seen[literal] = text.indexOf(literals[literal], from);
-            if (seen[literal] < 0) {
-                seen[literal] = Integer.MAX_VALUE;
-            }
+        if (seen[literal] - 1 < from) {
+            int found = text.indexOf(literals[literal], from);
+            seen[literal] = found < 0 ? Integer.MAX_VALUE : found + 1;
         }
-        return seen[literal] == Integer.MAX_VALUE ? -1 : seen[literal];
+        return seen[literal] == Integer.MAX_VALUE ? -1 : seen[literal] - 1;
     }
 
     /** Every lazy group but the last of a gap is empty; the last one spans the gap. */

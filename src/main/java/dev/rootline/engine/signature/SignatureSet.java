@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,10 @@ public final class SignatureSet {
                 continue;
             }
             for (List<List<String>> groups : branches) {
+                if (signatures.get(i).isLiteralChain()) {
+                    // its chain looks for every literal with indexOf anyway: the scan need only find the longest
+                    groups = List.of(Collections.max(groups, Comparator.comparingInt(SignatureSet::shortest)));
+                }
                 int unit = units.size();
                 int kept = Math.min(groups.size(), 64); // a conjunction of the first 64 groups is still a sound filter
                 units.add(i);
@@ -79,6 +85,10 @@ public final class SignatureSet {
         signatureOf = units.stream().mapToInt(Integer::intValue).toArray();
         allGroups = masks.stream().mapToLong(Long::longValue).toArray();
         automaton = new LiteralAutomaton(literals);
+    }
+
+    private static int shortest(List<String> alternatives) {
+        return alternatives.stream().mapToInt(String::length).min().orElse(0);
     }
 
     public List<CompiledSignature> signatures() {

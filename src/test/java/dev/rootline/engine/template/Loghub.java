@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rootline.SharedData;
+import dev.rootline.engine.event.Severity;
+import dev.rootline.engine.signature.Category;
+import dev.rootline.engine.signature.MatchScope;
+import dev.rootline.engine.signature.Role;
+import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.signature.SignatureSeverity;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Loghub-2k benchmark (Zhu et al., ISSRE 2023), read from {@code ../shared/loghub2k}, and the standard scores
@@ -53,6 +60,16 @@ public final class Loghub {
             regex.append(parts[i].replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1"));
         }
         return regex.toString();
+    }
+
+    /** A signature made from a template, as a team would write one for a line it has seen. */
+    public static SignatureDefinition signature(String id, String template) {
+        String example = template.replace("<*>", "7");
+        return new SignatureDefinition(id, "Loghub template", Category.EXCEPTION, Role.CAUSE, SignatureSeverity.LOW,
+                MatchScope.INSTANCE, new SignatureDefinition.MatchSpec(regexOf(template), Severity.DEFAULT,
+                        Optional.empty(), Optional.empty(), Map.of()),
+                List.of(), List.of(), null, null, new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
+                new SignatureDefinition.Origin("generated", 0));
     }
 
     static Path dir() {
