@@ -1,6 +1,8 @@
 -- wrk script: POST /api/v1/entries with the real 1,000-entry export from ../shared as a live stream would send
 -- it: every request moves the export's timestamps two minutes on (it spans 1 m 47 s) and suffixes every
 -- insertId, so each batch is new and follows the one before in event time, as correlation sees a live service.
+-- Each run starts after the runs before it (200 two-minute slots per second of wall time, more than a run sends),
+-- so a second run against the same app never lands on the minutes of the first.
 --   wrk -t2 -c4 -d30s -s bench/stream.lua --latency http://127.0.0.1:8080
 local threads = 0
 function setup(thread)
@@ -35,10 +37,11 @@ function init(args)
 end
 
 local counter = 0
+local RUN_START = (os.time() % 100000) * 200
 function request()
   counter = counter + 1
   local suffix = "-" .. prefix .. "-" .. counter
-  local shift = ((counter - 1) * 2 + tid) * 120
+  local shift = (RUN_START + (counter - 1) * 2 + tid) * 120
   local minutes = {}
   for m = 0, 9 do
     minutes[m] = os.date("!%Y-%m-%dT%H:%M", EXPORT_START + shift + m * 60)

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class CorrelationTransaction {
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
-        List<Signal> stored = matches.fresh(c, batch.signals());
+        List<Signal> stored = matches.fresh(c, service, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
         }
@@ -96,7 +97,10 @@ class CorrelationTransaction {
                 ? s.withNovel(sightings.get(s.entryKey()).novel()) : s).toList();
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
-            List<AttributionChange> changes = reattribute(c, service, fresh, signatures, sightings);
+            List<AttributionChange> changes = new ArrayList<>();
+            for (List<Signal> span : spans(fresh)) {
+                changes.addAll(reattribute(c, service, span, signatures, sightings));
+            }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
         }
@@ -115,6 +119,24 @@ class CorrelationTransaction {
             all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), p));
         }
         lifecycle.apply(c, service, all);
+    }
+
+    /**
+     * The new signals in runs of event time whose chains cannot meet: a gap of more than two chain spans between
+     * runs. Each run is re-derived on its own, so a batch that mixes old and new entries (a backfill, or two sources
+     * far apart) does not read everything between them.
+     */
+    private List<List<Signal>> spans(List<Signal> fresh) {
+        long gap = 2 * config.maxChainSpan().toNanos();
+        List<Signal> byTime = fresh.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList();
+        List<List<Signal>> spans = new ArrayList<>();
+        for (int i = 0; i < byTime.size(); i++) {
+            if (i == 0 || byTime.get(i).timeNanos() - byTime.get(i - 1).timeNanos() > gap) {
+                spans.add(new ArrayList<>());
+            }
+            spans.get(spans.size() - 1).add(byTime.get(i));
+        }
+        return spans;
     }
 
     /**
@@ -167,7 +189,7 @@ class CorrelationTransaction {
             }
         }
         matches.attribute(c, attribute, service);
-        matches.detach(c, detach);
+        matches.detach(c, service, detach);
         return changes;
     }
 

@@ -124,7 +124,8 @@ public class IncidentQueries {
         }
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         Sql.query(c, "SELECT s.incident_id, s.signature_id, s.role, s.count, m.insert_id, m.time_nanos, m.message"
-                        + " FROM chain_step s JOIN log_match m ON m.entry_key = s.entry_key AND m.signature_id = s.signature_id"
+                        + " FROM chain_step s JOIN incident i ON i.id = s.incident_id JOIN log_match m ON m.service = i.service"
+                        + " AND m.time_nanos = s.first_nanos AND m.entry_key = s.entry_key AND m.signature_id = s.signature_id"
                         + " WHERE s.incident_id IN (" + marks + ") ORDER BY s.incident_id, s.depth, s.first_nanos, s.signature_id",
                 r -> out.computeIfAbsent(r.getString("incident_id"), k -> new ArrayList<>()).add(
                         new IncidentJson.ChainStep(r.getString("signature_id"), lower(r.getString("role")),

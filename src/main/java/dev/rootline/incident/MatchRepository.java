@@ -29,6 +29,7 @@ class MatchRepository {
     static final String UNKNOWN_ROLE = "UNKNOWN";
     private static final int MAX_TEXT = 4000;
     private static final int CHUNK = 500;
+    private static final long RUN_GAP_NANOS = 60_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
@@ -37,29 +38,38 @@ class MatchRepository {
     record Row(Signal signal, String incidentId, Integer depth) {
     }
 
-    /** The signals among these that are not stored yet. */
-    List<Signal> fresh(Connection c, List<Signal> signals) throws SQLException {
+    /**
+     * The signals among these, all of one service, that are not stored yet. Looked up by the runs of event time
+     * they fall in, which lead the primary key: a batch holding entries hours apart reads only around its own.
+     */
+    List<Signal> fresh(Connection c, String service, List<Signal> signals) throws SQLException {
         Set<String> stored = new HashSet<>();
-        for (int from = 0; from < signals.size(); from += CHUNK) {
-            List<Signal> chunk = signals.subList(from, Math.min(signals.size(), from + CHUNK));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT entry_key, signature_id FROM log_match WHERE entry_key IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i).entryKey());
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        stored.add(r.getString(1) + '/' + r.getString(2));
-                    }
-                }
-            }
+        List<long[]> runs = runs(signals.stream().mapToLong(Signal::timeNanos).sorted().toArray());
+        for (int from = 0; from < runs.size(); from += CHUNK) {
+            List<long[]> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
+            List<Object> params = new ArrayList<>();
+            chunk.forEach(run -> params.addAll(List.of(service, run[0], run[1])));
+            Sql.query(c, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
+                            "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
+                    r -> stored.add(r.getString(1) + '/' + r.getString(2)), params.toArray());
         }
         Set<String> seen = new HashSet<>();
         return signals.stream().filter(s -> {
             String id = s.entryKey() + '/' + s.signatureId();
             return !stored.contains(id) && seen.add(id);
         }).toList();
+    }
+
+    /** Sorted times as [first, last] runs, split where a gap would read more rows than another query costs. */
+    private static List<long[]> runs(long[] times) {
+        List<long[]> runs = new ArrayList<>();
+        for (long t : times) {
+            if (runs.isEmpty() || t - runs.get(runs.size() - 1)[1] > RUN_GAP_NANOS) {
+                runs.add(new long[] {t, t});
+            }
+            runs.get(runs.size() - 1)[1] = t;
+        }
+        return runs;
     }
 
     /**
@@ -88,15 +98,19 @@ class MatchRepository {
      * The service's signals in a span of event time, with their attributions, and before it, back to
      * {@code contextFromNanos}, those of the given signatures only (at least one): the ones that can explain or be
      * a candidate.
-     * Signals of a signature no longer loaded are left out.
+     * Signals of a signature no longer loaded are left out. Only unknown errors come with their message, which
+     * names them; correlation reads no other signal's, and a crash loop's tracebacks are most of the bytes.
      */
     List<Row> load(Connection c, String service, long contextFromNanos, long fromNanos, long toNanos,
                    Set<String> contextSignatures, Function<String, SignatureDefinition> signatures) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(service, fromNanos, toNanos, service, contextFromNanos, fromNanos));
+        List<Object> params = new ArrayList<>(List.of(Signal.UNKNOWN_ERROR, service, fromNanos, toNanos,
+                Signal.UNKNOWN_ERROR, service, contextFromNanos, fromNanos));
         params.addAll(contextSignatures);
         String marks = String.join(", ", java.util.Collections.nCopies(contextSignatures.size(), "?"));
-        return query(c, "SELECT * FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?"
-                + " UNION ALL SELECT * FROM log_match WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
+        String columns = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance, fields, novel,"
+                + " incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message FROM log_match";
+        return query(c, columns + " WHERE service = ? AND time_nanos BETWEEN ? AND ?"
+                + " UNION ALL " + columns + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
                 + " AND signature_id IN (" + marks + ")", signatures, params.toArray());
     }
 
@@ -118,24 +132,22 @@ class MatchRepository {
 
     void attribute(Connection c, Collection<Attribution> changed, String service) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE log_match SET incident_id = ?, depth = ? WHERE entry_key = ? AND signature_id = ?")) {
+                "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ? AND entry_key = ?"
+                        + " AND signature_id = ?")) {
             for (Attribution a : changed) {
-                s.setString(1, a.incident(service).id());
-                s.setInt(2, a.depth());
-                s.setString(3, a.signal().entryKey());
-                s.setString(4, a.signal().signatureId());
+                Sql.bind(s, a.incident(service).id(), a.depth(), service, a.signal().timeNanos(), a.signal().entryKey(),
+                        a.signal().signatureId());
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    void detach(Connection c, Collection<Signal> signals) throws SQLException {
+    void detach(Connection c, String service, Collection<Signal> signals) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE log_match SET incident_id = NULL, depth = NULL"
-                + " WHERE entry_key = ? AND signature_id = ?")) {
+                + " WHERE service = ? AND time_nanos = ? AND entry_key = ? AND signature_id = ?")) {
             for (Signal signal : signals) {
-                s.setString(1, signal.entryKey());
-                s.setString(2, signal.signatureId());
+                Sql.bind(s, service, signal.timeNanos(), signal.entryKey(), signal.signatureId());
                 s.addBatch();
             }
             s.executeBatch();
@@ -177,6 +189,9 @@ class MatchRepository {
     }
 
     static Map<String, String> fields(String json) {
+        if (json.equals("{}")) {
+            return Map.of();
+        }
         try {
             return JSON.readValue(json, FIELDS);
         } catch (JsonProcessingException e) {

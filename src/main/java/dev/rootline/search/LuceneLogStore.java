@@ -4,6 +4,7 @@ import dev.rootline.app.Daemons;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.event.Timestamps;
 import dev.rootline.engine.signature.Match;
 import java.io.Closeable;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     public AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException {
         List<LogEvent> fresh = reserveFresh(entries);
         if (fresh.isEmpty()) {
-            return new AppendResult(0, entries.size(), tag(join.apply(entries)));
+            return new AppendResult(0, entries.size(), tag(join.apply(asStored(entries, receivedNanos))));
         }
         List<StoredEvent> events = tag(join.apply(fresh));
         long sequence;
@@ -116,16 +117,37 @@ public final class LuceneLogStore implements LogStore, Closeable {
             throw new InterruptedIOException("interrupted while appending");
         }
         for (LogEvent entry : fresh) {
-            reservations.assign(entry.key(), sequence);
+            reservations.assign(entry.key(), sequence, entry.timeNanos());
         }
         wal.awaitDurable(sequence);
         if (fresh.size() < entries.size()) {
             Set<LogEvent> isFresh = Collections.newSetFromMap(new IdentityHashMap<>());
             isFresh.addAll(fresh);
             events = new ArrayList<>(events);
-            events.addAll(tag(join.apply(entries.stream().filter(e -> !isFresh.contains(e)).toList())));
+            List<LogEvent> duplicates = entries.stream().filter(e -> !isFresh.contains(e)).toList();
+            events.addAll(tag(join.apply(asStored(duplicates, receivedNanos))));
         }
         return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
+    }
+
+    /**
+     * Re-sent entries as they were stored. One that has neither timestamp nor receiveTimestamp took this arrival's
+     * time; it gets back the time it was stored with, which is where correlation holds it. Any other entry's key
+     * fixes its time.
+     */
+    private List<LogEvent> asStored(List<LogEvent> duplicates, long receivedNanos) throws IOException {
+        List<LogEvent> stored = new ArrayList<>(duplicates.size());
+        for (LogEvent entry : duplicates) {
+            Long reserved = entry.timeNanos() == receivedNanos ? reservations.storedTime(entry.key()) : null;
+            if (reserved != null) {
+                entry = entry.withTime(reserved);
+            } else if (entry.timeNanos() == receivedNanos) {
+                entry = context(entry.key(), 1, 1).map(c -> c.entry().timestamp()).map(Timestamps::nanos)
+                        .map(entry::withTime).orElse(entry);
+            }
+            stored.add(entry);
+        }
+        return stored;
     }
 
     private List<StoredEvent> tag(List<LogEvent> events) {
@@ -246,7 +268,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
                 docs.add(LuceneFields.toDocument(event, record.receivedNanos()));
             }
             writer.addDocuments(docs);
-            fresh.forEach(entry -> reservations.assign(entry.key(), 0));
+            fresh.forEach(entry -> reservations.assign(entry.key(), 0, entry.timeNanos()));
             replayed += fresh.size();
         }
         if (replayed > 0) {

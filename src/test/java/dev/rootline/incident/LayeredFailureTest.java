@@ -3,6 +3,7 @@ package dev.rootline.incident;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootline.engine.event.Entries;
 import dev.rootline.ingest.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -89,6 +90,20 @@ class LayeredFailureTest {
         assertThat(expected.lines()).as("both incidents, in detail").hasSize(2);
         assertThat(normalised(shuffled)).isEqualTo(expected.replace(once, shuffled));
         assertThat(normalised(twice)).isEqualTo(expected.replace(once, twice));
+    }
+
+    /** Cloud Logging always sends a timestamp; a hand-made entry without one takes its arrival time, once. */
+    @Test
+    void anEntryWithoutTimestampsSentAgainLaterIsNotCountedTwice() {
+        String service = "timeless-" + UUID.randomUUID().toString().substring(0, 8);
+        String entry = Entries.stderr(service, service + "-00001-abc", "x", "t", "i1", "Container called exit(3).")
+                .replace("\"insertId\":\"x\",\"timestamp\":\"t\",", "");
+        byte[] body = LayeredFailure.array(List.of(entry));
+
+        Api.ingest(body);
+        assertThat(Api.ingest(body).getInt("duplicates")).isEqualTo(1);
+
+        assertThat(stepCount(byRoot(service, "cloudrun.container-exit"), "cloudrun.container-exit")).isEqualTo(1);
     }
 
     /** The service's incidents in detail, with the ids and entry keys (hashes over the service name) taken out. */

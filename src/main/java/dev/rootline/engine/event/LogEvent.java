@@ -24,6 +24,10 @@ public record LogEvent(
         Scope scope,
         List<byte[]> entries) {
 
+    public LogEvent withTime(long nanos) {
+        return new LogEvent(key, memberKeys, insertId, logName, nanos, severity, message, scope, entries);
+    }
+
     public Instant timestamp() {
         return Timestamps.instant(timeNanos);
     }

@@ -2,8 +2,10 @@ package dev.rootline.engine.rca;
 
 import dev.rootline.engine.signature.MatchScope;
 import dev.rootline.engine.signature.Role;
+import dev.rootline.engine.signature.SignatureDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,19 +39,23 @@ public final class Correlator {
         List<Signal> unknowns = signals.stream().filter(s -> !s.known()).sorted(EVENT_ORDER).toList();
         Chains chains = new Chains(failures);
         List<Attribution> out = new ArrayList<>(failures.size());
-        Map<Signal, Signal> candidateOf = new HashMap<>();
+        Signal[] candidateOfRoot = new Signal[failures.size()];
         for (int i = 0; i < failures.size(); i++) {
             chains.resolve(i);
-            Signal root = failures.get(chains.root[i]);
+            int rootIndex = chains.root[i];
+            Signal root = failures.get(rootIndex);
             if (root.is(Role.CAUSE)) {
                 out.add(new Attribution(failures.get(i), root, Confidence.HIGH, chains.depth[i]));
                 continue;
             }
-            Signal candidate = candidateOf.computeIfAbsent(root, r -> candidate(r, unknowns));
+            if (candidateOfRoot[rootIndex] == null) {
+                candidateOfRoot[rootIndex] = candidate(root, unknowns);
+            }
+            Signal candidate = candidateOfRoot[rootIndex];
             int depth = chains.depth[i] + (candidate == root ? 0 : 1);
             out.add(new Attribution(failures.get(i), candidate, Confidence.LOW, depth));
         }
-        candidateOf.values().stream().filter(c -> !c.known()).distinct()
+        Arrays.stream(candidateOfRoot).filter(c -> c != null && !c.known()).distinct()
                 .forEach(c -> out.add(new Attribution(c, c, Confidence.LOW, 0)));
         return out;
     }
@@ -59,12 +65,22 @@ public final class Correlator {
      * revision, else the first unknown error; else the failure itself.
      */
     private Signal candidate(Signal failure, List<Signal> unknowns) {
+        int lo = 0;
+        int hi = unknowns.size();
+        while (lo < hi) { // the first unknown error within the window
+            int mid = (lo + hi) >>> 1;
+            if (failure.timeNanos() - unknowns.get(mid).timeNanos() > windowNanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
         Signal first = null;
-        for (Signal unknown : unknowns) {
+        for (Signal unknown : unknowns.subList(lo, unknowns.size())) {
             if (unknown.timeNanos() > failure.timeNanos()) {
                 break;
             }
-            if (failure.timeNanos() - unknown.timeNanos() <= windowNanos && sameInstance(unknown, failure)) {
+            if (sameInstance(unknown, failure)) {
                 if (unknown.novel()) {
                     return unknown;
                 }
@@ -78,34 +94,75 @@ public final class Correlator {
         return a.revision().equals(b.revision()) && (a.instance().isEmpty() || a.instance().equals(b.instance()));
     }
 
-    private boolean inScope(Signal cause, Signal effect) {
-        MatchScope scope = cause.signature().scope();
-        return switch (scope) {
-            case SERVICE -> true;
-            case REVISION -> cause.revision().equals(effect.revision());
-            case INSTANCE -> sameInstance(cause, effect);
-        };
-    }
-
-    /** The explains graph over time-ordered failures, with each failure's root resolved once. */
+    /**
+     * The explains graph over time-ordered failures, with each failure's root resolved once. What the search for
+     * explainers compares is held in arrays: in a crash loop every effect has dozens of candidate causes within
+     * its window.
+     */
     private final class Chains {
-        private final List<Signal> failures;
-        /** For each signature id, the failures whose signature explains it, in time order. */
-        private final Map<String, List<Integer>> explainersOf = new HashMap<>();
         final int[] root;
         final int[] depth;
         private final byte[] state;
+        private final long[] time;
+        private final boolean[] cause;
+        /** Signature, revision and instance as small ints, equal where the strings are equal. */
+        private final int[] signature;
+        private final int[] revision;
+        private final int[] instance;
+        private final MatchScope[] scope;
+        /** For each signature, the failures whose signature explains it, in time order. */
+        private final int[][] explainersOf;
+        /** [a][b]: signature a explains signature b. */
+        private final boolean[][] explains;
+        private final int emptyInstance;
 
         Chains(List<Signal> failures) {
-            this.failures = failures;
-            root = new int[failures.size()];
-            depth = new int[failures.size()];
-            state = new byte[failures.size()];
-            for (int i = 0; i < failures.size(); i++) {
-                for (String explained : failures.get(i).signature().explains()) {
-                    explainersOf.computeIfAbsent(explained, k -> new ArrayList<>()).add(i);
+            int n = failures.size();
+            root = new int[n];
+            depth = new int[n];
+            state = new byte[n];
+            time = new long[n];
+            cause = new boolean[n];
+            signature = new int[n];
+            revision = new int[n];
+            instance = new int[n];
+            scope = new MatchScope[n];
+            Map<String, Integer> signatures = new HashMap<>();
+            Map<String, Integer> revisions = new HashMap<>();
+            Map<String, Integer> instances = new HashMap<>();
+            emptyInstance = instances.computeIfAbsent("", k -> 0);
+            List<SignatureDefinition> definitions = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Signal s = failures.get(i);
+                time[i] = s.timeNanos();
+                cause[i] = s.is(Role.CAUSE);
+                signature[i] = signatures.computeIfAbsent(s.signatureId(), k -> {
+                    definitions.add(s.signature());
+                    return definitions.size() - 1;
+                });
+                revision[i] = revisions.computeIfAbsent(s.revision(), k -> revisions.size());
+                instance[i] = instances.computeIfAbsent(s.instance(), k -> instances.size());
+                scope[i] = s.signature().scope();
+            }
+            explains = new boolean[definitions.size()][definitions.size()];
+            List<List<Integer>> explainers = new ArrayList<>();
+            definitions.forEach(d -> explainers.add(new ArrayList<>()));
+            for (int a = 0; a < definitions.size(); a++) {
+                for (String explained : definitions.get(a).explains()) {
+                    Integer b = signatures.get(explained);
+                    if (b != null) {
+                        explains[a][b] = true;
+                    }
                 }
             }
+            for (int i = 0; i < n; i++) {
+                for (int b = 0; b < definitions.size(); b++) {
+                    if (explains[signature[i]][b]) {
+                        explainers.get(b).add(i);
+                    }
+                }
+            }
+            explainersOf = explainers.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         }
 
         /** Picks, among the failures that can explain failure i, the one whose chain has the best root. */
@@ -115,9 +172,14 @@ public final class Correlator {
             }
             state[i] = 1;
             int best = -1;
-            for (int j : explainers(i)) {
-                if (state[j] == 1) {
-                    continue; // a cycle in user-written explains: break it here
+            int[] candidates = explainersOf[signature[i]];
+            for (int at = firstWithin(candidates, time[i] - windowNanos); at < candidates.length; at++) {
+                int j = candidates[at];
+                if (time[j] > time[i]) {
+                    break;
+                }
+                if (!canExplain(j, i) || state[j] == 1) {
+                    continue; // state 1: a cycle in user-written explains, broken here
                 }
                 resolve(j);
                 if (best < 0 || betterRoot(root[j], root[best]) || root[j] == root[best] && j > best) {
@@ -129,41 +191,32 @@ public final class Correlator {
             state[i] = 2;
         }
 
-        private boolean betterRoot(int a, int b) {
-            boolean causeA = failures.get(a).is(Role.CAUSE);
-            boolean causeB = failures.get(b).is(Role.CAUSE);
-            return causeA != causeB ? causeA : a < b;
-        }
-
-        private List<Integer> explainers(int i) {
-            Signal effect = failures.get(i);
-            List<Integer> candidates = explainersOf.getOrDefault(effect.signatureId(), List.of());
-            List<Integer> out = new ArrayList<>(2);
-            for (int at = firstWithin(candidates, effect.timeNanos() - windowNanos); at < candidates.size(); at++) {
-                int j = candidates.get(at);
-                Signal cause = failures.get(j);
-                if (cause.timeNanos() > effect.timeNanos()) {
-                    break;
-                }
-                if (j != i && !cause.signatureId().equals(effect.signatureId()) && inScope(cause, effect)
-                        && !(cause.timeNanos() == effect.timeNanos() && j > i && explainsBack(effect, cause))) {
-                    out.add(j);
-                }
+        /**
+         * Whether failure j, whose signature explains i's, explains failure i: another signature, in scope, and at
+         * the same instant, not when the two signatures explain each other and i comes first.
+         */
+        private boolean canExplain(int j, int i) {
+            if (j == i || signature[j] == signature[i]
+                    || time[j] == time[i] && j > i && explains[signature[i]][signature[j]]) {
+                return false;
             }
-            return out;
+            return switch (scope[j]) {
+                case SERVICE -> true;
+                case REVISION -> revision[j] == revision[i];
+                case INSTANCE -> revision[j] == revision[i] && (instance[j] == emptyInstance || instance[j] == instance[i]);
+            };
         }
 
-        /** At the same instant, two signatures that explain each other: only the first in order explains. */
-        private boolean explainsBack(Signal effect, Signal cause) {
-            return effect.signature().explains().contains(cause.signatureId());
+        private boolean betterRoot(int a, int b) {
+            return cause[a] != cause[b] ? cause[a] : a < b;
         }
 
-        private int firstWithin(List<Integer> candidates, long fromNanos) {
+        private int firstWithin(int[] candidates, long fromNanos) {
             int lo = 0;
-            int hi = candidates.size();
+            int hi = candidates.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (failures.get(candidates.get(mid)).timeNanos() < fromNanos) {
+                if (time[candidates[mid]] < fromNanos) {
                     lo = mid + 1;
                 } else {
                     hi = mid;

@@ -75,6 +75,25 @@ class CorrelatorTest {
     }
 
     @Test
+    void atOneInstantOfTwoSignaturesThatExplainEachOtherTheFirstInEventOrderExplainsTheOther() {
+        Signal container = at(5, "cloudrun.container-exit", "i1");
+        Signal worker = at(5, "gunicorn.worker-exit", "i1");
+        Signal first = explaining(container, worker); // same time and insertId: entry key order puts it first
+        Signal second = explaining(worker, container);
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(second, first)));
+
+        assertThat(bySignal.get(second).root()).isEqualTo(first);
+        assertThat(bySignal.get(second).depth()).isEqualTo(1);
+        assertThat(bySignal.get(first).root()).isEqualTo(first);
+    }
+
+    private static Signal explaining(Signal s, Signal other) {
+        return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
+                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.novel());
+    }
+
+    @Test
     void theSameSignalsInAnyOrderGiveTheSameChains() {
         List<Signal> signals = new ArrayList<>();
         for (int loop = 0; loop < 20; loop++) {
