@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,9 @@ class CorrelationTransaction {
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
             List<AttributionChange> changes = new ArrayList<>();
-            for (List<Signal> span : spans(fresh)) {
+            // runs whose chains cannot meet, re-derived one by one: a batch mixing old and new entries (a backfill,
+            // two sources far apart) does not read everything between them
+            for (List<Signal> span : Signal.runs(fresh, 2 * config.maxChainSpan().toNanos())) {
                 changes.addAll(reattribute(c, service, span, signatures, sightings));
             }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
@@ -119,24 +120,6 @@ class CorrelationTransaction {
             all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), p));
         }
         lifecycle.apply(c, service, all);
-    }
-
-    /**
-     * The new signals in runs of event time whose chains cannot meet: a gap of more than two chain spans between
-     * runs. Each run is re-derived on its own, so a batch that mixes old and new entries (a backfill, or two sources
-     * far apart) does not read everything between them.
-     */
-    private List<List<Signal>> spans(List<Signal> fresh) {
-        long gap = 2 * config.maxChainSpan().toNanos();
-        List<Signal> byTime = fresh.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList();
-        List<List<Signal>> spans = new ArrayList<>();
-        for (int i = 0; i < byTime.size(); i++) {
-            if (i == 0 || byTime.get(i).timeNanos() - byTime.get(i - 1).timeNanos() > gap) {
-                spans.add(new ArrayList<>());
-            }
-            spans.get(spans.size() - 1).add(byTime.get(i));
-        }
-        return spans;
     }
 
     /**

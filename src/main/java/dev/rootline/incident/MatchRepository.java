@@ -44,11 +44,12 @@ class MatchRepository {
      */
     List<Signal> fresh(Connection c, String service, List<Signal> signals) throws SQLException {
         Set<String> stored = new HashSet<>();
-        List<long[]> runs = runs(signals.stream().mapToLong(Signal::timeNanos).sorted().toArray());
+        // a gap within one run reads the rows in it; a run more costs a query
+        List<List<Signal>> runs = Signal.runs(signals, RUN_GAP_NANOS);
         for (int from = 0; from < runs.size(); from += CHUNK) {
-            List<long[]> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
+            List<List<Signal>> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
             List<Object> params = new ArrayList<>();
-            chunk.forEach(run -> params.addAll(List.of(service, run[0], run[1])));
+            chunk.forEach(run -> params.addAll(List.of(service, run.get(0).timeNanos(), run.get(run.size() - 1).timeNanos())));
             Sql.query(c, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
                             "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
                     r -> stored.add(r.getString(1) + '/' + r.getString(2)), params.toArray());
@@ -58,18 +59,6 @@ class MatchRepository {
             String id = s.entryKey() + '/' + s.signatureId();
             return !stored.contains(id) && seen.add(id);
         }).toList();
-    }
-
-    /** Sorted times as [first, last] runs, split where a gap would read more rows than another query costs. */
-    private static List<long[]> runs(long[] times) {
-        List<long[]> runs = new ArrayList<>();
-        for (long t : times) {
-            if (runs.isEmpty() || t - runs.get(runs.size() - 1)[1] > RUN_GAP_NANOS) {
-                runs.add(new long[] {t, t});
-            }
-            runs.get(runs.size() - 1)[1] = t;
-        }
-        return runs;
     }
 
     /**

@@ -138,16 +138,18 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private List<LogEvent> asStored(List<LogEvent> duplicates, long receivedNanos) throws IOException {
         List<LogEvent> stored = new ArrayList<>(duplicates.size());
         for (LogEvent entry : duplicates) {
-            Long reserved = entry.timeNanos() == receivedNanos ? reservations.storedTime(entry.key()) : null;
-            if (reserved != null) {
-                entry = entry.withTime(reserved);
-            } else if (entry.timeNanos() == receivedNanos) {
-                entry = context(entry.key(), 1, 1).map(c -> c.entry().timestamp()).map(Timestamps::nanos)
-                        .map(entry::withTime).orElse(entry);
-            }
-            stored.add(entry);
+            stored.add(entry.timeNanos() == receivedNanos ? entry.withTime(storedTime(entry)) : entry);
         }
         return stored;
+    }
+
+    /** Where the entry is until a reader sees it, else what the index holds; its own time if neither knows it yet. */
+    private long storedTime(LogEvent entry) throws IOException {
+        Long reserved = reservations.storedTime(entry.key());
+        if (reserved != null) {
+            return reserved;
+        }
+        return context(entry.key(), 1, 1).map(c -> Timestamps.nanos(c.entry().timestamp())).orElse(entry.timeNanos());
     }
 
     private List<StoredEvent> tag(List<LogEvent> events) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 
 /**
  * Links the signals of one service into chains (DESIGN §4). A signal A explains a later signal B when A's
@@ -65,16 +66,7 @@ public final class Correlator {
      * revision, else the first unknown error; else the failure itself.
      */
     private Signal candidate(Signal failure, List<Signal> unknowns) {
-        int lo = 0;
-        int hi = unknowns.size();
-        while (lo < hi) { // the first unknown error within the window
-            int mid = (lo + hi) >>> 1;
-            if (failure.timeNanos() - unknowns.get(mid).timeNanos() > windowNanos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        int lo = firstAtOrAfter(unknowns.size(), k -> unknowns.get(k).timeNanos(), failure.timeNanos() - windowNanos);
         Signal first = null;
         for (Signal unknown : unknowns.subList(lo, unknowns.size())) {
             if (unknown.timeNanos() > failure.timeNanos()) {
@@ -88,6 +80,21 @@ public final class Correlator {
             }
         }
         return first == null ? failure : first;
+    }
+
+    /** In a time-ordered sequence of {@code size} items, the first at or after {@code fromNanos}. */
+    private static int firstAtOrAfter(int size, IntToLongFunction timeAt, long fromNanos) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeAt.applyAsLong(mid) < fromNanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean sameInstance(Signal a, Signal b) {
@@ -173,7 +180,8 @@ public final class Correlator {
             state[i] = 1;
             int best = -1;
             int[] candidates = explainersOf[signature[i]];
-            for (int at = firstWithin(candidates, time[i] - windowNanos); at < candidates.length; at++) {
+            int from = firstAtOrAfter(candidates.length, k -> time[candidates[k]], time[i] - windowNanos);
+            for (int at = from; at < candidates.length; at++) {
                 int j = candidates[at];
                 if (time[j] > time[i]) {
                     break;
@@ -209,20 +217,6 @@ public final class Correlator {
 
         private boolean betterRoot(int a, int b) {
             return cause[a] != cause[b] ? cause[a] : a < b;
-        }
-
-        private int firstWithin(int[] candidates, long fromNanos) {
-            int lo = 0;
-            int hi = candidates.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (time[candidates[mid]] < fromNanos) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 }

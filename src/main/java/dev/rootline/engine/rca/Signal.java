@@ -5,6 +5,10 @@ import dev.rootline.engine.event.Severity;
 import dev.rootline.engine.signature.Match;
 import dev.rootline.engine.signature.Role;
 import dev.rootline.engine.signature.SignatureDefinition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,6 +48,20 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
     public static Signal unknown(LogEvent event) {
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
                 event.scope().instance(), null, Map.of(), event.message(), false);
+    }
+
+    /** The signals in time order, split into runs wherever more than {@code gapNanos} of event time separate two. */
+    public static List<List<Signal>> runs(Collection<Signal> signals, long gapNanos) {
+        List<List<Signal>> runs = new ArrayList<>();
+        long last = 0;
+        for (Signal s : signals.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList()) {
+            if (runs.isEmpty() || s.timeNanos() - last > gapNanos) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(s);
+            last = s.timeNanos();
+        }
+        return runs;
     }
 
     public Signal withNovel(boolean isNovel) {

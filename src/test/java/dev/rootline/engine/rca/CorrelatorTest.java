@@ -88,6 +88,16 @@ class CorrelatorTest {
         assertThat(bySignal.get(first).root()).isEqualTo(first);
     }
 
+    @Test
+    void signalsSplitIntoRunsWhereTheGapExceedsTheLimit() {
+        Signal a = at(0, "gunicorn.worker-exit", "i1");
+        Signal b = at(10, "gunicorn.worker-exit", "i1");
+        Signal c = at(11, "cloudrun.container-exit", "i1");
+        Signal d = at(30, "cloudrun.container-exit", "i1");
+
+        assertThat(Signal.runs(List.of(d, b, a, c), 10_000_000_000L)).containsExactly(List.of(a, b, c), List.of(d));
+    }
+
     private static Signal explaining(Signal s, Signal other) {
         return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
                 s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.novel());
