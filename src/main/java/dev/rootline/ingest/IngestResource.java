@@ -3,10 +3,10 @@ package dev.rootline.ingest;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.InvalidEntryException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -31,8 +31,8 @@ public class IngestResource {
     @Consumes({MediaType.APPLICATION_JSON, NDJSON, JSONL})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest LogEntries: one, a JSON array, {\"entries\":[...]}, NDJSON or a Pub/Sub envelope")
-    public IngestResult ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding)
+    public IngestResult ingest(InputStream body, @Context HttpHeaders headers)
             throws InvalidEntryException, IOException {
-        return ingest.ingest(RequestBodies.read(body, encoding, maxBody));
+        return ingest.ingest(RequestBodies.read(body, headers, maxBody));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rootline.ingest;
 
+import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
@@ -42,7 +43,7 @@ public class IngestService {
     }
 
     /** Any shape of DESIGN §2. A bad entry rejects the whole payload and nothing is stored. */
-    public IngestResult ingest(byte[] body) throws InvalidEntryException, IOException {
+    public IngestResult ingest(ChunkedBytes body) throws InvalidEntryException, IOException {
         long now = Timestamps.nanos(clock.instant());
         try {
             return store(Payloads.read(body, now), now);

@@ -34,7 +34,7 @@ public class PubSubPushResource {
         tokens.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         String messageId = headers.getHeaderString("x-goog-pubsub-message-id");
         String subscription = headers.getHeaderString("x-goog-pubsub-subscription-name");
-        byte[] bytes = RequestBodies.read(body, headers.getHeaderString(HttpHeaders.CONTENT_ENCODING), maxBody);
+        byte[] bytes = RequestBodies.read(body, headers, maxBody).toArray();
         boolean wrapped = messageId == null && subscription == null;
         PushOutcome outcome = push.receive(new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
         if (outcome instanceof PushOutcome.Quarantined q) {

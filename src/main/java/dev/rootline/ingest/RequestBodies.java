@@ -1,8 +1,9 @@
 package dev.rootline.ingest;
 
 import dev.rootline.app.ProblemException;
+import dev.rootline.engine.event.ChunkedBytes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,29 +16,33 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    static byte[] read(InputStream body, String contentEncoding, long limit) {
-        boolean gzip = contentEncoding != null && contentEncoding.trim().equalsIgnoreCase("gzip");
+    /** The body in pieces: see {@link ChunkedBytes} for why a batch is never one array. */
+    static ChunkedBytes read(InputStream body, HttpHeaders headers, long limit) {
+        String encoding = headers.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
+        int declared = gzip ? -1 : headers.getLength();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
         try (InputStream in = gzip ? new GZIPInputStream(body, 65536) : body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            byte[] buffer = new byte[65536];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > limit) {
-                    throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                            "the body is larger than the limit of " + limit + " bytes");
-                }
-                out.write(buffer, 0, n);
+            ChunkedBytes bytes = ChunkedBytes.read(in, declared, limit);
+            if (bytes.length() > limit) {
+                throw tooLarge(limit);
             }
-            if (total == 0) {
+            if (bytes.length() == 0) {
                 throw new ProblemException(Response.Status.BAD_REQUEST, "the body is empty");
             }
-            return out.toByteArray();
+            return bytes;
         } catch (ZipException e) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "Content-Encoding is gzip but the body is not: "
                     + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
+    }
+
+    private static ProblemException tooLarge(long limit) {
+        return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "the body is larger than the limit of " + limit + " bytes");
     }
 }

@@ -54,24 +54,34 @@ final class WriteAheadLog implements Closeable {
         return written;
     }
 
-    /** Appends a record and returns the sequence to pass to {@link #awaitDurable}. */
+    /**
+     * Appends a record and returns the sequence to pass to {@link #awaitDurable}. The entries are written from
+     * where they are (a gathering write): a batch is megabytes, and one buffer holding it all is a copy the
+     * collector has to handle as a humongous object.
+     */
     synchronized long append(Record record) throws IOException {
-        int size = Long.BYTES + Integer.BYTES;
-        for (byte[] entry : record.entries()) {
-            size += Integer.BYTES + entry.length;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + size); // one copy of the entries, at the size they need
-        buffer.putInt(MAGIC).putInt(size).putLong(0).putLong(record.receivedNanos()).putInt(record.entries().size());
-        for (byte[] entry : record.entries()) {
-            buffer.putInt(entry.length).put(entry);
-        }
+        List<byte[]> entries = record.entries();
+        ByteBuffer[] parts = new ByteBuffer[1 + 2 * entries.size()];
+        ByteBuffer head = ByteBuffer.allocate(HEADER + Long.BYTES + Integer.BYTES);
+        head.putLong(HEADER, record.receivedNanos()).putInt(HEADER + Long.BYTES, entries.size());
         CRC32 crc = new CRC32();
-        crc.update(buffer.array(), HEADER, size);
-        buffer.putLong(Integer.BYTES * 2, crc.getValue()).flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        crc.update(head.array(), HEADER, Long.BYTES + Integer.BYTES);
+        int size = Long.BYTES + Integer.BYTES;
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] entry = entries.get(i);
+            byte[] length = ByteBuffer.allocate(Integer.BYTES).putInt(entry.length).array();
+            crc.update(length);
+            crc.update(entry);
+            parts[1 + 2 * i] = ByteBuffer.wrap(length);
+            parts[2 + 2 * i] = ByteBuffer.wrap(entry);
+            size += length.length + entry.length;
         }
-        written += buffer.limit();
+        parts[0] = head.putInt(0, MAGIC).putInt(Integer.BYTES, size).putLong(Integer.BYTES * 2, crc.getValue());
+        long total = HEADER + size;
+        for (long done = 0; done < total; ) {
+            done += channel.write(parts);
+        }
+        written += total;
         return written;
     }
 

@@ -5,6 +5,7 @@ import com.google.logging.v2.ListLogEntriesRequest;
 import com.google.logging.v2.LogEntry;
 import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
+import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
@@ -182,7 +183,7 @@ final class LoggingPull {
             }
             for (byte[] entry : page.json()) {
                 try {
-                    accepted += ingest.ingest(entry).accepted();
+                    accepted += ingest.ingest(ChunkedBytes.of(entry)).accepted();
                 } catch (InvalidEntryException bad) {
                     quarantine.quarantine(new QuarantineService.Delivery("logging-api:" + name, null, null, entry),
                             bad.getMessage());

@@ -1,11 +1,13 @@
 package dev.rootline.search;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
+import dev.rootline.engine.event.TracebackJoiner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +61,37 @@ class LuceneLogStoreTest {
             assertThat(again.duplicates()).isEqualTo(2);
             assertThat(again.events()).as("duplicates still reach correlation").hasSize(2);
             assertThat(reopened.search(query(null, 10, null)).total()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A joined event is indexed at its first piece's time, so a later piece sent again alone is later than every
+     * time its segment holds: the lookup must still reach that segment.
+     */
+    @Test
+    void aLaterPieceOfAJoinedTracebackSentAgainAloneIsADuplicate() throws Exception {
+        UnaryOperator<List<LogEvent>> join = new TracebackJoiner(10_000_000L)::join;
+        LogEvent head = event("t1", T0, "a", Severity.ERROR, "Traceback (most recent call last):");
+        LogEvent tail = event("t2", T0 + 5_000_000, "a", Severity.ERROR, "ValueError: bad");
+        try (LuceneLogStore store = new LuceneLogStore(dir, join, e -> List.of())) {
+            assertThat(store.append(List.of(head, tail), T0).events()).hasSize(1);
+        }
+        try (LuceneLogStore reopened = new LuceneLogStore(dir, join, e -> List.of())) {
+            assertThat(reopened.append(List.of(tail), T0 + 60_000_000_000L).duplicates()).isEqualTo(1);
+        }
+    }
+
+    /** Without timestamp or receiveTimestamp an entry takes its arrival time, so a re-sent copy is looked up anywhere. */
+    @Test
+    void anEntryWithoutTimestampsSentAgainLaterIsADuplicate() throws Exception {
+        String json = """
+                {"textPayload":"no time","logName":"projects/p/logs/stderr","resource":{"type":"global"}}""";
+        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
+            assertThat(store.append(Payloads.read(json.getBytes(UTF_8), T0), T0).accepted()).isEqualTo(1);
+        }
+        long later = T0 + 3_600_000_000_000L;
+        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
+            assertThat(reopened.append(Payloads.read(json.getBytes(UTF_8), later), later).duplicates()).isEqualTo(1);
         }
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -25,8 +24,13 @@ public final class Payloads {
 
     /** @param nowNanos event time for entries that carry no timestamp at all */
     public static List<LogEvent> read(byte[] body, long nowNanos) throws InvalidEntryException {
+        return read(ChunkedBytes.of(body), nowNanos);
+    }
+
+    /** @param nowNanos event time for entries that carry no timestamp at all */
+    public static List<LogEvent> read(ChunkedBytes body, long nowNanos) throws InvalidEntryException {
         List<LogEvent> events = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(body)) {
+        try (JsonParser p = MAPPER.createParser(body.stream())) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new InvalidEntryException("the body is empty");
@@ -49,7 +53,7 @@ public final class Payloads {
             throw new InvalidEntryException(events.size(), "malformed JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
-            throw new IllegalStateException("reading a byte array cannot fail", e);
+            throw new IllegalStateException("reading bytes held in memory cannot fail", e);
         }
     }
 
@@ -73,16 +77,16 @@ public final class Payloads {
         return read(pushData(envelope), nowNanos);
     }
 
-    private static void readArray(JsonParser p, byte[] body, long nowNanos, List<LogEvent> into)
+    private static void readArray(JsonParser p, ChunkedBytes body, long nowNanos, List<LogEvent> into)
             throws IOException, InvalidEntryException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             int index = into.size();
             if (t != JsonToken.START_OBJECT) {
                 throw new InvalidEntryException(index, "entry is not a JSON object but " + t);
             }
-            int start = (int) p.currentTokenLocation().getByteOffset();
+            long start = p.currentTokenLocation().getByteOffset();
             EntryFields fields = readFields(p, index);
-            fields.raw = Arrays.copyOfRange(body, start, (int) p.currentLocation().getByteOffset());
+            fields.raw = body.copy(start, p.currentLocation().getByteOffset());
             into.add(normalise(fields, nowNanos, index));
         }
     }

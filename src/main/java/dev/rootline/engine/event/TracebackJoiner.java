@@ -20,6 +20,13 @@ public final class TracebackJoiner {
             "^(During handling of the above exception|The above exception was the direct cause)");
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(: .*)?$", Pattern.DOTALL);
 
+    /**
+     * The longest event time one joined event covers, from its first piece to its last; a traceback still going
+     * after that is split. Real ones take milliseconds. The bound is what lets the log store look a re-sent
+     * piece up only among events of its last minute.
+     */
+    public static final long MAX_SPAN_NANOS = 60_000_000_000L;
+
     private final long windowNanos;
 
     public TracebackJoiner(long windowNanos) {
@@ -35,7 +42,8 @@ public final class TracebackJoiner {
         for (LogEvent event : sorted) {
             String stream = event.scope().instance() + '\u0000' + event.logName() + '\u0000' + event.scope().version();
             Group open = openByStream.get(stream);
-            if (open != null && event.timeNanos() - open.lastTimeNanos <= windowNanos && open.continuedBy(event)) {
+            if (open != null && event.timeNanos() - open.lastTimeNanos <= windowNanos
+                    && event.timeNanos() - open.firstTimeNanos <= MAX_SPAN_NANOS && open.continuedBy(event)) {
                 open.add(event);
             } else {
                 Group group = new Group(event);
@@ -52,12 +60,14 @@ public final class TracebackJoiner {
 
     private static final class Group {
         private final List<LogEvent> members = new ArrayList<>(1);
+        private final long firstTimeNanos;
         private long lastTimeNanos;
         private boolean inTraceback;
         private boolean open;
         private boolean expectCode;
 
         Group(LogEvent first) {
+            firstTimeNanos = first.timeNanos();
             add(first);
         }
 

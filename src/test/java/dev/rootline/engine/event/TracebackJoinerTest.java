@@ -3,6 +3,7 @@ package dev.rootline.engine.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,5 +91,22 @@ class TracebackJoinerTest {
             Collections.shuffle(pieces, random);
             assertThat(JOINER.join(pieces).stream().map(LogEvent::message).sorted()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void aTracebackStillGoingAfterTheLongestSpanIsSplit() throws Exception {
+        TracebackJoiner slow = new TracebackJoiner(30_000_000_000L);
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < TRACEBACK_LINES.length; i++) {
+            String ts = Instant.parse("2025-09-16T00:41:00Z").plusSeconds(25L * i).toString();
+            json.append(i == 0 ? "" : ",").append(Entries.stderr("slow-" + i, ts, "i-1", TRACEBACK_LINES[i]));
+        }
+        List<LogEvent> pieces = Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), 0);
+
+        List<LogEvent> joined = slow.join(pieces);
+
+        assertThat(joined).extracting(LogEvent::entryCount).containsExactly(3, 1, 1, 1);
+        assertThat(pieces.get(2).timeNanos() - pieces.get(0).timeNanos()).isLessThanOrEqualTo(TracebackJoiner.MAX_SPAN_NANOS);
+        assertThat(pieces.get(3).timeNanos() - pieces.get(0).timeNanos()).isGreaterThan(TracebackJoiner.MAX_SPAN_NANOS);
     }
 }
