@@ -3,7 +3,7 @@
 -- insertId, so each batch is new and follows the one before in event time, as correlation sees a live service.
 -- Each run starts after the runs before it (200 two-minute slots per second of wall time, more than a run sends),
 -- so a second run against the same app never lands on the minutes of the first.
---   wrk -t2 -c4 -d30s -s bench/stream.lua --latency http://127.0.0.1:8080
+--   wrk -t2 -c2 -d30s -s bench/stream.lua --latency http://127.0.0.1:8080
 local threads = 0
 function setup(thread)
   threads = threads + 1
