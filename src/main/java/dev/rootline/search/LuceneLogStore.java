@@ -55,7 +55,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     /**
      * Two 1000-entry batches. Entries waiting longer than a young collection or two are copied into the old
      * generation and die there; at 20,000 the queue filled the old generation so fast that G1 ran a concurrent
-     * marking cycle every quarter of a second (ingest throughput +45% when it went).
+     * marking cycle every quarter of a second (CPU a 1000-entry batch: 38 → 32 ms when it went).
      */
     private static final int MAX_PENDING_ENTRIES = 2_000;
 
