@@ -38,18 +38,20 @@ public final class ChunkedBytes {
     }
 
     /**
-     * Reads the stream to its end, or to one byte past {@code limit}, which the caller sees as a length over the
-     * limit.
+     * Reads the stream to its declared length, or else to its end or to one byte past {@code limit}, which the
+     * caller sees as a length over the limit.
      *
-     * @param expected the length the sender declared, or -1; only sizes the pieces
+     * @param declared the length the sender declared, or -1
      */
-    public static ChunkedBytes read(InputStream in, long expected, long limit) throws IOException {
+    public static ChunkedBytes read(InputStream in, long declared, long limit) throws IOException {
+        long end = limit == Long.MAX_VALUE ? limit : limit + 1;
+        if (declared >= 0) {
+            end = Math.min(end, declared); // no read past it: a push delivery would pay for a piece to find the end
+        }
         List<byte[]> chunks = new ArrayList<>();
-        long stop = limit == Long.MAX_VALUE ? limit : limit + 1;
         long length = 0;
-        while (length < stop) {
-            long wanted = expected > length ? expected - length : CHUNK;
-            byte[] chunk = new byte[(int) Math.min(CHUNK, Math.min(wanted, stop - length))];
+        while (length < end) {
+            byte[] chunk = new byte[(int) Math.min(CHUNK, end - length)];
             int n = in.readNBytes(chunk, 0, chunk.length);
             if (n > 0) {
                 chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
@@ -67,6 +69,9 @@ public final class ChunkedBytes {
     }
 
     public InputStream stream() {
+        if (chunks.size() == 1) {
+            return new ByteArrayInputStream(chunks.get(0));
+        }
         List<InputStream> pieces = new ArrayList<>(chunks.size());
         for (byte[] chunk : chunks) {
             pieces.add(new ByteArrayInputStream(chunk));

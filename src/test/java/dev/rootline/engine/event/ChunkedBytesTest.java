@@ -48,8 +48,11 @@ class ChunkedBytesTest {
     }
 
     @Test
-    void readingStopsOneBytePastTheLimit() throws Exception {
+    void readingStopsAtTheDeclaredLengthOrOneBytePastTheLimit() throws Exception {
         byte[] whole = random(2 * ChunkedBytes.CHUNK);
+        assertThat(ChunkedBytes.read(trickle(whole), 5000, Long.MAX_VALUE).toArray())
+                .isEqualTo(Arrays.copyOf(whole, 5000));
+        assertThat(ChunkedBytes.read(trickle(whole), whole.length, 1000).length()).isEqualTo(1001);
         assertThat(ChunkedBytes.read(trickle(whole), -1, 1000).length()).isEqualTo(1001);
         assertThat(ChunkedBytes.read(trickle(whole), -1, whole.length).length()).isEqualTo(whole.length);
         assertThat(ChunkedBytes.read(trickle(new byte[0]), -1, 1000).length()).isZero();
