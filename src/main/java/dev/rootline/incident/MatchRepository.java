@@ -73,7 +73,7 @@ class MatchRepository {
             for (Signal signal : signals) {
                 Attribution a = attribution.apply(signal);
                 Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
-                        signal.timeNanos(), role(signal), signal.insertId(), clip(signal.message()),
+                        signal.timeNanos(), role(signal), signal.insertId(), signal.evidence(),
                         clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
                         a == null ? null : a.depth(), Optional.ofNullable(sightings.get(signal.entryKey()))
                                 .map(TemplateStore.Sighting::templateId).orElse(null), signal.novel());

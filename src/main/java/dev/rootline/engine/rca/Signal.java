@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *
  * @param signature the matched signature, or null for an unknown error
  * @param fields    the signature's named groups
+ * @param message   the event's message; for a match, its {@link Excerpt} around what matched, which is all the
+ *                  evidence it needs
  * @param novel     for an unknown error: its template was first seen in this revision (issue #8), which makes it
  *                  the first candidate for a crash nothing known explains
  */
@@ -33,7 +35,8 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
     public static Signal of(Match match) {
         LogEvent event = match.event();
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), match.signature().definition(), match.fields(), event.message(), false);
+                event.scope().instance(), match.signature().definition(), match.fields(),
+                Excerpt.of(event.message(), match.matchedText()), false);
     }
 
     /**
@@ -66,6 +69,11 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
 
     public Signal withNovel(boolean isNovel) {
         return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, isNovel);
+    }
+
+    /** The message as kept for evidence: an unknown error keeps its whole message only until it is mined. */
+    public String evidence() {
+        return known() ? message : Excerpt.of(message, null);
     }
 
     public boolean known() {

@@ -35,9 +35,11 @@ public final class SignatureSet {
     /**
      * A unit is one branch of one signature's prefilter: the signature is a candidate once every group of one of
      * its units is satisfied. For each literal of the automaton, the (unit, group) pairs it satisfies, packed as
-     * unit << 6 | group.
+     * unit << 6 | group: literal l's are {@code owners[ownersFrom[l]]} up to {@code owners[ownersFrom[l + 1]]},
+     * in one array, which a lookup finds in cache more often than one array per literal.
      */
-    private final List<int[]> byLiteral;
+    private final int[] owners;
+    private final int[] ownersFrom;
     /** For each unit, its signature. */
     private final int[] signatureOf;
     /** For each unit, the bit mask of all its groups. */
@@ -47,7 +49,7 @@ public final class SignatureSet {
     SignatureSet(List<CompiledSignature> signatures) {
         this.signatures = List.copyOf(signatures);
         List<String> literals = new ArrayList<>();
-        List<List<Integer>> owners = new ArrayList<>();
+        List<List<Integer>> ownersByLiteral = new ArrayList<>();
         List<Integer> always = new ArrayList<>();
         List<Integer> units = new ArrayList<>();
         List<Long> masks = new ArrayList<>();
@@ -72,16 +74,20 @@ public final class SignatureSet {
                         String key = literal.length() > KEY_LENGTH ? literal.substring(0, KEY_LENGTH) : literal;
                         int at = index.computeIfAbsent(key, l -> {
                             literals.add(l);
-                            owners.add(new ArrayList<>());
+                            ownersByLiteral.add(new ArrayList<>());
                             return literals.size() - 1;
                         });
-                        owners.get(at).add(unit << 6 | g);
+                        ownersByLiteral.get(at).add(unit << 6 | g);
                     }
                 }
             }
         }
         unfiltered = always.stream().mapToInt(Integer::intValue).toArray();
-        byLiteral = owners.stream().map(o -> o.stream().mapToInt(Integer::intValue).toArray()).toList();
+        ownersFrom = new int[ownersByLiteral.size() + 1];
+        for (int l = 0; l < ownersByLiteral.size(); l++) {
+            ownersFrom[l + 1] = ownersFrom[l] + ownersByLiteral.get(l).size();
+        }
+        owners = ownersByLiteral.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
         signatureOf = units.stream().mapToInt(Integer::intValue).toArray();
         allGroups = masks.stream().mapToLong(Long::longValue).toArray();
         automaton = new LiteralAutomaton(literals);
@@ -106,7 +112,8 @@ public final class SignatureSet {
         int[] partial = new int[16]; // (unit, group) pairs of units with several groups, sorted below
         int pairs = 0;
         for (int l = literals.nextSetBit(0); l >= 0; l = literals.nextSetBit(l + 1)) {
-            for (int owner : byLiteral.get(l)) {
+            for (int o = ownersFrom[l]; o < ownersFrom[l + 1]; o++) {
+                int owner = owners[o];
                 int unit = owner >>> 6;
                 if (allGroups[unit] == 1) {
                     candidates.set(signatureOf[unit]);
