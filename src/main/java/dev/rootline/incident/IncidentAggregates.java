@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ class IncidentAggregates {
     /** Root lines whose fields are merged into the title: "rejected DATABASE_HOST, DATABASE_PASSWORD". */
     private static final int TITLE_SAMPLE = 50;
     private static final int MAX_VALUES = 5;
+    /** The order {@link #order} strings sort in, without formatting them for each comparison. */
+    private static final Comparator<Signal> FIRST = Comparator.comparingLong(Signal::timeNanos)
+            .thenComparing(s -> s.insertId() == null ? "" : s.insertId()).thenComparing(Signal::entryKey);
 
     private final MatchRepository matches;
 
@@ -161,8 +165,8 @@ class IncidentAggregates {
     private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
                            Set<String> leaving, Function<String, SignatureDefinition> signatures) throws SQLException {
         long count = Delta.sum(deltas, d -> true);
-        Delta first = deltas.stream().filter(d -> d.sign() > 0)
-                .min((a, b) -> order(a.signal()).compareTo(order(b.signal()))).orElse(null);
+        Delta first = deltas.stream().filter(d -> d.sign() > 0).min(Comparator.comparing(Delta::signal, FIRST))
+                .orElse(null);
         boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
         for (Delta moved : deltas) {
             if (moved.sign() > 0 && leaving.contains(key(moved.signal()))) {
