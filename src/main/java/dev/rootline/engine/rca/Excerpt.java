@@ -13,7 +13,7 @@ public final class Excerpt {
     /** The first line names an unknown error (its fingerprint), so it is cut only when absurdly long. */
     private static final int FIRST_LINE = 1000;
     private static final int LINE = 500;
-    private static final String GAP = "\n…\n";
+    private static final String MORE = "\n…";
 
     private Excerpt() {
     }
@@ -29,12 +29,19 @@ public final class Excerpt {
         int firstEnd = lineEnd(message, 0);
         String first = clip(message.substring(0, firstEnd), FIRST_LINE);
         int at = anchor == null || anchor.isEmpty() ? -1 : message.indexOf(anchor);
-        int lineStart = at >= 0 ? message.lastIndexOf('\n', at) + 1
-                : message.lastIndexOf('\n', Math.max(message.stripTrailing().length() - 1, 0)) + 1;
+        int lineStart = message.lastIndexOf('\n', at >= 0 ? at : lastNonBlank(message)) + 1;
         if (lineStart <= firstEnd) {
-            return firstEnd == message.length() ? first : first + GAP.stripTrailing();
+            return firstEnd == message.length() ? first : first + MORE;
         }
-        return first + GAP + clip(message.substring(lineStart, lineEnd(message, lineStart)), LINE);
+        return first + MORE + '\n' + clip(message.substring(lineStart, lineEnd(message, lineStart)), LINE);
+    }
+
+    private static int lastNonBlank(String text) {
+        int i = text.length() - 1;
+        while (i > 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i;
     }
 
     private static int lineEnd(String text, int from) {
