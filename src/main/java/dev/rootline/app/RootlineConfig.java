@@ -125,6 +125,15 @@ public interface RootlineConfig {
          */
         @WithDefault("4m")
         Duration maxChainSpan();
+
+        /**
+         * How many recent signals (about half a kilobyte each) correlation keeps in memory across services, so that
+         * a batch need not read the chain span before it back from the database. A service's are used only while
+         * its row says no other process correlated it since; the least recently correlated services are dropped
+         * first. 0: every batch reads its context from the database.
+         */
+        @WithDefault("50000")
+        int recentSignals();
     }
 
     interface Slack {

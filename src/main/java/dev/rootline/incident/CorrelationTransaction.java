@@ -7,6 +7,7 @@ import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.CompiledSignature;
 import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.signature.SignatureSet;
 import dev.rootline.search.LogStore.StoredEvent;
 import dev.rootline.signature.SignatureCatalog;
 import dev.rootline.template.TemplateStore;
@@ -40,14 +41,16 @@ class CorrelationTransaction {
     private final IncidentAggregates aggregates;
     private final IncidentLifecycle lifecycle;
     private final TemplateStore templates;
+    private final RecentMatches recent;
     private final RootlineConfig.Correlation config;
 
     CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
-                       RevisionRepository revisions, IncidentAggregates aggregates, IncidentLifecycle lifecycle,
-                       TemplateStore templates, RootlineConfig config) {
+                           RecentMatches recent, RevisionRepository revisions, IncidentAggregates aggregates,
+                           IncidentLifecycle lifecycle, TemplateStore templates, RootlineConfig config) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.matches = matches;
+        this.recent = recent;
         this.revisions = revisions;
         this.aggregates = aggregates;
         this.lifecycle = lifecycle;
@@ -65,28 +68,33 @@ class CorrelationTransaction {
         if (byService.isEmpty()) {
             return;
         }
-        Map<String, SignatureDefinition> signatures = catalog.current().signatures().stream()
+        SignatureSet signatureSet = catalog.current();
+        Map<String, SignatureDefinition> signatures = signatureSet.signatures().stream()
                 .map(CompiledSignature::definition)
                 .collect(Collectors.toMap(SignatureDefinition::id, d -> d, (a, b) -> a));
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, ServiceBatch> service : byService.entrySet()) {
-                correlate(c, service.getKey(), service.getValue(), signatures);
+                correlate(c, service.getKey(), service.getValue(), signatureSet, signatures);
             }
         } catch (SQLException e) {
             throw new CorrelationFailedException(e);
         }
     }
 
-    private void correlate(Connection c, String service, ServiceBatch batch,
+    private void correlate(Connection c, String service, ServiceBatch batch, SignatureSet signatureSet,
                            Map<String, SignatureDefinition> signatures) throws SQLException {
         long first = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::firstNanos).min().orElseThrow();
         long last = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::lastNanos).max().orElseThrow();
-        revisions.lock(c, batch.scope(), first, last);
+        long reach = config.maxChainSpan().toNanos();
+        RevisionRepository.ServiceLock lock = revisions.lock(c, batch.scope(), first, last);
+        MatchWindow window = recent.take(c, service, lock, signatureSet, first - reach, last, reach, signatures::get);
+        // every signal of the batch, and its context, lie after first - reach: the window has them all or none
+        MatchWindow reads = window != null && window.covers(first - reach) ? window : null;
         boolean revisionsChanged = false;
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
-        List<Signal> stored = matches.fresh(c, service, batch.signals());
+        List<Signal> stored = reads == null ? matches.fresh(c, service, batch.signals()) : fresh(reads, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
         }
@@ -99,8 +107,8 @@ class CorrelationTransaction {
             List<AttributionChange> changes = new ArrayList<>();
             // runs whose chains cannot meet, re-derived one by one: a batch mixing old and new entries (a backfill,
             // two sources far apart) does not read everything between them
-            for (List<Signal> span : Signal.runs(fresh, 2 * config.maxChainSpan().toNanos())) {
-                changes.addAll(reattribute(c, service, span, signatures, sightings));
+            for (List<Signal> span : Signal.runs(fresh, 2 * reach)) {
+                changes.addAll(reattribute(c, service, span, signatures, sightings, window, reads));
             }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
@@ -122,20 +130,31 @@ class CorrelationTransaction {
         lifecycle.apply(c, service, all);
     }
 
+    /** The signals among these that the window does not hold yet, each once. */
+    private static List<Signal> fresh(MatchWindow window, List<Signal> signals) {
+        long from = signals.stream().mapToLong(Signal::timeNanos).min().orElse(0);
+        long to = signals.stream().mapToLong(Signal::timeNanos).max().orElse(0);
+        Set<String> stored = window.storedKeys(from, to);
+        return signals.stream().filter(s -> stored.add(key(s))).toList();
+    }
+
     /**
      * Re-derives the chains that new signals can change: those from the earliest new signal to one chain span
      * after the last, seen with one chain span of context before (of the signals that can explain or be a
-     * candidate only). Returns the signals whose attribution changed.
+     * candidate only). Returns the signals whose attribution changed. Reads from {@code reads} when not null,
+     * else from the database; writes to the database and to {@code window} when not null.
      */
     private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
                                                 Map<String, SignatureDefinition> signatures,
-                                                Map<String, TemplateStore.Sighting> sightings) throws SQLException {
+                                                Map<String, TemplateStore.Sighting> sightings, MatchWindow window,
+                                                MatchWindow reads) throws SQLException {
         long reach = config.maxChainSpan().toNanos();
         long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
         Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
         signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
-        List<MatchRepository.Row> rows = matches.load(c, service, from - reach, from, to, context, signatures::get);
+        List<MatchRepository.Row> rows = reads == null ? matches.load(c, service, from - reach, from, to, context, signatures::get)
+                : reads.load(from - reach, from, to, context);
         List<Signal> all = new ArrayList<>(fresh);
         rows.forEach(row -> all.add(row.signal()));
         Map<String, Attribution> attributed = new HashMap<>();
@@ -143,6 +162,9 @@ class CorrelationTransaction {
             attributed.put(key(a.signal()), a);
         }
         matches.insert(c, service, fresh, s -> attributed.get(key(s)), sightings);
+        if (window != null) {
+            window.insert(service, fresh, s -> attributed.get(key(s)));
+        }
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
             Attribution a = attributed.get(key(s));
@@ -173,6 +195,10 @@ class CorrelationTransaction {
         }
         matches.attribute(c, attribute, service);
         matches.detach(c, service, detach);
+        if (window != null) {
+            window.attribute(service, attribute);
+            window.detach(detach);
+        }
         return changes;
     }
 

@@ -88,11 +88,18 @@ class IncidentAggregates {
         }
         Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> key(d.signal())).collect(Collectors.toSet());
         Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> key(d.signal())).collect(Collectors.toSet());
+        Map<String, Span> spans = Sql.query(c, "SELECT revision, first_seen, last_seen, root_first_seen"
+                        + " FROM incident_revision WHERE incident_id = ?", r -> new Span(r.getString(1), r.getLong(2),
+                        r.getLong(3), Sql.nullableLong(r, "root_first_seen")), id)
+                .stream().collect(Collectors.toMap(Span::revision, span -> span));
         for (Map.Entry<String, List<Delta>> revision : group(deltas, d -> d.signal().revision()).entrySet()) {
-            applyRevision(c, id, revision.getKey(), revision.getValue(), entering);
+            applyRevision(c, id, revision.getKey(), revision.getValue(), entering, spans.get(revision.getKey()));
         }
+        Map<String, String> firstOrders = Sql.query(c, "SELECT signature_id, first_order FROM chain_step"
+                        + " WHERE incident_id = ?", r -> Map.entry(r.getString(1), r.getString(2)), id)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (Map.Entry<String, List<Delta>> step : group(deltas, d -> d.signal().signatureId()).entrySet()) {
-            applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, signatures);
+            applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, firstOrders.get(step.getKey()), signatures);
         }
         record Totals(long matches, long occurrences, long explained, long first, long last) {
         }
@@ -109,7 +116,7 @@ class IncidentAggregates {
         Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ? WHERE id = ?",
                 totals.first(), totals.last(), totals.explained(), id);
         if (deltas.stream().anyMatch(Delta::root)) {
-            retitle(c, id, windowNanos, signatures);
+            retitle(c, id, deltas, windowNanos, signatures);
         }
     }
 
@@ -122,24 +129,32 @@ class IncidentAggregates {
                 root.revision(), id);
     }
 
-    /** A signal that only changed depth within the incident is no removal: its times stay in the incident. */
-    private static void applyRevision(Connection c, String id, String revision, List<Delta> deltas, Set<String> entering)
-            throws SQLException {
+    /** An incident's times in one revision, as stored before this batch. */
+    private record Span(String revision, long firstSeen, long lastSeen, Long rootFirstSeen) {
+    }
+
+    /**
+     * A signal that only changed depth within the incident is no removal: its times stay in the incident. Without
+     * a removal the new times follow from the stored ones, and one statement writes them.
+     */
+    private static void applyRevision(Connection c, String id, String revision, List<Delta> deltas, Set<String> entering,
+                                      Span stored) throws SQLException {
         long total = Delta.sum(deltas, d -> true);
         long occurrences = Delta.sum(deltas, Delta::root);
         long explained = Delta.sum(deltas, Delta::explained);
         List<Delta> adds = deltas.stream().filter(d -> d.sign() > 0).toList();
         boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
         boolean rootLost = deltas.stream().anyMatch(d -> d.sign() < 0 && d.root());
-        if (Sql.update(c, "UPDATE incident_revision SET matches = matches + ?, occurrences = occurrences + ?,"
-                + " explained = explained + ? WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id,
-                revision) == 0) {
+        if (stored == null) {
             Sql.update(c, "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
                             + " first_seen, last_seen, root_first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, revision,
                     total, occurrences, explained, min(adds, d -> true), max(adds), min(adds, Delta::root));
             return;
         }
+        String counts = "UPDATE incident_revision SET matches = matches + ?, occurrences = occurrences + ?,"
+                + " explained = explained + ?";
         if (removal) {
+            Sql.update(c, counts + " WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id, revision);
             Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0", id, revision);
             Sql.update(c, "UPDATE incident_revision SET first_seen = (SELECT MIN(time_nanos) FROM log_match m"
                     + " WHERE m.incident_id = ? AND m.revision = ?), last_seen = (SELECT MAX(time_nanos) FROM log_match m"
@@ -148,25 +163,35 @@ class IncidentAggregates {
                     + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision, id, revision, id, revision);
             return;
         }
-        Sql.update(c, "UPDATE incident_revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
-                + " WHERE incident_id = ? AND revision = ?", min(adds, d -> true), max(adds), id, revision);
+        Long rootFirst = earlier(stored.rootFirstSeen(), min(adds, Delta::root));
+        Sql.update(c, counts + ", first_seen = ?, last_seen = ?, root_first_seen = ? WHERE incident_id = ? AND revision = ?",
+                total, occurrences, explained, earlier(stored.firstSeen(), min(adds, d -> true)),
+                Math.max(stored.lastSeen(), max(adds)), rootFirst, id, revision);
         if (rootLost) {
+            // a root moved deeper within the incident: the earliest root left is read back, the new ones included
             Sql.update(c, "UPDATE incident_revision SET root_first_seen = (SELECT time_nanos FROM log_match m"
                     + " WHERE m.incident_id = ? AND m.revision = ? AND m.depth = 0 ORDER BY time_nanos FETCH FIRST 1 ROWS ONLY)"
                     + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision);
         }
-        Long rootFirst = min(adds, Delta::root);
-        if (rootFirst != null) {
-            Sql.update(c, "UPDATE incident_revision SET root_first_seen = ? WHERE incident_id = ? AND revision = ?"
-                    + " AND (root_first_seen IS NULL OR root_first_seen > ?)", rootFirst, id, revision, rootFirst);
-        }
     }
 
+    private static Long earlier(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    /** {@code firstOrder}: the step's stored evidence line's place in event order; null when there is no step yet. */
     private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
-                           Set<String> leaving, Function<String, SignatureDefinition> signatures) throws SQLException {
+                           Set<String> leaving, String firstOrder, Function<String, SignatureDefinition> signatures)
+            throws SQLException {
         long count = Delta.sum(deltas, d -> true);
         Delta first = deltas.stream().filter(d -> d.sign() > 0).min(Comparator.comparing(Delta::signal, FIRST))
                 .orElse(null);
+        if (firstOrder == null) {
+            if (first != null) {
+                setEvidence(c, id, first.signal(), first.depth(), count, true);
+            }
+            return;
+        }
         boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
         for (Delta moved : deltas) {
             if (moved.sign() > 0 && leaving.contains(key(moved.signal()))) {
@@ -174,24 +199,17 @@ class IncidentAggregates {
                         moved.depth(), id, signatureId, moved.signal().entryKey());
             }
         }
-        if (Sql.update(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
-                count, id, signatureId) == 0) {
-            if (first != null) {
-                setEvidence(c, id, first.signal(), first.depth(), count, true);
-            }
-        } else if (removal) {
+        Sql.update(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
+                count, id, signatureId);
+        if (removal) {
             Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0", id, signatureId);
             MatchRepository.Row earliest = matches.earliest(c, id, signatureId, signatures);
             if (earliest != null) {
                 setEvidence(c, id, earliest.signal(), earliest.depth(), 0, false);
             }
-        } else if (first != null) {
+        } else if (first != null && order(first.signal()).compareTo(firstOrder) < 0) {
             // compared here, not in SQL: PostgreSQL would compare with the column's locale collation
-            String current = Sql.query(c, "SELECT first_order FROM chain_step WHERE incident_id = ? AND signature_id = ?",
-                    r -> r.getString(1), id, signatureId).get(0);
-            if (order(first.signal()).compareTo(current) < 0) {
-                setEvidence(c, id, first.signal(), first.depth(), 0, false);
-            }
+            setEvidence(c, id, first.signal(), first.depth(), 0, false);
         }
     }
 
@@ -221,16 +239,19 @@ class IncidentAggregates {
 
     /**
      * Names the incident after the burst its root last started in: the latest revision's first root line and the
-     * root lines within one window of it, their fields listed together.
+     * root lines within one window of it, their fields listed together. Root lines added after that burst leave
+     * the name as it is, so a crash loop's later batches do not read the burst again.
      */
-    private void retitle(Connection c, String id, long windowNanos, Function<String, SignatureDefinition> signatures)
-            throws SQLException {
+    private void retitle(Connection c, String id, List<Delta> deltas, long windowNanos,
+                         Function<String, SignatureDefinition> signatures) throws SQLException {
         record Latest(String revision, long rootFirst) {
         }
         List<Latest> latest = Sql.query(c, "SELECT revision, root_first_seen FROM incident_revision WHERE incident_id = ?"
                         + " AND root_first_seen IS NOT NULL ORDER BY root_first_seen DESC, revision DESC FETCH FIRST 1 ROWS ONLY",
                 r -> new Latest(r.getString(1), r.getLong(2)), id);
-        if (latest.isEmpty()) {
+        if (latest.isEmpty() || deltas.stream().filter(Delta::root).noneMatch(d -> d.sign() < 0
+                || d.signal().revision().equals(latest.get(0).revision())
+                && d.signal().timeNanos() <= latest.get(0).rootFirst() + windowNanos)) {
             return;
         }
         List<Signal> burst = matches.roots(c, id, latest.get(0).revision(), latest.get(0).rootFirst(),

@@ -31,6 +31,13 @@ class MatchRepository {
     private static final int CHUNK = 500;
     private static final long RUN_GAP_NANOS = 60_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What correlation reads of a row. Only unknown errors come with their message, which names them; correlation
+     * reads no other signal's, and a crash loop's tracebacks are most of the bytes. Binds the unknown error's id.
+     */
+    private static final String LOADED = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance,"
+            + " fields, novel, incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message"
+            + " FROM log_match";
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
@@ -87,8 +94,7 @@ class MatchRepository {
      * The service's signals in a span of event time, with their attributions, and before it, back to
      * {@code contextFromNanos}, those of the given signatures only (at least one): the ones that can explain or be
      * a candidate.
-     * Signals of a signature no longer loaded are left out. Only unknown errors come with their message, which
-     * names them; correlation reads no other signal's, and a crash loop's tracebacks are most of the bytes.
+     * Signals of a signature no longer loaded are left out.
      */
     List<Row> load(Connection c, String service, long contextFromNanos, long fromNanos, long toNanos,
                    Set<String> contextSignatures, Function<String, SignatureDefinition> signatures) throws SQLException {
@@ -96,11 +102,26 @@ class MatchRepository {
                 Signal.UNKNOWN_ERROR, service, contextFromNanos, fromNanos));
         params.addAll(contextSignatures);
         String marks = String.join(", ", java.util.Collections.nCopies(contextSignatures.size(), "?"));
-        String columns = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance, fields, novel,"
-                + " incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message FROM log_match";
-        return query(c, columns + " WHERE service = ? AND time_nanos BETWEEN ? AND ?"
-                + " UNION ALL " + columns + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
+        return query(c, LOADED + " WHERE service = ? AND time_nanos BETWEEN ? AND ?"
+                + " UNION ALL " + LOADED + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
                 + " AND signature_id IN (" + marks + ")", signatures, params.toArray());
+    }
+
+    /**
+     * The service's signals from {@code fromNanos} up to {@code beforeNanos}, as {@link #load} reads them, at most
+     * {@code limit} of them in time order: what a {@link MatchWindow} starts from or extends back by.
+     */
+    List<Row> span(Connection c, String service, long fromNanos, long beforeNanos, int limit,
+                   Function<String, SignatureDefinition> signatures) throws SQLException {
+        return query(c, LOADED + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
+                        + " ORDER BY time_nanos, entry_key, signature_id FETCH FIRST ? ROWS ONLY",
+                signatures, Signal.UNKNOWN_ERROR, service, fromNanos, beforeNanos, limit);
+    }
+
+    /** A new signal as {@link #load} reads it back once stored. */
+    static Signal asLoaded(Signal s) {
+        return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(), s.signature(),
+                s.fields(), s.known() ? "" : s.evidence(), s.novel());
     }
 
     /** The root lines of an incident in one revision and span of event time, oldest first. */

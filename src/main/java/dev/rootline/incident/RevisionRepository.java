@@ -7,13 +7,12 @@ import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.rca.RevisionProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The {@code service} and {@code revision} tables. */
 @ApplicationScoped
@@ -31,23 +30,34 @@ class RevisionRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * A locked service row. {@code version} is new with every correlation of the service, by any process, so a
+     * process whose cached matches were made at {@code previousVersion} knows they are still all there is.
+     *
+     * @param previousVersion the version before this transaction; null for a new service
+     * @param lastSeen        the latest event time stored for the service before this batch; null for a new one
+     */
+    record ServiceLock(Long previousVersion, long version, Long lastSeen) {
+    }
+
+    /**
      * Locks the service's row, creating it on first sight, so that one process at a time correlates a service.
      * Two processes creating the same service race on the primary key; the loser's transaction is retried.
+     * Versions are random, not counted: a database restored or emptied under a running process cannot bring an
+     * old version back.
      */
-    void lock(Connection c, Scope scope, long firstNanos, long lastNanos) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT name FROM service WHERE name = ? FOR UPDATE")) {
-            s.setString(1, scope.service());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
-                            + " WHERE name = ?", firstNanos, lastNanos, scope.service());
-                    return;
-                }
-            }
+    ServiceLock lock(Connection c, Scope scope, long firstNanos, long lastNanos) throws SQLException {
+        long version = ThreadLocalRandom.current().nextLong();
+        List<ServiceLock> locked = Sql.query(c, "SELECT version, last_seen FROM service WHERE name = ? FOR UPDATE",
+                r -> new ServiceLock(r.getLong(1), version, r.getLong(2)), scope.service());
+        if (!locked.isEmpty()) {
+            Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
+                    + " version = ? WHERE name = ?", firstNanos, lastNanos, version, scope.service());
+            return locked.get(0);
         }
-        Sql.update(c, "INSERT INTO service (name, project, location, resource_type, first_seen, last_seen)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", scope.service(), scope.project(), scope.location(),
-                scope.resourceType(), firstNanos, lastNanos);
+        Sql.update(c, "INSERT INTO service (name, project, location, resource_type, first_seen, last_seen, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", scope.service(), scope.project(), scope.location(),
+                scope.resourceType(), firstNanos, lastNanos, version);
+        return new ServiceLock(null, version, null);
     }
 
     /** Widens a revision's span and readiness; true when the revision is new or its readiness changed. */

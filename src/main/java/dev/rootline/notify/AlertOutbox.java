@@ -1,12 +1,11 @@
 package dev.rootline.notify;
 
+import dev.rootline.app.AfterCommit;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.TimelineEvent;
 import dev.rootline.incident.IncidentChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,17 +81,6 @@ class AlertOutbox {
             return;
         }
         transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, dispatcher::wake);
     }
 }

@@ -22,14 +22,27 @@ final class CrashLoop {
     static byte[] entries(String service, int fromLoop, int loops) {
         List<String> entries = new ArrayList<>();
         for (int loop = fromLoop; loop < fromLoop + loops; loop++) {
-            String instance = "instance-" + loop;
-            String at = "2026-04-01T10:%02d:00Z".formatted(loop);
-            String exitAt = "2026-04-01T10:%02d:01Z".formatted(loop);
-            entries.add(Entries.stderr(service, service + "-00001-abc", service + "-import-" + loop, at, instance,
-                    "ModuleNotFoundError: No module named 'app.monitoring'"));
-            entries.add(Entries.stderr(service, service + "-00001-abc", service + "-exit-" + loop, exitAt, instance,
-                    "[2026-04-01 10:00:01 +0000] [1] [ERROR] Worker (pid:7) exited with code 3"));
+            entries.add(importError(service, loop));
+            entries.add(workerExit(service, loop));
         }
+        return array(entries);
+    }
+
+    /** The import error that starts a loop, at minute {@code loop}. */
+    static String importError(String service, int loop) {
+        return Entries.stderr(service, service + "-00001-abc", service + "-import-" + loop,
+                "2026-04-01T10:%02d:00Z".formatted(loop), "instance-" + loop,
+                "ModuleNotFoundError: No module named 'app.monitoring'");
+    }
+
+    /** The worker exit that ends a loop, a second after its import error. */
+    static String workerExit(String service, int loop) {
+        return Entries.stderr(service, service + "-00001-abc", service + "-exit-" + loop,
+                "2026-04-01T10:%02d:01Z".formatted(loop), "instance-" + loop,
+                "[2026-04-01 10:00:01 +0000] [1] [ERROR] Worker (pid:7) exited with code 3");
+    }
+
+    static byte[] array(List<String> entries) {
         return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,31 @@ class SharedDatabaseIT {
             assertThat(joined.get(0).get("id")).isEqualTo(opened.get(0).get("id"));
             assertThat(CrashLoop.step(joined.get(0), "gunicorn.worker-exit")).isEqualTo(6);
             assertThat(CrashLoop.incidents(a, service)).isEqualTo(joined);
+        }
+    }
+
+    /**
+     * Each batch holds the worker exit that the batch before, sent through the other process, has the cause of:
+     * a process correlating from its own memory of the service, not the database, would leave the exits it did not
+     * see the cause of unexplained.
+     */
+    @Test
+    void processesTakingTurnsEachSeeTheOthersMatches() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
+        String service = "turns-" + UUID.randomUUID().toString().substring(0, 8);
+        try (RootlineProcess a = RootlineProcess.start(first); RootlineProcess b = RootlineProcess.start(second)) {
+            assertThat(a.post("/api/v1/entries", "application/json",
+                    CrashLoop.array(List.of(CrashLoop.importError(service, 0)))).statusCode()).isEqualTo(200);
+            for (int loop = 1; loop <= 4; loop++) {
+                RootlineProcess next = loop % 2 == 1 ? b : a;
+                byte[] batch = CrashLoop.array(List.of(CrashLoop.workerExit(service, loop - 1),
+                        CrashLoop.importError(service, loop)));
+                assertThat(next.post("/api/v1/entries", "application/json", batch).statusCode()).isEqualTo(200);
+            }
+            JsonNode incidents = CrashLoop.incidents(a, service);
+            assertThat(incidents).hasSize(1);
+            assertThat(incidents.get(0).get("rootCause").get("signatureId").asText()).isEqualTo("python.module-not-found");
+            assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(4);
         }
     }
 

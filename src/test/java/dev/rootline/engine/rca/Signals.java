@@ -3,14 +3,12 @@ package dev.rootline.engine.rca;
 import dev.rootline.engine.signature.BundledSignaturesTest;
 import dev.rootline.engine.signature.SignatureDefinition;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Signals of the bundled signatures, for engine tests: one revision, times in seconds. */
 final class Signals {
 
     static final String REVISION = "shop-00001-abc";
-    private static final Map<String, SignatureDefinition> BUNDLED = load();
+    private static final Map<String, SignatureDefinition> BUNDLED = BundledSignaturesTest.byId();
 
     private Signals() {
     }
@@ -31,14 +29,5 @@ final class Signals {
     static Signal unknown(int seconds, String instance, String message) {
         return new Signal("unknown@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION, instance,
                 null, Map.of(), message, false);
-    }
-
-    private static Map<String, SignatureDefinition> load() {
-        try {
-            return BundledSignaturesTest.bundled().stream()
-                    .collect(Collectors.toMap(SignatureDefinition::id, Function.identity()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,15 @@ public class BundledSignaturesTest {
             }
         }
         return all;
+    }
+
+    /** The bundled signatures by id, for tests that make signals of them. */
+    public static Map<String, SignatureDefinition> byId() {
+        try {
+            return bundled().stream().collect(Collectors.toMap(SignatureDefinition::id, Function.identity()));
+        } catch (IOException | InvalidSignatureException e) {
+            throw new IllegalStateException("the bundled signatures load", e);
+        }
     }
 
     @Test

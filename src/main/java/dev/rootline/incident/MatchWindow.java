@@ -1,0 +1,132 @@
+package dev.rootline.incident;
+
+import dev.rootline.engine.rca.Attribution;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.signature.SignatureSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Every stored signal of one service from {@code coveredFrom} on, as {@link MatchRepository#load} reads them, with
+ * their attributions: the recent end of a service's {@code log_match} rows, kept in memory between batches.
+ * Correlation writes each change to both, so the two agree for as long as no other process correlates the service.
+ */
+final class MatchWindow {
+
+    /** The primary key's order: event time, then entry key and signature. */
+    private record Key(long timeNanos, String entryKey, String signatureId) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::timeNanos).thenComparing(Key::entryKey)
+                .thenComparing(Key::signatureId);
+
+        static Key of(Signal s) {
+            return new Key(s.timeNanos(), s.entryKey(), s.signatureId());
+        }
+    }
+
+    private final NavigableMap<Key, MatchRepository.Row> rows = new TreeMap<>(Key.ORDER);
+    private final SignatureSet signatures;
+    private long coveredFrom;
+    /** The version of the service row these rows are current for; set when the transaction that wrote them commits. */
+    private long version;
+
+    /** {@code rows}: every stored row of the service from {@code coveredFrom} on, read under {@code signatures}. */
+    MatchWindow(SignatureSet signatures, long coveredFrom, Collection<MatchRepository.Row> rows) {
+        this.signatures = signatures;
+        this.coveredFrom = coveredFrom;
+        rows.forEach(row -> this.rows.put(Key.of(row.signal()), row));
+    }
+
+    /** Whether it holds what the database holds at this version, under these signatures. */
+    boolean currentAt(long serviceVersion, SignatureSet current) {
+        return version == serviceVersion && signatures == current;
+    }
+
+    void committedAs(long serviceVersion) {
+        version = serviceVersion;
+    }
+
+    /** Whether it holds every stored row from this time on. */
+    boolean covers(long fromNanos) {
+        return fromNanos >= coveredFrom;
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    /** The keys ({@code entryKey/signatureId}) stored in a span of event time; the span must be {@link #covers covered}. */
+    Set<String> storedKeys(long fromNanos, long toNanos) {
+        Set<String> keys = new HashSet<>();
+        span(fromNanos, toNanos).keySet().forEach(k -> keys.add(k.entryKey() + '/' + k.signatureId()));
+        return keys;
+    }
+
+    /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
+    List<MatchRepository.Row> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
+        List<MatchRepository.Row> out = new ArrayList<>(span(fromNanos, toNanos).values());
+        for (MatchRepository.Row row : rows.subMap(new Key(contextFromNanos, "", ""), true,
+                new Key(fromNanos, "", ""), false).values()) {
+            if (contextSignatures.contains(row.signal().signatureId())) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** Records new rows, as {@link MatchRepository#insert} stores them. */
+    void insert(String service, Collection<Signal> signals, Function<Signal, Attribution> attribution) {
+        for (Signal s : signals) {
+            if (covers(s.timeNanos())) {
+                Attribution a = attribution.apply(s);
+                put(MatchRepository.asLoaded(s), a == null ? null : a.incident(service).id(), a == null ? null : a.depth());
+            }
+        }
+    }
+
+    void attribute(String service, Collection<Attribution> changed) {
+        changed.forEach(a -> replace(a.signal(), a.incident(service).id(), a.depth()));
+    }
+
+    void detach(Collection<Signal> signals) {
+        signals.forEach(s -> replace(s, null, null));
+    }
+
+    /** Takes the rows from {@code fromNanos} up to where it covered from: it then covers from there. */
+    void extendBack(long fromNanos, Collection<MatchRepository.Row> earlier) {
+        earlier.forEach(row -> rows.put(Key.of(row.signal()), row));
+        coveredFrom = Math.min(coveredFrom, fromNanos);
+    }
+
+    long coveredFrom() {
+        return coveredFrom;
+    }
+
+    /** Forgets its oldest rows down to this many; it then covers from just after the last one forgotten. */
+    void trimTo(int size) {
+        while (rows.size() > size) {
+            coveredFrom = Math.max(coveredFrom, rows.pollFirstEntry().getKey().timeNanos() + 1);
+        }
+    }
+
+    private void replace(Signal signal, String incidentId, Integer depth) {
+        MatchRepository.Row row = rows.get(Key.of(signal));
+        if (row != null) {
+            put(row.signal(), incidentId, depth);
+        }
+    }
+
+    private void put(Signal stored, String incidentId, Integer depth) {
+        rows.put(Key.of(stored), new MatchRepository.Row(stored, incidentId, depth));
+    }
+
+    private NavigableMap<Key, MatchRepository.Row> span(long fromNanos, long toNanos) {
+        return rows.subMap(new Key(fromNanos, "", ""), true, new Key(toNanos, "\uffff", "\uffff"), true);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rootline.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootline.engine.rca.Attribution;
+import dev.rootline.engine.rca.Confidence;
+import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.signature.BundledSignaturesTest;
+import dev.rootline.engine.signature.SignatureDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The window reads what {@link MatchRepository#load} would, and takes every change its transaction writes. */
+class MatchWindowTest {
+
+    private static final Map<String, SignatureDefinition> BUNDLED = BundledSignaturesTest.byId();
+    private static final long SECOND = 1_000_000_000L;
+    private static final Set<String> CONTEXT = Set.of("python.module-not-found", Signal.UNKNOWN_ERROR);
+
+    private final Signal cause = signal(10, "python.module-not-found");
+    private final Signal exit = signal(11, "gunicorn.worker-exit");
+    private final Signal unknown = new Signal("unknown@12", "id-12", 12 * SECOND, "shop-00001-abc", "i1", null,
+            Map.of(), "Traceback (most recent call last):\nValueError: bad", false);
+    private final Signal later = signal(100, "gunicorn.worker-exit");
+
+    @Test
+    void beforeTheSpanOnlySignalsThatCanExplainAreRead() {
+        MatchWindow window = new MatchWindow(null, 0, rows(cause, exit, unknown, later));
+
+        assertThat(ids(window.load(0, 50 * SECOND, 200 * SECOND, CONTEXT)))
+                .containsExactlyInAnyOrder("gunicorn.worker-exit@100", "python.module-not-found@10", "unknown@12");
+        assertThat(ids(window.load(0, 11 * SECOND, 200 * SECOND, CONTEXT)))
+                .as("from the span on, every signal").contains("gunicorn.worker-exit@11");
+    }
+
+    @Test
+    void newSignalsAreReadBackAsTheDatabaseReturnsThem() {
+        MatchWindow window = new MatchWindow(null, 0, List.of());
+        Attribution attribution = new Attribution(exit, cause, Confidence.HIGH, 1);
+
+        window.insert("shop", List.of(exit, unknown), s -> s == exit ? attribution : null);
+
+        List<MatchRepository.Row> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).signal().message()).as("a known signal's message is not read back").isEmpty();
+        assertThat(rows.get(0).incidentId()).isEqualTo(attribution.incident("shop").id());
+        assertThat(rows.get(0).depth()).isEqualTo(1);
+        assertThat(rows.get(1).signal().message()).isEqualTo(unknown.evidence());
+        assertThat(rows.get(1).incidentId()).isNull();
+        assertThat(window.storedKeys(11 * SECOND, 12 * SECOND))
+                .containsExactlyInAnyOrder("gunicorn.worker-exit@11/gunicorn.worker-exit", "unknown@12/unknown-error");
+    }
+
+    @Test
+    void attributionChangesAndDetachmentsAreKept() {
+        MatchWindow window = new MatchWindow(null, 0, rows(cause, exit));
+        Attribution moved = new Attribution(exit, cause, Confidence.HIGH, 2);
+
+        window.attribute("shop", List.of(moved));
+        assertThat(window.load(0, 0, 200 * SECOND, CONTEXT).get(1).depth()).isEqualTo(2);
+
+        window.detach(List.of(exit));
+        MatchRepository.Row detached = window.load(0, 0, 200 * SECOND, CONTEXT).get(1);
+        assertThat(detached.incidentId()).isNull();
+        assertThat(detached.depth()).isNull();
+    }
+
+    @Test
+    void trimmingTheOldestRowsNarrowsWhatItCovers() {
+        MatchWindow window = new MatchWindow(null, 5 * SECOND, rows(cause, exit, later));
+        assertThat(window.covers(5 * SECOND)).isTrue();
+        assertThat(window.covers(4 * SECOND)).isFalse();
+
+        window.trimTo(1);
+
+        assertThat(window.covers(11 * SECOND)).as("the last row forgotten is no longer covered").isFalse();
+        assertThat(window.covers(11 * SECOND + 1)).isTrue();
+        window.insert("shop", List.of(signal(20, "python.module-not-found")), s -> null);
+        assertThat(window.size()).isEqualTo(2);
+        window.insert("shop", List.of(signal(3, "python.module-not-found")), s -> null);
+        assertThat(window.size()).as("a row before the window is the database's only").isEqualTo(2);
+    }
+
+    @Test
+    void extendingBackCoversTheEarlierRows() {
+        MatchWindow window = new MatchWindow(null, 50 * SECOND, rows(later));
+
+        window.extendBack(0, rows(cause, exit));
+
+        assertThat(window.covers(0)).isTrue();
+        assertThat(ids(window.load(0, 0, 200 * SECOND, CONTEXT)))
+                .containsExactly("python.module-not-found@10", "gunicorn.worker-exit@11", "gunicorn.worker-exit@100");
+    }
+
+    @Test
+    void itIsCurrentOnlyAtTheVersionItsCommitWrote() {
+        MatchWindow window = new MatchWindow(null, 0, List.of());
+        window.committedAs(42);
+
+        assertThat(window.currentAt(42, null)).isTrue();
+        assertThat(window.currentAt(43, null)).isFalse();
+    }
+
+    private static List<MatchRepository.Row> rows(Signal... signals) {
+        return java.util.Arrays.stream(signals).map(s -> new MatchRepository.Row(MatchRepository.asLoaded(s), null, null))
+                .toList();
+    }
+
+    private static List<String> ids(List<MatchRepository.Row> rows) {
+        return rows.stream().map(r -> r.signal().entryKey()).toList();
+    }
+
+    private static Signal signal(int seconds, String signatureId) {
+        return new Signal(signatureId + "@" + seconds, "id-" + seconds, seconds * SECOND, "shop-00001-abc", "i1",
+                BUNDLED.get(signatureId), Map.of(), signatureId + " line", false);
+    }
+}
