@@ -128,6 +128,10 @@ class CorrelationTransaction {
             all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), p));
         }
         lifecycle.apply(c, service, all);
+        if (window != null) {
+            // a live batch starts at most a chain span before the latest time: twice that is kept for stragglers
+            window.dropBefore(Math.max(last, lock.lastSeen() == null ? last : lock.lastSeen()) - 2 * reach);
+        }
     }
 
     /** The signals among these that the window does not hold yet, each once. */

@@ -108,14 +108,14 @@ class MatchRepository {
     }
 
     /**
-     * The service's signals from {@code fromNanos} up to {@code beforeNanos}, as {@link #load} reads them, at most
-     * {@code limit} of them in time order: what a {@link MatchWindow} starts from or extends back by.
+     * The service's signals from this time on, as {@link #load} reads them, at most {@code limit} of them in time
+     * order: what a {@link MatchWindow} starts from.
      */
-    List<Row> span(Connection c, String service, long fromNanos, long beforeNanos, int limit,
-                   Function<String, SignatureDefinition> signatures) throws SQLException {
-        return query(c, LOADED + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
+    List<Row> since(Connection c, String service, long fromNanos, int limit,
+                    Function<String, SignatureDefinition> signatures) throws SQLException {
+        return query(c, LOADED + " WHERE service = ? AND time_nanos >= ?"
                         + " ORDER BY time_nanos, entry_key, signature_id FETCH FIRST ? ROWS ONLY",
-                signatures, Signal.UNKNOWN_ERROR, service, fromNanos, beforeNanos, limit);
+                signatures, Signal.UNKNOWN_ERROR, service, fromNanos, limit);
     }
 
     /** A new signal as {@link #load} reads it back once stored. */

@@ -98,20 +98,11 @@ final class MatchWindow {
         signals.forEach(s -> replace(s, null, null));
     }
 
-    /** Takes the rows from {@code fromNanos} up to where it covered from: it then covers from there. */
-    void extendBack(long fromNanos, Collection<MatchRepository.Row> earlier) {
-        earlier.forEach(row -> rows.put(Key.of(row.signal()), row));
-        coveredFrom = Math.min(coveredFrom, fromNanos);
-    }
-
-    long coveredFrom() {
-        return coveredFrom;
-    }
-
-    /** Forgets its oldest rows down to this many; it then covers from just after the last one forgotten. */
-    void trimTo(int size) {
-        while (rows.size() > size) {
-            coveredFrom = Math.max(coveredFrom, rows.pollFirstEntry().getKey().timeNanos() + 1);
+    /** Forgets the rows before this time: the window then covers from there on. */
+    void dropBefore(long nanos) {
+        if (nanos > coveredFrom) {
+            rows.headMap(new Key(nanos, "", ""), false).clear();
+            coveredFrom = nanos;
         }
     }
 

@@ -38,10 +38,9 @@ class RecentMatches {
 
     /**
      * The window to correlate a batch of this service with, which comes back here once the transaction commits;
-     * null without one. The batch reads from it when it covers {@code fromNanos}. An out-of-date window is read
-     * again when the batch is at the service's latest time (a live service), from {@code fromNanos} on. A current
-     * window is extended back to {@code fromNanos} when, at the rate it holds signals, the gap fits the budget: a
-     * second source some way behind the first is then read from memory too, a backfill of last month is not.
+     * null without one. The batch reads from it when it covers {@code fromNanos}. A missing or out-of-date window
+     * is read again, from {@code fromNanos} on, when the batch is at the service's latest time (a live service);
+     * a batch further back reads the database, and the window takes its writes.
      */
     MatchWindow take(Connection c, String service, RevisionRepository.ServiceLock lock, SignatureSet signatures,
                      long fromNanos, long toNanos, long reachNanos, Function<String, SignatureDefinition> definitions)
@@ -57,16 +56,11 @@ class RecentMatches {
                 || !window.currentAt(lock.previousVersion(), signatures))) {
             window = null;
         }
-        if (window == null && (lock.lastSeen() == null || toNanos >= lock.lastSeen() - reachNanos)) {
+        boolean live = lock.lastSeen() == null || toNanos >= lock.lastSeen() - reachNanos;
+        if ((window == null || !window.covers(fromNanos)) && live) {
             List<MatchRepository.Row> rows = lock.lastSeen() == null ? List.of()
-                    : matches.span(c, service, fromNanos, Long.MAX_VALUE, budget + 1, definitions);
+                    : matches.since(c, service, fromNanos, budget + 1, definitions);
             window = rows.size() > budget ? null : new MatchWindow(signatures, fromNanos, rows);
-        } else if (window != null && !window.covers(fromNanos) && fits(window, fromNanos, lock.lastSeen())) {
-            List<MatchRepository.Row> earlier = matches.span(c, service, fromNanos, window.coveredFrom(),
-                    budget - window.size() + 1, definitions);
-            if (window.size() + earlier.size() <= budget) {
-                window.extendBack(fromNanos, earlier);
-            }
         }
         if (window != null) {
             MatchWindow taken = window;
@@ -75,15 +69,8 @@ class RecentMatches {
         return window;
     }
 
-    /** Whether the signals back to {@code fromNanos}, at the rate the window holds them, would fit the budget. */
-    private boolean fits(MatchWindow window, long fromNanos, long lastSeenNanos) {
-        double perNano = (double) window.size() / Math.max(1, lastSeenNanos - window.coveredFrom());
-        return window.size() + perNano * (window.coveredFrom() - fromNanos) <= budget;
-    }
-
     private synchronized void keep(String service, MatchWindow window, long version) {
         window.committedAs(version);
-        window.trimTo(budget);
         windows.put(service, window);
         int total = windows.values().stream().mapToInt(MatchWindow::size).sum();
         Iterator<MatchWindow> eldest = windows.values().iterator();

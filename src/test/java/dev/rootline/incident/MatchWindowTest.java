@@ -68,30 +68,17 @@ class MatchWindowTest {
     }
 
     @Test
-    void trimmingTheOldestRowsNarrowsWhatItCovers() {
+    void droppingTheOldRowsNarrowsWhatItCovers() {
         MatchWindow window = new MatchWindow(null, 5 * SECOND, rows(cause, exit, later));
         assertThat(window.covers(5 * SECOND)).isTrue();
         assertThat(window.covers(4 * SECOND)).isFalse();
 
-        window.trimTo(1);
+        window.dropBefore(50 * SECOND);
 
-        assertThat(window.covers(11 * SECOND)).as("the last row forgotten is no longer covered").isFalse();
-        assertThat(window.covers(11 * SECOND + 1)).isTrue();
+        assertThat(window.covers(20 * SECOND)).isFalse();
+        assertThat(window.size()).isEqualTo(1);
         window.insert("shop", List.of(signal(20, "python.module-not-found")), s -> null);
-        assertThat(window.size()).isEqualTo(2);
-        window.insert("shop", List.of(signal(3, "python.module-not-found")), s -> null);
-        assertThat(window.size()).as("a row before the window is the database's only").isEqualTo(2);
-    }
-
-    @Test
-    void extendingBackCoversTheEarlierRows() {
-        MatchWindow window = new MatchWindow(null, 50 * SECOND, rows(later));
-
-        window.extendBack(0, rows(cause, exit));
-
-        assertThat(window.covers(0)).isTrue();
-        assertThat(ids(window.load(0, 0, 200 * SECOND, CONTEXT)))
-                .containsExactly("python.module-not-found@10", "gunicorn.worker-exit@11", "gunicorn.worker-exit@100");
+        assertThat(window.size()).as("a row before the window is the database's only").isEqualTo(1);
     }
 
     @Test
