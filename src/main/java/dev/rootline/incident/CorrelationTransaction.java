@@ -88,13 +88,12 @@ class CorrelationTransaction {
         long reach = config.maxChainSpan().toNanos();
         RevisionRepository.ServiceLock lock = revisions.lock(c, batch.scope(), first, last);
         MatchWindow window = recent.take(c, service, lock, signatureSet, first - reach, last, reach, signatures::get);
-        // every signal of the batch, and its context, lie after first - reach: the window has them all or none
-        MatchWindow reads = window != null && window.covers(first - reach) ? window : null;
         boolean revisionsChanged = false;
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
-        List<Signal> stored = reads == null ? matches.fresh(c, service, batch.signals()) : fresh(reads, batch.signals());
+        List<Signal> stored = window != null && window.covers(first) ? fresh(window, batch.signals())
+                : matches.fresh(c, service, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
         }
@@ -108,7 +107,7 @@ class CorrelationTransaction {
             // runs whose chains cannot meet, re-derived one by one: a batch mixing old and new entries (a backfill,
             // two sources far apart) does not read everything between them
             for (List<Signal> span : Signal.runs(fresh, 2 * reach)) {
-                changes.addAll(reattribute(c, service, span, signatures, sightings, window, reads));
+                changes.addAll(reattribute(c, service, span, signatures, sightings, window));
             }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
@@ -145,20 +144,21 @@ class CorrelationTransaction {
     /**
      * Re-derives the chains that new signals can change: those from the earliest new signal to one chain span
      * after the last, seen with one chain span of context before (of the signals that can explain or be a
-     * candidate only). Returns the signals whose attribution changed. Reads from {@code reads} when not null,
-     * else from the database; writes to the database and to {@code window} when not null.
+     * candidate only). Returns the signals whose attribution changed. Reads from {@code window} when it covers the
+     * context, else from the database; writes to the database and to the window, if any.
      */
     private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
                                                 Map<String, SignatureDefinition> signatures,
-                                                Map<String, TemplateStore.Sighting> sightings, MatchWindow window,
-                                                MatchWindow reads) throws SQLException {
+                                                Map<String, TemplateStore.Sighting> sightings, MatchWindow window)
+            throws SQLException {
         long reach = config.maxChainSpan().toNanos();
         long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
         Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
         signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
-        List<MatchRepository.Row> rows = reads == null ? matches.load(c, service, from - reach, from, to, context, signatures::get)
-                : reads.load(from - reach, from, to, context);
+        List<MatchRepository.Row> rows = window != null && window.covers(from - reach)
+                ? window.load(from - reach, from, to, context)
+                : matches.load(c, service, from - reach, from, to, context, signatures::get);
         List<Signal> all = new ArrayList<>(fresh);
         rows.forEach(row -> all.add(row.signal()));
         Map<String, Attribution> attributed = new HashMap<>();
