@@ -4,13 +4,16 @@
 # SLICES alternating wrk runs of SLICE seconds. Prints each slice's throughput, latency and the app's CPU time
 # (user + system, /proc/PID/stat) per request. Needs wrk and a packaged app: ./mvnw package -DskipTests.
 #   bench/side-by-side.sh [app dir for 8081] [app dir for 8082]    env: WARM (150), SLICES (5), SLICE (30),
-#   SECOND_ENV (ROOTLINE_CORRELATION_ENABLED=false: what sets the second app apart)
+#   CONNECTIONS (2: requests in flight, spread over the two services of the two wrk threads),
+#   SECOND_ENV (ROOTLINE_CORRELATION_ENABLED=false: what sets the second app apart), FIRST_ENV (none),
+#   SERVER (a process name, e.g. postgres: its processes' CPU in a slice is added to the loaded app's; only one
+#   app is loaded at a time, so it is that app's share)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 first=${1:-target/quarkus-app}
 second=${2:-target/quarkus-app}
 data1=$(mktemp -d) data2=$(mktemp -d)
-ROOTLINE_DATA_DIR=$data1 QUARKUS_HTTP_PORT=8081 java -Xmx512m -jar "$first/quarkus-run.jar" >"$data1.log" 2>&1 &
+env ROOTLINE_DATA_DIR="$data1" QUARKUS_HTTP_PORT=8081 ${FIRST_ENV:-} java -Xmx512m -jar "$first/quarkus-run.jar" >"$data1.log" 2>&1 &
 pid1=$!
 env ROOTLINE_DATA_DIR="$data2" QUARKUS_HTTP_PORT=8082 ${SECOND_ENV:-ROOTLINE_CORRELATION_ENABLED=false} \
     java -Xmx512m -jar "$second/quarkus-run.jar" >"$data2.log" 2>&1 &
@@ -20,13 +23,18 @@ for port in 8081 8082; do
     until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
 done
 for port in 8081 8082; do
-    wrk -t2 -c2 -d"${WARM:-150}s" -s bench/stream.lua "http://127.0.0.1:$port" >/dev/null
+    wrk -t2 -c"${CONNECTIONS:-2}" -d"${WARM:-150}s" -s bench/stream.lua "http://127.0.0.1:$port" >/dev/null
 done
+cpu() { # pid: the app's CPU ticks, and its server's
+    local pids=("$1")
+    [[ -n ${SERVER:-} ]] && pids+=($(pgrep -x "$SERVER"))
+    (cd /proc && cat "${pids[@]/%//stat}" 2>/dev/null) | awk '{sum += $14 + $15} END {print sum}'
+}
 slice() { # label pid port
     local before after out requests
-    before=$(awk '{print $14 + $15}' "/proc/$2/stat")
-    out=$(wrk -t2 -c2 -d"${SLICE:-30}s" -s bench/stream.lua --latency "http://127.0.0.1:$3")
-    after=$(awk '{print $14 + $15}' "/proc/$2/stat")
+    before=$(cpu "$2")
+    out=$(wrk -t2 -c"${CONNECTIONS:-2}" -d"${SLICE:-30}s" -s bench/stream.lua --latency "http://127.0.0.1:$3")
+    after=$(cpu "$2")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     echo "$1 requests/s=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out")" \
         "p99=$(awk '$1 == "99%" {print $2}' <<<"$out") cpu-ms/request=$(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc)"
