@@ -92,7 +92,7 @@ class CorrelationTransaction {
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
             revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
         }
-        List<Signal> stored = window != null && window.covers(first) ? fresh(window, batch.signals())
+        List<Signal> stored = window != null && window.covers(first) ? window.fresh(batch.signals())
                 : matches.fresh(c, service, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             return; // a replay: nothing new to say
@@ -133,14 +133,6 @@ class CorrelationTransaction {
         }
     }
 
-    /** The signals among these that the window does not hold yet, each once. */
-    private static List<Signal> fresh(MatchWindow window, List<Signal> signals) {
-        long from = signals.stream().mapToLong(Signal::timeNanos).min().orElse(0);
-        long to = signals.stream().mapToLong(Signal::timeNanos).max().orElse(0);
-        Set<String> stored = window.storedKeys(from, to);
-        return signals.stream().filter(s -> stored.add(key(s))).toList();
-    }
-
     /**
      * Re-derives the chains that new signals can change: those from the earliest new signal to one chain span
      * after the last, seen with one chain span of context before (of the signals that can explain or be a
@@ -163,15 +155,15 @@ class CorrelationTransaction {
         rows.forEach(row -> all.add(row.signal()));
         Map<String, Attribution> attributed = new HashMap<>();
         for (Attribution a : new Correlator(config.window()).correlate(all)) {
-            attributed.put(key(a.signal()), a);
+            attributed.put(a.signal().storedKey(), a);
         }
-        matches.insert(c, service, fresh, s -> attributed.get(key(s)), sightings);
+        matches.insert(c, service, fresh, s -> attributed.get(s.storedKey()), sightings);
         if (window != null) {
-            window.insert(service, fresh, s -> attributed.get(key(s)));
+            window.insert(service, fresh, s -> attributed.get(s.storedKey()));
         }
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
-            Attribution a = attributed.get(key(s));
+            Attribution a = attributed.get(s.storedKey());
             if (a != null) {
                 changes.add(new AttributionChange(s, null, null, a));
             }
@@ -180,7 +172,7 @@ class CorrelationTransaction {
         List<Signal> detach = new ArrayList<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
-            Attribution a = attributed.get(key(s));
+            Attribution a = attributed.get(s.storedKey());
             if (s.timeNanos() < from && (a == null || row.incidentId() != null)) {
                 // before the batch a row can only gain an incident (an unknown error becoming the candidate root
                 // of a failure after it); what it has stays, since new signals never explain what came before
@@ -204,9 +196,5 @@ class CorrelationTransaction {
             window.detach(detach);
         }
         return changes;
-    }
-
-    private static String key(Signal s) {
-        return s.entryKey() + '/' + s.signatureId();
     }
 }

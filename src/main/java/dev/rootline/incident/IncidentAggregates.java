@@ -86,8 +86,8 @@ class IncidentAggregates {
         if (added != null && Sql.query(c, "SELECT 1 FROM incident WHERE id = ?", r -> 1, id).isEmpty()) {
             insert(c, service, id, added.now().root());
         }
-        Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> key(d.signal())).collect(Collectors.toSet());
-        Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> key(d.signal())).collect(Collectors.toSet());
+        Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
+        Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
         Map<String, Span> spans = Sql.query(c, "SELECT revision, first_seen, last_seen, root_first_seen"
                         + " FROM incident_revision WHERE incident_id = ?", r -> new Span(r.getString(1), r.getLong(2),
                         r.getLong(3), Sql.nullableLong(r, "root_first_seen")), id)
@@ -143,7 +143,7 @@ class IncidentAggregates {
         long occurrences = Delta.sum(deltas, Delta::root);
         long explained = Delta.sum(deltas, Delta::explained);
         List<Delta> adds = deltas.stream().filter(d -> d.sign() > 0).toList();
-        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
+        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
         boolean rootLost = deltas.stream().anyMatch(d -> d.sign() < 0 && d.root());
         if (stored == null) {
             Sql.update(c, "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
@@ -192,9 +192,9 @@ class IncidentAggregates {
             }
             return;
         }
-        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(key(d.signal())));
+        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
         for (Delta moved : deltas) {
-            if (moved.sign() > 0 && leaving.contains(key(moved.signal()))) {
+            if (moved.sign() > 0 && leaving.contains(moved.signal().storedKey())) {
                 Sql.update(c, "UPDATE chain_step SET depth = ? WHERE incident_id = ? AND signature_id = ? AND entry_key = ?",
                         moved.depth(), id, signatureId, moved.signal().entryKey());
             }
@@ -227,9 +227,6 @@ class IncidentAggregates {
         }
     }
 
-    private static String key(Signal s) {
-        return s.entryKey() + '/' + s.signatureId();
-    }
 
     /** Event order as one string: time, then insertId, then key, as {@code ORDER BY} would sort the lines. */
     private static String order(Signal s) {

@@ -59,13 +59,10 @@ class MatchRepository {
             chunk.forEach(run -> params.addAll(List.of(service, run.get(0).timeNanos(), run.get(run.size() - 1).timeNanos())));
             Sql.query(c, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
                             "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
-                    r -> stored.add(r.getString(1) + '/' + r.getString(2)), params.toArray());
+                    r -> stored.add(Signal.storedKey(r.getString(1), r.getString(2))), params.toArray());
         }
         Set<String> seen = new HashSet<>();
-        return signals.stream().filter(s -> {
-            String id = s.entryKey() + '/' + s.signatureId();
-            return !stored.contains(id) && seen.add(id);
-        }).toList();
+        return signals.stream().filter(s -> !stored.contains(s.storedKey()) && seen.add(s.storedKey())).toList();
     }
 
     /**

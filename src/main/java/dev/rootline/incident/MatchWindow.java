@@ -61,11 +61,13 @@ final class MatchWindow {
         return rows.size();
     }
 
-    /** The keys ({@code entryKey/signatureId}) stored in a span of event time; the span must be {@link #covers covered}. */
-    Set<String> storedKeys(long fromNanos, long toNanos) {
-        Set<String> keys = new HashSet<>();
-        span(fromNanos, toNanos).keySet().forEach(k -> keys.add(k.entryKey() + '/' + k.signatureId()));
-        return keys;
+    /**
+     * What {@link MatchRepository#fresh} returns: the signals it does not hold, each once. Their times must be
+     * {@link #covers covered}.
+     */
+    List<Signal> fresh(List<Signal> signals) {
+        Set<Key> seen = new HashSet<>();
+        return signals.stream().filter(s -> !rows.containsKey(Key.of(s)) && seen.add(Key.of(s))).toList();
     }
 
     /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */

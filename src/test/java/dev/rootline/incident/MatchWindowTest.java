@@ -49,8 +49,8 @@ class MatchWindowTest {
         assertThat(rows.get(0).depth()).isEqualTo(1);
         assertThat(rows.get(1).signal().message()).isEqualTo(unknown.evidence());
         assertThat(rows.get(1).incidentId()).isNull();
-        assertThat(window.storedKeys(11 * SECOND, 12 * SECOND))
-                .containsExactlyInAnyOrder("gunicorn.worker-exit@11/gunicorn.worker-exit", "unknown@12/unknown-error");
+        assertThat(window.fresh(List.of(exit, later, unknown, later))).as("what it holds is not new; the rest once")
+                .containsExactly(later);
     }
 
     @Test

@@ -67,6 +67,15 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         return runs;
     }
 
+    /** What a stored signal is told apart by: one per entry and signature. */
+    public static String storedKey(String entryKey, String signatureId) {
+        return entryKey + '/' + signatureId;
+    }
+
+    public String storedKey() {
+        return storedKey(entryKey, signatureId());
+    }
+
     public Signal withNovel(boolean isNovel) {
         return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, isNovel);
     }
