@@ -3,6 +3,7 @@ package dev.rootline.incident;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Correlator;
+import dev.rootline.engine.rca.IncidentKey;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.CompiledSignature;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,46 +155,53 @@ class CorrelationTransaction {
                 : matches.load(c, service, from - reach, from, to, context, signatures::get);
         List<Signal> all = new ArrayList<>(fresh);
         rows.forEach(row -> all.add(row.signal()));
-        Map<String, Attribution> attributed = new HashMap<>();
+        // by identity: attributions hold the very signals given; the many roots of a crash loop share a few ids
+        Map<Signal, Attribution> attributed = new IdentityHashMap<>();
+        Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
+        Map<IncidentKey, String> ids = new HashMap<>();
+        Map<Signal, MatchRepository.Row> placed = new IdentityHashMap<>();
         for (Attribution a : new Correlator(config.window()).correlate(all)) {
-            attributed.put(a.signal().storedKey(), a);
+            attributed.put(a.signal(), a);
+            String incident = incidentOfRoot.computeIfAbsent(a.root(),
+                    root -> ids.computeIfAbsent(a.incident(service), IncidentKey::id));
+            placed.put(a.signal(), new MatchRepository.Row(a.signal(), incident, a.depth()));
         }
-        matches.insert(c, service, fresh, s -> attributed.get(s.storedKey()), sightings);
+        matches.insert(c, service, fresh, placed::get, sightings);
         if (window != null) {
-            window.insert(service, fresh, s -> attributed.get(s.storedKey()));
+            window.insert(fresh, placed::get);
         }
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
-            Attribution a = attributed.get(s.storedKey());
-            if (a != null) {
-                changes.add(new AttributionChange(s, null, null, a));
+            MatchRepository.Row now = placed.get(s);
+            if (now != null) {
+                changes.add(new AttributionChange(s, null, null, attributed.get(s), now.incidentId()));
             }
         }
-        List<Attribution> attribute = new ArrayList<>();
+        List<MatchRepository.Row> attribute = new ArrayList<>();
         List<Signal> detach = new ArrayList<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
-            Attribution a = attributed.get(s.storedKey());
-            if (s.timeNanos() < from && (a == null || row.incidentId() != null)) {
+            MatchRepository.Row now = placed.get(s);
+            if (s.timeNanos() < from && (now == null || row.incidentId() != null)) {
                 // before the batch a row can only gain an incident (an unknown error becoming the candidate root
                 // of a failure after it); what it has stays, since new signals never explain what came before
                 continue;
             }
-            String incident = a == null ? null : a.incident(service).id();
-            if (Objects.equals(incident, row.incidentId()) && Objects.equals(a == null ? null : a.depth(), row.depth())) {
+            String incident = now == null ? null : now.incidentId();
+            if (Objects.equals(incident, row.incidentId()) && Objects.equals(now == null ? null : now.depth(), row.depth())) {
                 continue;
             }
-            changes.add(new AttributionChange(s, row.incidentId(), row.depth(), a));
-            if (a == null) {
+            changes.add(new AttributionChange(s, row.incidentId(), row.depth(), attributed.get(s), incident));
+            if (now == null) {
                 detach.add(s);
             } else {
-                attribute.add(a);
+                attribute.add(now);
             }
         }
-        matches.attribute(c, attribute, service);
+        matches.attribute(c, service, attribute);
         matches.detach(c, service, detach);
         if (window != null) {
-            window.attribute(service, attribute);
+            window.attribute(attribute);
             window.detach(detach);
         }
         return changes;

@@ -70,7 +70,7 @@ class IncidentAggregates {
                         .add(new Delta(change.signal(), change.oldDepth(), -1, null));
             }
             if (change.now() != null) {
-                byIncident.computeIfAbsent(change.now().incident(service).id(), k -> new ArrayList<>())
+                byIncident.computeIfAbsent(change.incident(), k -> new ArrayList<>())
                         .add(new Delta(change.signal(), change.now().depth(), 1, change.now()));
             }
         }

@@ -4,7 +4,6 @@ import dev.rootline.app.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.template.TemplateStore;
@@ -66,20 +65,20 @@ class MatchRepository {
     }
 
     /**
-     * Stores new signals with the attribution correlation gave them (none: null), and an unknown error's template
-     * (its sighting, by entry key).
+     * Stores new signals where correlation placed them (nowhere: null), and an unknown error's template (its
+     * sighting, by entry key).
      */
-    void insert(Connection c, String service, List<Signal> signals, Function<Signal, Attribution> attribution,
+    void insert(Connection c, String service, List<Signal> signals, Function<Signal, Row> placement,
                 Map<String, TemplateStore.Sighting> sightings) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
                 + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, template_id, novel)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Signal signal : signals) {
-                Attribution a = attribution.apply(signal);
+                Row placed = placement.apply(signal);
                 Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
                         signal.timeNanos(), role(signal), signal.insertId(), signal.evidence(),
-                        clip(json(signal.fields())), a == null ? null : a.incident(service).id(),
-                        a == null ? null : a.depth(), Optional.ofNullable(sightings.get(signal.entryKey()))
+                        clip(json(signal.fields())), placed == null ? null : placed.incidentId(),
+                        placed == null ? null : placed.depth(), Optional.ofNullable(sightings.get(signal.entryKey()))
                                 .map(TemplateStore.Sighting::templateId).orElse(null), signal.novel());
                 s.addBatch();
             }
@@ -137,13 +136,14 @@ class MatchRepository {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    void attribute(Connection c, Collection<Attribution> changed, String service) throws SQLException {
+    /** Moves stored signals to where correlation now places them. */
+    void attribute(Connection c, String service, Collection<Row> placed) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ? AND entry_key = ?"
                         + " AND signature_id = ?")) {
-            for (Attribution a : changed) {
-                Sql.bind(s, a.incident(service).id(), a.depth(), service, a.signal().timeNanos(), a.signal().entryKey(),
-                        a.signal().signatureId());
+            for (Row row : placed) {
+                Sql.bind(s, row.incidentId(), row.depth(), service, row.signal().timeNanos(), row.signal().entryKey(),
+                        row.signal().signatureId());
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.SignatureSet;
 import java.util.ArrayList;
@@ -83,17 +82,19 @@ final class MatchWindow {
     }
 
     /** Records new rows, as {@link MatchRepository#insert} stores them. */
-    void insert(String service, Collection<Signal> signals, Function<Signal, Attribution> attribution) {
+    void insert(Collection<Signal> signals, Function<Signal, MatchRepository.Row> placement) {
         for (Signal s : signals) {
             if (covers(s.timeNanos())) {
-                Attribution a = attribution.apply(s);
-                put(MatchRepository.asLoaded(s), a == null ? null : a.incident(service).id(), a == null ? null : a.depth());
+                MatchRepository.Row placed = placement.apply(s);
+                put(MatchRepository.asLoaded(s), placed == null ? null : placed.incidentId(),
+                        placed == null ? null : placed.depth());
             }
         }
     }
 
-    void attribute(String service, Collection<Attribution> changed) {
-        changed.forEach(a -> replace(a.signal(), a.incident(service).id(), a.depth()));
+    /** Records what {@link MatchRepository#attribute} writes. */
+    void attribute(Collection<MatchRepository.Row> placed) {
+        placed.forEach(row -> replace(row.signal(), row.incidentId(), row.depth()));
     }
 
     void detach(Collection<Signal> signals) {

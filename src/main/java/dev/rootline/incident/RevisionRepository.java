@@ -28,6 +28,7 @@ class RevisionRepository {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String READ_SERVICE = "SELECT version, last_seen FROM service WHERE name = ?";
 
     /**
      * A locked service row. {@code version} is new with every correlation of the service, by any process, so a
@@ -47,12 +48,20 @@ class RevisionRepository {
      */
     ServiceLock lock(Connection c, Scope scope, long firstNanos, long lastNanos) throws SQLException {
         long version = ThreadLocalRandom.current().nextLong();
-        List<ServiceLock> locked = Sql.query(c, "SELECT version, last_seen FROM service WHERE name = ? FOR UPDATE",
-                r -> new ServiceLock(r.getLong(1), version, r.getLong(2)), scope.service());
-        if (!locked.isEmpty()) {
-            Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
-                    + " version = ? WHERE name = ?", firstNanos, lastNanos, version, scope.service());
-            return locked.get(0);
+        // Optimistic first: the update takes the row's lock only while the version read is still current, so what
+        // was read holds. Only when another process correlated the service in between is the row read FOR UPDATE,
+        // a query that H2 parses anew every time (it caches no locking query).
+        for (String read : List.of(READ_SERVICE, READ_SERVICE + " FOR UPDATE")) {
+            List<ServiceLock> seen = Sql.query(c, read, r -> new ServiceLock(r.getLong(1), version, r.getLong(2)),
+                    scope.service());
+            if (seen.isEmpty()) {
+                break;
+            }
+            if (Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
+                            + " version = ? WHERE name = ? AND version = ?", firstNanos, lastNanos, version,
+                    scope.service(), seen.get(0).previousVersion()) == 1) {
+                return seen.get(0);
+            }
         }
         Sql.update(c, "INSERT INTO service (name, project, location, resource_type, first_seen, last_seen, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", scope.service(), scope.project(), scope.location(),

@@ -38,14 +38,14 @@ class MatchWindowTest {
     @Test
     void newSignalsAreReadBackAsTheDatabaseReturnsThem() {
         MatchWindow window = new MatchWindow(null, 0, List.of());
-        Attribution attribution = new Attribution(exit, cause, Confidence.HIGH, 1);
+        String incident = new Attribution(exit, cause, Confidence.HIGH, 1).incident("shop").id();
 
-        window.insert("shop", List.of(exit, unknown), s -> s == exit ? attribution : null);
+        window.insert(List.of(exit, unknown), s -> s == exit ? new MatchRepository.Row(exit, incident, 1) : null);
 
         List<MatchRepository.Row> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).signal().message()).as("a known signal's message is not read back").isEmpty();
-        assertThat(rows.get(0).incidentId()).isEqualTo(attribution.incident("shop").id());
+        assertThat(rows.get(0).incidentId()).isEqualTo(incident);
         assertThat(rows.get(0).depth()).isEqualTo(1);
         assertThat(rows.get(1).signal().message()).isEqualTo(unknown.evidence());
         assertThat(rows.get(1).incidentId()).isNull();
@@ -56,9 +56,9 @@ class MatchWindowTest {
     @Test
     void attributionChangesAndDetachmentsAreKept() {
         MatchWindow window = new MatchWindow(null, 0, rows(cause, exit));
-        Attribution moved = new Attribution(exit, cause, Confidence.HIGH, 2);
+        String incident = new Attribution(exit, cause, Confidence.HIGH, 2).incident("shop").id();
 
-        window.attribute("shop", List.of(moved));
+        window.attribute(List.of(new MatchRepository.Row(exit, incident, 2)));
         assertThat(window.load(0, 0, 200 * SECOND, CONTEXT).get(1).depth()).isEqualTo(2);
 
         window.detach(List.of(exit));
@@ -77,7 +77,7 @@ class MatchWindowTest {
 
         assertThat(window.covers(20 * SECOND)).isFalse();
         assertThat(window.size()).isEqualTo(1);
-        window.insert("shop", List.of(signal(20, "python.module-not-found")), s -> null);
+        window.insert(List.of(signal(20, "python.module-not-found")), s -> null);
         assertThat(window.size()).as("a row before the window is the database's only").isEqualTo(1);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Turns the fields of one LogEntry into a {@link LogEvent}, following DESIGN §2. */
 final class Normaliser {
@@ -15,8 +16,11 @@ final class Normaliser {
     private Normaliser() {
     }
 
-    /** @param nowNanos the event time for an entry that has neither timestamp nor receiveTimestamp */
-    static LogEvent normalise(EntryFields f, long nowNanos) throws InvalidEntryException {
+    /**
+     * @param nowNanos the event time for an entry that has neither timestamp nor receiveTimestamp
+     * @param shared   the one object for a scope equal to the given one
+     */
+    static LogEvent normalise(EntryFields f, long nowNanos, UnaryOperator<Scope> shared) throws InvalidEntryException {
         if (!f.knownFieldSeen) {
             throw new InvalidEntryException("not a LogEntry: it has none of the LogEntry fields");
         }
@@ -25,7 +29,7 @@ final class Normaliser {
         EntryFields.PayloadFields printed = jsonPrintedAsText(f.textPayload);
         String message = MessageText.clean(message(f, printed));
         Severity severity = severity(f, printed, message);
-        Scope scope = ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels);
+        Scope scope = shared.apply(ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels));
         String key = f.insertId != null && !f.insertId.isEmpty()
                 ? EntryKeys.ofIdentity(logName, time, f.insertId)
                 : EntryKeys.ofContent(logName, f.timestamp == null ? Long.MIN_VALUE : time,

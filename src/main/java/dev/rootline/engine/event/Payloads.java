@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads every input shape of DESIGN §2 into LogEvents, one per LogEntry: a single LogEntry, a JSON array
@@ -30,13 +32,14 @@ public final class Payloads {
     /** @param nowNanos event time for entries that carry no timestamp at all */
     public static List<LogEvent> read(ChunkedBytes body, long nowNanos) throws InvalidEntryException {
         List<LogEvent> events = new ArrayList<>();
+        Batch batch = new Batch(nowNanos);
         try (JsonParser p = MAPPER.createParser(body.stream())) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new InvalidEntryException("the body is empty");
             }
             if (first == JsonToken.START_ARRAY) {
-                readArray(p, body, nowNanos, events);
+                readArray(p, body, batch, events);
                 if (p.nextToken() != null) {
                     throw new InvalidEntryException(events.size(), "unexpected content after the array");
                 }
@@ -46,7 +49,7 @@ public final class Payloads {
                 if (t != JsonToken.START_OBJECT) {
                     throw new InvalidEntryException(events.size(), "expected a JSON object or array, found " + t);
                 }
-                readTopLevelObject(p, nowNanos, events);
+                readTopLevelObject(p, batch, events);
             }
             return events;
         } catch (JsonProcessingException e) {
@@ -77,7 +80,18 @@ public final class Payloads {
         return read(pushData(envelope), nowNanos);
     }
 
-    private static void readArray(JsonParser p, ChunkedBytes body, long nowNanos, List<LogEvent> into)
+    /**
+     * What the entries of one payload share: the time of arrival, and their scopes, one object per distinct scope.
+     * A batch comes from a few instances, and what follows (the index, correlation's grouping, the database's
+     * parameters) then reads each scope's strings once, not once per entry.
+     */
+    private record Batch(long nowNanos, Map<Scope, Scope> scopes) {
+        Batch(long nowNanos) {
+            this(nowNanos, new HashMap<>());
+        }
+    }
+
+    private static void readArray(JsonParser p, ChunkedBytes body, Batch batch, List<LogEvent> into)
             throws IOException, InvalidEntryException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             int index = into.size();
@@ -87,27 +101,27 @@ public final class Payloads {
             long start = p.currentTokenLocation().getByteOffset();
             EntryFields fields = readFields(p, index);
             fields.raw = body.copy(start, p.currentLocation().getByteOffset());
-            into.add(normalise(fields, nowNanos, index));
+            into.add(normalise(fields, batch, index));
         }
     }
 
-    private static void readTopLevelObject(JsonParser p, long nowNanos, List<LogEvent> into)
+    private static void readTopLevelObject(JsonParser p, Batch batch, List<LogEvent> into)
             throws IOException, InvalidEntryException {
         JsonNode node = MAPPER.readTree(p);
         if (node.has("entries") && node.get("entries").isArray() && !node.has("logName")) {
             for (JsonNode entry : node.get("entries")) {
-                readTreeEntry(entry, nowNanos, into);
+                readTreeEntry(entry, batch, into);
             }
         } else if (node.has("message") && node.get("message").isObject() && node.has("subscription")) {
-            for (LogEvent event : read(pushData(node), nowNanos)) {
+            for (LogEvent event : read(pushData(node), batch.nowNanos())) {
                 into.add(event);
             }
         } else {
-            readTreeEntry(node, nowNanos, into);
+            readTreeEntry(node, batch, into);
         }
     }
 
-    private static void readTreeEntry(JsonNode entry, long nowNanos, List<LogEvent> into)
+    private static void readTreeEntry(JsonNode entry, Batch batch, List<LogEvent> into)
             throws IOException, InvalidEntryException {
         int index = into.size();
         if (!entry.isObject()) {
@@ -117,7 +131,7 @@ public final class Payloads {
             p.nextToken();
             EntryFields fields = readFields(p, index);
             fields.raw = MAPPER.writeValueAsBytes(entry);
-            into.add(normalise(fields, nowNanos, index));
+            into.add(normalise(fields, batch, index));
         }
     }
 
@@ -129,9 +143,9 @@ public final class Payloads {
         }
     }
 
-    private static LogEvent normalise(EntryFields fields, long nowNanos, int index) throws InvalidEntryException {
+    private static LogEvent normalise(EntryFields fields, Batch batch, int index) throws InvalidEntryException {
         try {
-            return Normaliser.normalise(fields, nowNanos);
+            return Normaliser.normalise(fields, batch.nowNanos(), scope -> batch.scopes().computeIfAbsent(scope, s -> s));
         } catch (InvalidEntryException e) {
             throw e.at(index);
         }

@@ -29,6 +29,16 @@ class PayloadsTest {
     private static final String B = Entries.stderr("b2", "2025-09-16T00:41:14Z", "i-1", "second");
 
     @Test
+    void entriesOfOnePayloadFromOneInstanceShareTheirScope() throws Exception {
+        String other = Entries.stderr("c3", "2025-09-16T00:41:15Z", "i-2", "third");
+        List<LogEvent> events = read("[" + A + "," + B + "," + other + "]");
+
+        assertThat(events.get(1).scope()).isSameAs(events.get(0).scope());
+        assertThat(events.get(2).scope()).isNotSameAs(events.get(0).scope())
+                .extracting(Scope::instance).isEqualTo("i-2");
+    }
+
+    @Test
     void everyShapeYieldsTheSameEvents() throws Exception {
         List<String> keys = read("[" + A + "," + B + "]").stream().map(LogEvent::key).toList();
         String envelope = "{\"subscription\":\"projects/p/subscriptions/s\",\"message\":{\"data\":\""
