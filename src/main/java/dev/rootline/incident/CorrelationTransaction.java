@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -155,24 +156,24 @@ class CorrelationTransaction {
                 : matches.load(c, service, from - reach, from, to, context, signatures::get);
         List<Signal> all = new ArrayList<>(fresh);
         rows.forEach(row -> all.add(row.signal()));
-        // by identity: attributions hold the very signals given; the many roots of a crash loop share a few ids
+        // by identity: the Correlator returns the very signals it was given
         Map<Signal, Attribution> attributed = new IdentityHashMap<>();
+        new Correlator(config.window()).correlate(all).forEach(a -> attributed.put(a.signal(), a));
+        // a crash loop's many roots share a few incidents: each root's id (a fingerprint and a hash) is made once
         Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         Map<IncidentKey, String> ids = new HashMap<>();
-        Map<Signal, MatchRepository.Row> placed = new IdentityHashMap<>();
-        for (Attribution a : new Correlator(config.window()).correlate(all)) {
-            attributed.put(a.signal(), a);
-            String incident = incidentOfRoot.computeIfAbsent(a.root(),
-                    root -> ids.computeIfAbsent(a.incident(service), IncidentKey::id));
-            placed.put(a.signal(), new MatchRepository.Row(a.signal(), incident, a.depth()));
-        }
-        matches.insert(c, service, fresh, placed::get, sightings);
+        Function<Signal, MatchRepository.Row> placement = s -> {
+            Attribution a = attributed.get(s);
+            return a == null ? null : new MatchRepository.Row(s, incidentOfRoot.computeIfAbsent(a.root(),
+                    root -> ids.computeIfAbsent(a.incident(service), IncidentKey::id)), a.depth());
+        };
+        matches.insert(c, service, fresh, placement, sightings);
         if (window != null) {
-            window.insert(fresh, placed::get);
+            window.insert(fresh, placement);
         }
         List<AttributionChange> changes = new ArrayList<>();
         for (Signal s : fresh) {
-            MatchRepository.Row now = placed.get(s);
+            MatchRepository.Row now = placement.apply(s);
             if (now != null) {
                 changes.add(new AttributionChange(s, null, null, attributed.get(s), now.incidentId()));
             }
@@ -181,7 +182,7 @@ class CorrelationTransaction {
         List<Signal> detach = new ArrayList<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
-            MatchRepository.Row now = placed.get(s);
+            MatchRepository.Row now = placement.apply(s);
             if (s.timeNanos() < from && (now == null || row.incidentId() != null)) {
                 // before the batch a row can only gain an incident (an unknown error becoming the candidate root
                 // of a failure after it); what it has stays, since new signals never explain what came before

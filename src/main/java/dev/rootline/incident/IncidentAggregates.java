@@ -227,7 +227,6 @@ class IncidentAggregates {
         }
     }
 
-
     /** Event order as one string: time, then insertId, then key, as {@code ORDER BY} would sort the lines. */
     private static String order(Signal s) {
         return String.format("%019d", s.timeNanos()) + '\u0001' + (s.insertId() == null ? "" : s.insertId())

@@ -49,7 +49,7 @@ class MatchRepository {
      * they fall in, which lead the primary key: a batch holding entries hours apart reads only around its own.
      */
     List<Signal> fresh(Connection c, String service, List<Signal> signals) throws SQLException {
-        Set<String> stored = new HashSet<>();
+        Set<String> held = new HashSet<>(); // the stored keys, then each new one as it is taken
         // a gap within one run reads the rows in it; a run more costs a query
         List<List<Signal>> runs = Signal.runs(signals, RUN_GAP_NANOS);
         for (int from = 0; from < runs.size(); from += CHUNK) {
@@ -58,10 +58,9 @@ class MatchRepository {
             chunk.forEach(run -> params.addAll(List.of(service, run.get(0).timeNanos(), run.get(run.size() - 1).timeNanos())));
             Sql.query(c, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
                             "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
-                    r -> stored.add(Signal.storedKey(r.getString(1), r.getString(2))), params.toArray());
+                    r -> held.add(Signal.storedKey(r.getString(1), r.getString(2))), params.toArray());
         }
-        Set<String> seen = new HashSet<>();
-        return signals.stream().filter(s -> !stored.contains(s.storedKey()) && seen.add(s.storedKey())).toList();
+        return signals.stream().filter(s -> held.add(s.storedKey())).toList();
     }
 
     /**

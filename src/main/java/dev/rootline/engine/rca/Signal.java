@@ -116,10 +116,7 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
             String masked = VARIABLE.matcher(firstLine()).replaceAll("#");
             return masked.length() <= FINGERPRINT_LENGTH ? masked : masked.substring(0, FINGERPRINT_LENGTH);
         }
-        List<String> names = signature.fingerprint();
-        if (names.size() == 1) {
-            return fields.getOrDefault(names.get(0), ""); // the usual case, and every root of a batch asks
-        }
-        return names.stream().map(f -> fields.getOrDefault(f, "")).collect(Collectors.joining("|"));
+        return signature.fingerprint().stream().map(f -> fields.getOrDefault(f, ""))
+                .collect(Collectors.joining("|"));
     }
 }
