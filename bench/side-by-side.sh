@@ -7,7 +7,9 @@
 #   CONNECTIONS (2: requests in flight, spread over the two services of the two wrk threads),
 #   SECOND_ENV (ROOTLINE_CORRELATION_ENABLED=false: what sets the second app apart), FIRST_ENV (none),
 #   SERVER (a process name, e.g. postgres: its processes' CPU in a slice is added to the loaded app's; only one
-#   app is loaded at a time, so it is that app's share)
+#   app is loaded at a time, so it is that app's share), THREADS (1: also split each slice's CPU by the app's
+#   threads: requests, which correlate, the indexer, Lucene's merges, GC, JIT; threads that ended within the slice,
+#   most of them merges, are counted as "ended")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 first=${1:-target/quarkus-app}
@@ -30,14 +32,37 @@ cpu() { # pid: the app's CPU ticks, and its server's
     [[ -n ${SERVER:-} ]] && pids+=($(pgrep -x "$SERVER"))
     (cd /proc && cat "${pids[@]/%//stat}" 2>/dev/null) | awk '{sum += $14 + $15} END {print sum}'
 }
+threads() { # pid: "thread-id group ticks" for each live thread, grouped by its name, and "all" for the process
+    local t
+    for t in /proc/"$1"/task/*; do
+        echo "${t##*/} $({ tr -d ' ' <"$t/comm"; } 2>/dev/null) $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    done | awk '$3 != "" {
+        g = $2 ~ /^executor/ ? "requests" : $2 ~ /^rootline-indexe/ ? "indexer" : $2 ~ /^LuceneMerge/ ? "merges" \
+          : $2 ~ /^(GCThread|G1)/ ? "gc" : $2 ~ /^C[12]Compiler/ ? "jit" : "other"
+        print $1, g, $3 }'
+    echo "all all $(sed 's/.*) //' /proc/"$1"/stat | awk '{print $12 + $13}')"
+}
+by_thread() { # before after requests: ms per request by thread group
+    awk -v hz="$(getconf CLK_TCK)" -v n="$3" 'FNR == NR { was[$1] = $3; next }
+        { d = $3 - was[$1]; if ($1 == "all") all = d; else { by[$2] += d; seen += d } }
+        END { by["ended"] = all - seen; split("requests indexer merges ended gc jit other", order)
+              for (i = 1; i <= 7; i++) printf " %s=%.2f", order[i], by[order[i]] * 1000 / hz / n; print "" }' "$1" "$2"
+}
 slice() { # label pid port
     local before after out requests
+    [[ -n ${THREADS:-} ]] && threads "$2" >/tmp/side-by-side.before
     before=$(cpu "$2")
     out=$(wrk -t2 -c"${CONNECTIONS:-2}" -d"${SLICE:-30}s" -s bench/stream.lua --latency "http://127.0.0.1:$3")
     after=$(cpu "$2")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
-    echo "$1 requests/s=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    echo -n "$1 requests/s=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out")" \
         "p99=$(awk '$1 == "99%" {print $2}' <<<"$out") cpu-ms/request=$(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc)"
+    if [[ -n ${THREADS:-} ]]; then
+        threads "$2" >/tmp/side-by-side.after
+        by_thread /tmp/side-by-side.before /tmp/side-by-side.after "$requests"
+    else
+        echo
+    fi
 }
 for _ in $(seq "${SLICES:-5}"); do
     slice 8081 "$pid1" 8081
