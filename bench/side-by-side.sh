@@ -49,8 +49,8 @@ by_thread() { # before after requests: ms per request by thread group
               for (i = 1; i <= 7; i++) printf " %s=%.2f", order[i], by[order[i]] * 1000 / hz / n; print "" }' "$1" "$2"
 }
 slice() { # label pid port
-    local before after out requests
-    [[ -n ${THREADS:-} ]] && threads "$2" >/tmp/side-by-side.before
+    local before after out requests by_thread_before
+    [[ -n ${THREADS:-} ]] && by_thread_before=$(threads "$2")
     before=$(cpu "$2")
     out=$(wrk -t2 -c"${CONNECTIONS:-2}" -d"${SLICE:-30}s" -s bench/stream.lua --latency "http://127.0.0.1:$3")
     after=$(cpu "$2")
@@ -58,8 +58,7 @@ slice() { # label pid port
     echo -n "$1 requests/s=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out")" \
         "p99=$(awk '$1 == "99%" {print $2}' <<<"$out") cpu-ms/request=$(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc)"
     if [[ -n ${THREADS:-} ]]; then
-        threads "$2" >/tmp/side-by-side.after
-        by_thread /tmp/side-by-side.before /tmp/side-by-side.after "$requests"
+        by_thread <(echo "$by_thread_before") <(threads "$2") "$requests"
     else
         echo
     fi
