@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The layered failure of the root-cause issue, end to end through the HTTP API. */
@@ -104,6 +105,26 @@ class LayeredFailureTest {
         assertThat(Api.ingest(body).getInt("duplicates")).isEqualTo(1);
 
         assertThat(stepCount(byRoot(service, "cloudrun.container-exit"), "cloudrun.container-exit")).isEqualTo(1);
+    }
+
+    @Test
+    void aLineMovedToALaterFoundCauseLeavesItsOldIncidentWithTheTimesOfTheLinesLeft() {
+        String service = "moved-" + UUID.randomUUID().toString().substring(0, 8);
+        String revision = service + "-00001-abc";
+        BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(service, revision,
+                service + "-" + second, LayeredFailure.T0.plusSeconds(second).toString(), "i-1", text);
+        String exit = "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3";
+        Api.ingest(LayeredFailure.array(List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit))));
+        Object unexplained = byRoot(service, "gunicorn.worker-exit").get("id");
+        assertThat(incidentIn(unexplained, "revisions[0].firstSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(10).toString());
+
+        // the cause of the first exit arrives late: that exit leaves the unexplained incident
+        Api.ingest(LayeredFailure.array(List.of(line.apply(9, "shared.configuration.central_config_validator - ERROR"
+                + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production."))));
+
+        assertThat(byRoot(service, "config.validation-failed")).isNotNull();
+        assertThat(incidentIn(unexplained, "revisions[0].firstSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(300).toString());
+        assertThat(incidentIn(unexplained, "revisions[0].lastSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(400).toString());
     }
 
     /** The service's incidents in detail, with the ids and entry keys (hashes over the service name) taken out. */
