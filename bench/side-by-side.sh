@@ -27,10 +27,11 @@ done
 for port in 8081 8082; do
     wrk -t2 -c"${CONNECTIONS:-2}" -d"${WARM:-150}s" -s bench/stream.lua "http://127.0.0.1:$port" >/dev/null
 done
-cpu() { # pid: the app's CPU ticks, and its server's
+cpu() { # pid: the app's CPU ticks, and its server's, with those of the server's processes that have ended: a
+    # backend or an autovacuum worker that exits within a slice is added to its parent's reaped-children time
     local pids=("$1")
     [[ -n ${SERVER:-} ]] && pids+=($(pgrep -x "$SERVER"))
-    (cd /proc && cat "${pids[@]/%//stat}" 2>/dev/null) | awk '{sum += $14 + $15} END {print sum}'
+    (cd /proc && cat "${pids[@]/%//stat}" 2>/dev/null) | awk '{sum += $14 + $15 + $16 + $17} END {print sum}'
 }
 threads() { # pid: "thread-id group ticks" for each live thread, grouped by its name, and "all" for the process
     local t

@@ -10,19 +10,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Defaults that depend on the database kind the build chose. Their ordinal is below application.properties and
- * the environment, so an explicit setting always wins.
- * <ul>
- *   <li>H2: the database lives in {@code rootline.data-dir/db}, made absolute because H2 refuses relative paths.
- *       {@code WRITE_DELAY=0} writes each commit to the file before it returns: by default H2 keeps commits in
- *       memory for up to half a second, and a crashed process lost incidents whose entries it had
- *       acknowledged. {@code QUERY_CACHE_SIZE=64} keeps every statement correlation prepares parsed: H2 caches 8
- *       per connection by default, fewer than one correlation uses, so each was parsed again on every batch
- *       (7% of correlation's CPU).</li>
- *   <li>PostgreSQL: every connection plans each statement for its parameters. A plan cached while a table was
- *       small (a scan of all of {@code log_match}) would otherwise be kept as the table grows: correlation of a
- *       busy service fell from 27k to 3k entries/s that way.</li>
- * </ul>
+ * Defaults for the embedded H2 database, when the build chose it. Their ordinal is below application.properties and
+ * the environment, so an explicit setting always wins. The database lives in {@code rootline.data-dir/db}, made
+ * absolute because H2 refuses relative paths. {@code WRITE_DELAY=0} writes each commit to the file before it
+ * returns: by default H2 keeps commits in memory for up to half a second, and a crashed process lost incidents
+ * whose entries it had acknowledged. {@code QUERY_CACHE_SIZE=64} keeps every statement correlation prepares
+ * parsed: H2 caches 8 per connection by default, fewer than one correlation uses, so each was parsed again on
+ * every batch (7% of correlation's CPU). PostgreSQL keeps its defaults: the statements whose plan depends on their
+ * parameters ask for a plan at every execution ({@link Sql.Plan}).
  */
 public class DatabaseDefaults implements ConfigSourceFactory {
 
@@ -31,10 +26,6 @@ public class DatabaseDefaults implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue kind = context.getValue("quarkus.datasource.db-kind");
-        if (kind.getValue() != null && kind.getValue().startsWith("postgres")) {
-            return List.of(source(Map.of("quarkus.datasource.jdbc.new-connection-sql",
-                    "SET plan_cache_mode = force_custom_plan")));
-        }
         if (kind.getValue() != null && !kind.getValue().equals("h2")) {
             return List.of();
         }

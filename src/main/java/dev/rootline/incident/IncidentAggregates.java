@@ -102,7 +102,11 @@ class IncidentAggregates {
         Map<String, String> firstOrders = Sql.query(c, "SELECT signature_id, first_order FROM chain_step"
                         + " WHERE incident_id = ?", r -> Map.entry(r.getString(1), r.getString(2)), id)
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        for (Map.Entry<String, List<Delta>> step : group(deltas, d -> d.signal().signatureId()).entrySet()) {
+        Map<String, List<Delta>> steps = group(deltas, d -> d.signal().signatureId());
+        Sql.updateEach(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
+                steps.entrySet().stream().filter(step -> firstOrders.containsKey(step.getKey()))
+                        .map(step -> new Object[] {Delta.sum(step.getValue(), d -> true), id, step.getKey()}).toList());
+        for (Map.Entry<String, List<Delta>> step : steps.entrySet()) {
             applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, firstOrders.get(step.getKey()), signatures);
         }
         record Totals(long matches, long occurrences, long explained, long first, long last) {
@@ -160,7 +164,7 @@ class IncidentAggregates {
         if (removal) {
             Sql.update(c, counts + " WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id, revision);
             Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0", id, revision);
-            Sql.update(c, "UPDATE incident_revision SET first_seen = " + FIRST_LINE + ", last_seen = " + LAST_LINE
+            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET first_seen = " + FIRST_LINE + ", last_seen = " + LAST_LINE
                     + ", root_first_seen = " + FIRST_ROOT + " WHERE incident_id = ? AND revision = ?",
                     id, revision, id, revision, id, revision, id, revision);
             return;
@@ -171,7 +175,7 @@ class IncidentAggregates {
                 Math.max(stored.lastSeen(), max(adds)), rootFirst, id, revision);
         if (rootLost) {
             // a root moved deeper within the incident: the earliest root left is read back, the new ones included
-            Sql.update(c, "UPDATE incident_revision SET root_first_seen = " + FIRST_ROOT
+            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET root_first_seen = " + FIRST_ROOT
                     + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision);
         }
     }
@@ -190,7 +194,10 @@ class IncidentAggregates {
         return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
     }
 
-    /** {@code firstOrder}: the step's stored evidence line's place in event order; null when there is no step yet. */
+    /**
+     * {@code firstOrder}: the step's stored evidence line's place in event order; null when there is no step yet.
+     * A stored step's count is already updated, with those of the incident's other steps.
+     */
     private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
                            Set<String> leaving, String firstOrder, Function<String, SignatureDefinition> signatures)
             throws SQLException {
@@ -210,8 +217,6 @@ class IncidentAggregates {
                         moved.depth(), id, signatureId, moved.signal().entryKey());
             }
         }
-        Sql.update(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
-                count, id, signatureId);
         if (removal) {
             Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0", id, signatureId);
             MatchRepository.Row earliest = matches.earliest(c, id, signatureId, signatures);

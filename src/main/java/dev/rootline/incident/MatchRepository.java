@@ -8,8 +8,8 @@ import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.template.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The {@code log_match} table: the signals correlation works on, and where it attributed each. */
 @ApplicationScoped
@@ -37,6 +38,34 @@ class MatchRepository {
     private static final String LOADED = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance,"
             + " fields, novel, incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message"
             + " FROM log_match";
+    /** A column {@link #insert} binds as an array: its SQL element type and its value for a placed signal. */
+    private record Column(String name, String sqlType, Class<?> type, ColumnValue value) {
+    }
+
+    @FunctionalInterface
+    private interface ColumnValue {
+        Object apply(Signal signal, Row placed, Map<String, TemplateStore.Sighting> sightings);
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("entry_key", "VARCHAR", String.class, (s, p, t) -> s.entryKey()),
+            new Column("signature_id", "VARCHAR", String.class, (s, p, t) -> s.signatureId()),
+            new Column("revision", "VARCHAR", String.class, (s, p, t) -> s.revision()),
+            new Column("instance", "VARCHAR", String.class, (s, p, t) -> s.instance()),
+            new Column("time_nanos", "BIGINT", Long.class, (s, p, t) -> s.timeNanos()),
+            new Column("role", "VARCHAR", String.class, (s, p, t) -> role(s)),
+            new Column("insert_id", "VARCHAR", String.class, (s, p, t) -> s.insertId()),
+            new Column("message", "VARCHAR", String.class, (s, p, t) -> s.evidence()),
+            new Column("fields", "VARCHAR", String.class, (s, p, t) -> clip(json(s.fields()))),
+            new Column("incident_id", "VARCHAR", String.class, (s, p, t) -> p == null ? null : p.incidentId()),
+            new Column("depth", "INTEGER", Integer.class, (s, p, t) -> p == null ? null : p.depth()),
+            new Column("template_id", "VARCHAR", String.class, (s, p, t) -> Optional.ofNullable(t.get(s.entryKey()))
+                    .map(TemplateStore.Sighting::templateId).orElse(null)),
+            new Column("novel", "BOOLEAN", Boolean.class, (s, p, t) -> s.novel()));
+    private static final String COLUMN_NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO log_match (service, " + COLUMN_NAMES + ") SELECT ?, "
+            + COLUMN_NAMES + " FROM UNNEST(" + COLUMNS.stream().map(col -> "CAST(? AS " + col.sqlType() + " ARRAY)")
+            .collect(Collectors.joining(", ")) + ") AS u(" + COLUMN_NAMES + ")";
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
@@ -56,7 +85,7 @@ class MatchRepository {
             List<List<Signal>> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
             List<Object> params = new ArrayList<>();
             chunk.forEach(run -> params.addAll(List.of(service, run.get(0).timeNanos(), run.get(run.size() - 1).timeNanos())));
-            Sql.query(c, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
+            Sql.query(c, Sql.Plan.PER_EXECUTION, String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(),
                             "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
                     r -> held.add(Signal.storedKey(r.getString(1), r.getString(2))), params.toArray());
         }
@@ -65,23 +94,22 @@ class MatchRepository {
 
     /**
      * Stores new signals where correlation placed them (nowhere: null), and an unknown error's template (its
-     * sighting, by entry key).
+     * sighting, by entry key). One statement a chunk, its columns bound as arrays: PostgreSQL plans and runs one
+     * statement rather than one per row.
      */
     void insert(Connection c, String service, List<Signal> signals, Function<Signal, Row> placement,
                 Map<String, TemplateStore.Sighting> sightings) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO log_match (entry_key, signature_id, service, revision,"
-                + " instance, time_nanos, role, insert_id, message, fields, incident_id, depth, template_id, novel)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Signal signal : signals) {
-                Row placed = placement.apply(signal);
-                Sql.bind(s, signal.entryKey(), signal.signatureId(), service, signal.revision(), signal.instance(),
-                        signal.timeNanos(), role(signal), signal.insertId(), signal.evidence(),
-                        clip(json(signal.fields())), placed == null ? null : placed.incidentId(),
-                        placed == null ? null : placed.depth(), Optional.ofNullable(sightings.get(signal.entryKey()))
-                                .map(TemplateStore.Sighting::templateId).orElse(null), signal.novel());
-                s.addBatch();
+        for (int from = 0; from < signals.size(); from += CHUNK) {
+            List<Signal> chunk = signals.subList(from, Math.min(signals.size(), from + CHUNK));
+            List<Object> params = new ArrayList<>(List.of(service));
+            for (Column column : COLUMNS) {
+                Object[] values = (Object[]) Array.newInstance(column.type(), chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    values[i] = column.value().apply(chunk.get(i), placement.apply(chunk.get(i)), sightings);
+                }
+                params.add(c.createArrayOf(column.sqlType(), values));
             }
-            s.executeBatch();
+            Sql.update(c, INSERT, params.toArray());
         }
     }
 
@@ -137,32 +165,21 @@ class MatchRepository {
 
     /** Moves stored signals to where correlation now places them. */
     void attribute(Connection c, String service, Collection<Row> placed) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ? AND entry_key = ?"
-                        + " AND signature_id = ?")) {
-            for (Row row : placed) {
-                Sql.bind(s, row.incidentId(), row.depth(), service, row.signal().timeNanos(), row.signal().entryKey(),
-                        row.signal().signatureId());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        Sql.updateEach(c, "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ?"
+                + " AND entry_key = ? AND signature_id = ?", placed.stream().map(row -> new Object[] {row.incidentId(),
+                row.depth(), service, row.signal().timeNanos(), row.signal().entryKey(), row.signal().signatureId()})
+                .toList());
     }
 
     void detach(Connection c, String service, Collection<Signal> signals) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE log_match SET incident_id = NULL, depth = NULL"
-                + " WHERE service = ? AND time_nanos = ? AND entry_key = ? AND signature_id = ?")) {
-            for (Signal signal : signals) {
-                Sql.bind(s, service, signal.timeNanos(), signal.entryKey(), signal.signatureId());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        Sql.updateEach(c, "UPDATE log_match SET incident_id = NULL, depth = NULL WHERE service = ? AND time_nanos = ?"
+                + " AND entry_key = ? AND signature_id = ?", signals.stream().map(signal -> new Object[] {service,
+                signal.timeNanos(), signal.entryKey(), signal.signatureId()}).toList());
     }
 
     private static List<Row> query(Connection c, String sql, Function<String, SignatureDefinition> signatures,
                                    Object... params) throws SQLException {
-        List<Row> rows = Sql.query(c, sql, r -> {
+        List<Row> rows = Sql.query(c, Sql.Plan.PER_EXECUTION, sql, r -> {
             String signatureId = r.getString("signature_id");
             SignatureDefinition definition = signatures.apply(signatureId);
             if (definition == null && !Signal.UNKNOWN_ERROR.equals(signatureId)) {

@@ -25,11 +25,13 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergeScheduler;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -79,6 +81,12 @@ public final class LuceneLogStore implements LogStore, Closeable {
      */
     public LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join, Function<LogEvent, List<Match>> matcher)
             throws IOException {
+        this(dir, join, matcher, new ConcurrentMergeScheduler());
+    }
+
+    /** @param merges runs the index's segment merges (Lucene's default: a thread for each) */
+    LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join, Function<LogEvent, List<Match>> matcher,
+                   MergeScheduler merges) throws IOException {
         this.join = join;
         this.matcher = matcher;
         // Reading segments looks codecs up by name. Lucene's lookup only sees the class loaders it was first
@@ -90,6 +98,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCodec(new RootlineCodec())
                 .setUseCompoundFile(false)
+                .setMergeScheduler(merges)
                 .setRAMBufferSizeMB(32);
         writer = new IndexWriter(directory, config);
         searchers = new SearcherManager(writer, null);
@@ -346,7 +355,10 @@ public final class LuceneLogStore implements LogStore, Closeable {
             commit();
             searchers.close();
         } finally {
-            writer.close();
+            // Everything indexed is committed (or, if the commit failed, still in the write-ahead log), so rolling
+            // back only stops the merges that are running. Closing would wait for them: over a minute after a long
+            // load, where Cloud Run allows ten seconds from SIGTERM to the kill.
+            writer.rollback();
             wal.close();
             directory.close();
         }
