@@ -101,11 +101,12 @@ class MatchRepository {
                 Map<String, TemplateStore.Sighting> sightings) throws SQLException {
         for (int from = 0; from < signals.size(); from += CHUNK) {
             List<Signal> chunk = signals.subList(from, Math.min(signals.size(), from + CHUNK));
+            List<Row> placed = chunk.stream().map(placement).toList(); // null where nowhere
             List<Object> params = new ArrayList<>(List.of(service));
             for (Column column : COLUMNS) {
                 Object[] values = (Object[]) Array.newInstance(column.type(), chunk.size());
                 for (int i = 0; i < chunk.size(); i++) {
-                    values[i] = column.value().apply(chunk.get(i), placement.apply(chunk.get(i)), sightings);
+                    values[i] = column.value().apply(chunk.get(i), placed.get(i), sightings);
                 }
                 params.add(c.createArrayOf(column.sqlType(), values));
             }
