@@ -164,9 +164,9 @@ class IncidentAggregates {
         if (removal) {
             Sql.update(c, counts + " WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id, revision);
             Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0", id, revision);
-            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET first_seen = " + FIRST_LINE + ", last_seen = " + LAST_LINE
-                    + ", root_first_seen = " + FIRST_ROOT + " WHERE incident_id = ? AND revision = ?",
-                    id, revision, id, revision, id, revision, id, revision);
+            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET first_seen = " + FIRST_LINE
+                    + ", last_seen = " + LAST_LINE + ", root_first_seen = " + FIRST_ROOT
+                    + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision, id, revision, id, revision);
             return;
         }
         Long rootFirst = earlier(stored.rootFirstSeen(), min(adds, Delta::root));

@@ -70,8 +70,9 @@ public class IncidentQueries {
             IncidentJson incident = row.json(chains(c, List.of(id)).getOrDefault(id, List.of()));
             List<String> titles = Sql.query(c, "SELECT title FROM chain_step WHERE incident_id = ? ORDER BY depth, first_nanos, signature_id",
                     r -> r.getString(1), id);
-            List<IncidentDetail.EvidenceLine> evidence = Sql.query(c, Sql.Plan.PER_EXECUTION, "SELECT * FROM evidence WHERE incident_id = ?"
-                    + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST " + EVIDENCE_LINES + " ROWS ONLY", r ->
+            List<IncidentDetail.EvidenceLine> evidence = Sql.query(c, Sql.Plan.PER_EXECUTION,
+                    "SELECT * FROM evidence WHERE incident_id = ? ORDER BY time_nanos, insert_id, entry_key"
+                    + " FETCH FIRST " + EVIDENCE_LINES + " ROWS ONLY", r ->
                     new IncidentDetail.EvidenceLine(r.getString("entry_key"), r.getString("insert_id"),
                             Timestamps.instant(r.getLong("time_nanos")), r.getString("revision"), r.getString("instance"),
                             r.getString("message"), MatchRepository.fields(r.getString("fields"))), id);
@@ -97,14 +98,16 @@ public class IncidentQueries {
     private List<IncidentJson.Evidence> candidates(Connection c, String id) throws SQLException {
         record Failure(String service, String revision, String instance, long nanos) {
         }
-        List<Failure> first = Sql.query(c, Sql.Plan.PER_EXECUTION, "SELECT service, revision, instance, time_nanos FROM log_match"
-                + " WHERE incident_id = ? AND role <> 'UNKNOWN' ORDER BY time_nanos, insert_id FETCH FIRST 1 ROWS ONLY",
+        List<Failure> first = Sql.query(c, Sql.Plan.PER_EXECUTION,
+                "SELECT service, revision, instance, time_nanos FROM log_match WHERE incident_id = ?"
+                + " AND role <> 'UNKNOWN' ORDER BY time_nanos, insert_id FETCH FIRST 1 ROWS ONLY",
                 r -> new Failure(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)), id);
         if (first.isEmpty()) {
             return List.of();
         }
         Failure f = first.get(0);
-        return Sql.query(c, Sql.Plan.PER_EXECUTION, "SELECT insert_id, time_nanos, message FROM log_match WHERE service = ? AND revision = ?"
+        return Sql.query(c, Sql.Plan.PER_EXECUTION,
+                "SELECT insert_id, time_nanos, message FROM log_match WHERE service = ? AND revision = ?"
                 + " AND instance = ? AND role = 'UNKNOWN' AND time_nanos BETWEEN ? AND ?"
                 + " ORDER BY novel DESC, time_nanos, insert_id, entry_key FETCH FIRST " + CANDIDATES + " ROWS ONLY",
                 IncidentQueries::evidence, f.service(), f.revision(), f.instance(), f.nanos() - windowNanos, f.nanos());
@@ -123,7 +126,8 @@ public class IncidentQueries {
             return out;
         }
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        Sql.query(c, Sql.Plan.PER_EXECUTION, "SELECT s.incident_id, s.signature_id, s.role, s.count, m.insert_id, m.time_nanos, m.message"
+        Sql.query(c, Sql.Plan.PER_EXECUTION,
+                "SELECT s.incident_id, s.signature_id, s.role, s.count, m.insert_id, m.time_nanos, m.message"
                         + " FROM chain_step s JOIN incident i ON i.id = s.incident_id JOIN log_match m ON m.service = i.service"
                         + " AND m.time_nanos = s.first_nanos AND m.entry_key = s.entry_key AND m.signature_id = s.signature_id"
                         + " WHERE s.incident_id IN (" + marks + ") ORDER BY s.incident_id, s.depth, s.first_nanos, s.signature_id",
