@@ -32,10 +32,7 @@ public class DatabaseDefaults implements ConfigSourceFactory {
         ConfigValue dir = context.getValue("rootline.data-dir");
         Path dataDir = Path.of(dir.getValue() == null ? "./data" : dir.getValue()).toAbsolutePath().normalize();
         String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("rootline") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
-        return List.of(source(Map.of("quarkus.datasource.jdbc.url", url)));
-    }
-
-    private static ConfigSource source(Map<String, String> properties) {
-        return new PropertiesConfigSource(properties, "rootline-database-defaults", ORDINAL);
+        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url),
+                "rootline-database-defaults", ORDINAL));
     }
 }

@@ -201,12 +201,11 @@ class IncidentAggregates {
     private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
                            Set<String> leaving, String firstOrder, Function<String, SignatureDefinition> signatures)
             throws SQLException {
-        long count = Delta.sum(deltas, d -> true);
         Delta first = deltas.stream().filter(d -> d.sign() > 0).min(Comparator.comparing(Delta::signal, FIRST))
                 .orElse(null);
         if (firstOrder == null) {
             if (first != null) {
-                setEvidence(c, id, first.signal(), first.depth(), count, true);
+                setEvidence(c, id, first.signal(), first.depth(), Delta.sum(deltas, d -> true), true);
             }
             return;
         }
