@@ -22,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -45,15 +46,18 @@ class CorrelationTransaction {
     private final IncidentLifecycle lifecycle;
     private final TemplateStore templates;
     private final RecentMatches recent;
+    private final ServiceStates states;
     private final RootlineConfig.Correlation config;
 
     CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
-                           RecentMatches recent, RevisionRepository revisions, IncidentAggregates aggregates,
-                           IncidentLifecycle lifecycle, TemplateStore templates, RootlineConfig config) {
+                           RecentMatches recent, ServiceStates states, RevisionRepository revisions,
+                           IncidentAggregates aggregates, IncidentLifecycle lifecycle, TemplateStore templates,
+                           RootlineConfig config) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.matches = matches;
         this.recent = recent;
+        this.states = states;
         this.revisions = revisions;
         this.aggregates = aggregates;
         this.lifecycle = lifecycle;
@@ -89,15 +93,21 @@ class CorrelationTransaction {
         long first = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::firstNanos).min().orElseThrow();
         long last = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::lastNanos).max().orElseThrow();
         long reach = config.maxChainSpan().toNanos();
-        RevisionRepository.ServiceLock lock = revisions.lock(c, batch.scope(), first, last);
+        ServiceState kept = states.take(service);
+        RevisionRepository.ServiceLock lock = revisions.lock(c, batch.scope(), first, last, kept);
+        ServiceState state = kept != null && kept.currentAt(lock.previousVersion()) ? kept
+                : lock.previousVersion() == null ? ServiceState.empty()
+                : ServiceState.load(c, service, revisions.all(c, service));
+        states.keepAfterCommit(service, state, lock, last);
         MatchWindow window = recent.take(c, service, lock, signatureSet, first - reach, last, reach, signatures::get);
         boolean revisionsChanged = false;
         for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
-            revisionsChanged |= revisions.merge(c, service, revision.getKey(), revision.getValue());
+            revisionsChanged |= state.mergeSpan(revision.getKey(), revision.getValue());
         }
         List<Signal> stored = window != null && window.covers(first) ? window.fresh(batch.signals())
                 : matches.fresh(c, service, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
+            revisions.save(c, service, state);
             return; // a replay: nothing new to say
         }
         Map<String, TemplateStore.Sighting> sightings = templates.mine(c, service,
@@ -113,23 +123,17 @@ class CorrelationTransaction {
                 changes.addAll(reattribute(c, service, span, signatures, sightings, window));
             }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
-            aggregates.apply(c, service, changes, config.window().toNanos(), signatures::get);
+            aggregates.apply(c, service, state, changes, config.window().toNanos(), signatures::get);
         }
         List<Signal> progressing = new ArrayList<>(batch.progress());
         progressing.addAll(fresh);
         Map<String, List<Signal>> freshByRevision = progressing.stream().collect(Collectors.groupingBy(Signal::revision));
-        List<RevisionRepository.StoredRevision> all = new ArrayList<>();
-        for (RevisionRepository.StoredRevision r : revisions.all(c, service)) {
-            if (!affectedRevisions.contains(r.name())) {
-                all.add(r);
-                continue;
-            }
-            RevisionProgress p = r.progress().merge(RevisionProgress.of(freshByRevision.getOrDefault(r.name(), List.of()),
-                    r.progress().readyNanos()));
-            revisions.saveProgress(c, service, r.name(), p);
-            all.add(new RevisionRepository.StoredRevision(r.name(), r.firstSeen(), r.lastSeen(), p));
+        for (String revision : affectedRevisions) {
+            state.mergeProgress(revision, RevisionProgress.of(freshByRevision.getOrDefault(revision, List.of()),
+                    OptionalLong.empty()));
         }
-        lifecycle.apply(c, service, all);
+        revisions.save(c, service, state);
+        lifecycle.apply(c, service, state);
         if (window != null) {
             // a live batch starts at most a chain span before the latest time: twice that is kept for stragglers
             window.dropBefore(Math.max(last, lock.lastSeen() == null ? last : lock.lastSeen()) - 2 * reach);

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Keeps each incident's counts, chain steps and per-revision occurrences in step with the matches attributed to
  * it, by applying each change as a delta: a crash loop's tenth hour costs a batch what its first did. Only what
- * a removal can leave stale (a first or last time, an evidence line) is read back from the matches.
+ * a removal can leave stale (a first or last time, an evidence line) is read back from the matches. The stored
+ * counts and times it starts from are the service's {@link ServiceState}, which it keeps current.
  */
 @ApplicationScoped
 class IncidentAggregates {
@@ -64,9 +66,12 @@ class IncidentAggregates {
         }
     }
 
-    /** Applies the changes; returns the incidents that changed. */
-    Set<String> apply(Connection c, String service, List<AttributionChange> changes, long windowNanos,
-                      Function<String, SignatureDefinition> signatures) throws SQLException {
+    /**
+     * Applies the changes to the database and to the service's state. The incidents' totals are left in the state
+     * for {@link IncidentLifecycle} to write, with their status.
+     */
+    void apply(Connection c, String service, ServiceState state, List<AttributionChange> changes, long windowNanos,
+               Function<String, SignatureDefinition> signatures) throws SQLException {
         Map<String, List<Delta>> byIncident = new TreeMap<>();
         for (AttributionChange change : changes) {
             if (change.oldIncident() != null) {
@@ -79,74 +84,75 @@ class IncidentAggregates {
             }
         }
         for (Map.Entry<String, List<Delta>> incident : byIncident.entrySet()) {
-            apply(c, service, incident.getKey(), incident.getValue(), windowNanos, signatures);
+            apply(c, service, state, incident.getKey(), incident.getValue(), windowNanos, signatures);
         }
-        return byIncident.keySet();
     }
 
-    private void apply(Connection c, String service, String id, List<Delta> deltas, long windowNanos,
-                       Function<String, SignatureDefinition> signatures) throws SQLException {
+    private void apply(Connection c, String service, ServiceState state, String id, List<Delta> deltas,
+                       long windowNanos, Function<String, SignatureDefinition> signatures) throws SQLException {
         Delta added = deltas.stream().filter(d -> d.sign() > 0).findFirst().orElse(null);
-        if (added != null && Sql.query(c, "SELECT 1 FROM incident WHERE id = ?", r -> 1, id).isEmpty()) {
-            insert(c, service, id, added.now().root());
+        if (added != null && !state.incidents.containsKey(id)) {
+            insert(c, service, state, id, added.now().root());
         }
         Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
         Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
-        Map<String, Span> spans = Sql.query(c, "SELECT revision, first_seen, last_seen, root_first_seen"
-                        + " FROM incident_revision WHERE incident_id = ?", r -> new Span(r.getString(1), r.getLong(2),
-                        r.getLong(3), Sql.nullableLong(r, "root_first_seen")), id)
-                .stream().collect(Collectors.toMap(Span::revision, span -> span));
+        Map<String, ServiceState.Span> spans = state.spanMap(id);
+        boolean workedOut = false;
         for (Map.Entry<String, List<Delta>> revision : group(deltas, d -> d.signal().revision()).entrySet()) {
-            applyRevision(c, id, revision.getKey(), revision.getValue(), entering, spans.get(revision.getKey()));
+            workedOut |= applyRevision(c, id, revision.getKey(), revision.getValue(), entering, spans);
         }
-        Map<String, String> firstOrders = Sql.query(c, "SELECT signature_id, first_order FROM chain_step"
-                        + " WHERE incident_id = ?", r -> Map.entry(r.getString(1), r.getString(2)), id)
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (workedOut) {
+            state.reloadSpans(c, id);
+        }
+        Map<String, String> firstOrders = state.stepMap(id);
         Map<String, List<Delta>> steps = group(deltas, d -> d.signal().signatureId());
         Sql.updateEach(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
                 steps.entrySet().stream().filter(step -> firstOrders.containsKey(step.getKey()))
                         .map(step -> new Object[] {Delta.sum(step.getValue(), d -> true), id, step.getKey()}).toList());
         for (Map.Entry<String, List<Delta>> step : steps.entrySet()) {
-            applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, firstOrders.get(step.getKey()), signatures);
+            applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, firstOrders, signatures);
         }
-        record Totals(long matches, long occurrences, long explained, long first, long last) {
-        }
-        Totals totals = Sql.query(c, "SELECT SUM(matches), SUM(occurrences), SUM(explained), MIN(first_seen),"
-                        + " MAX(last_seen) FROM incident_revision WHERE incident_id = ?",
-                r -> new Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)), id).get(0);
-        if (totals.matches() <= 0 || totals.occurrences() <= 0) {
+        Collection<ServiceState.Span> all = state.spanMap(id).values();
+        if (all.stream().mapToLong(ServiceState.Span::matches).sum() <= 0
+                || all.stream().mapToLong(ServiceState.Span::occurrences).sum() <= 0) {
             for (String table : List.of("incident_event", "chain_step", "incident_revision")) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE incident_id = ?", id);
             }
             Sql.update(c, "DELETE FROM incident WHERE id = ?", id);
+            state.remove(id);
             return;
         }
-        Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ? WHERE id = ?",
-                totals.first(), totals.last(), totals.explained(), id);
+        state.incidents.put(id, state.incidents.get(id).withTotals(
+                all.stream().mapToLong(ServiceState.Span::explained).sum(),
+                all.stream().mapToLong(ServiceState.Span::firstSeen).min().orElseThrow(),
+                all.stream().mapToLong(ServiceState.Span::lastSeen).max().orElseThrow()));
+        state.unsavedIncidents.add(id);
         if (deltas.stream().anyMatch(Delta::root)) {
-            retitle(c, id, deltas, windowNanos, signatures);
+            retitle(c, state, id, deltas, windowNanos, signatures);
         }
     }
 
-    private static void insert(Connection c, String service, String id, Signal root) throws SQLException {
+    private static void insert(Connection c, String service, ServiceState state, String id, Signal root)
+            throws SQLException {
         Sql.update(c, "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
                         + " confidence, summary, first_seen, last_seen, revision, explained_count, sort_key)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, service, root.signatureId(),
                 MatchRepository.clip(root.fingerprint()), "", category(root), severity(root).name(),
                 IncidentStatus.OPEN.name(), confidence(root).name(), "", root.timeNanos(), root.timeNanos(),
                 root.revision(), id);
-    }
-
-    /** An incident's times in one revision, as stored before this batch. */
-    private record Span(String revision, long firstSeen, long lastSeen, Long rootFirstSeen) {
+        state.incidents.put(id, new ServiceState.Incident(id, severity(root).name(), root.revision(), 0,
+                IncidentStatus.OPEN.name(), null, null, id, root.timeNanos(), root.timeNanos()));
     }
 
     /**
      * A signal that only changed depth within the incident is no removal: its times stay in the incident. Without
-     * a removal the new times follow from the stored ones, and one statement writes them.
+     * a removal the new times follow from the stored ones, and one statement writes them, in the database and in
+     * {@code spans}. Returns true when the database worked the times out instead: {@code spans} is stale then.
      */
-    private static void applyRevision(Connection c, String id, String revision, List<Delta> deltas, Set<String> entering,
-                                      Span stored) throws SQLException {
+    private static boolean applyRevision(Connection c, String id, String revision, List<Delta> deltas,
+                                         Set<String> entering, Map<String, ServiceState.Span> spans)
+            throws SQLException {
+        ServiceState.Span stored = spans.get(revision);
         long total = Delta.sum(deltas, d -> true);
         long occurrences = Delta.sum(deltas, Delta::root);
         long explained = Delta.sum(deltas, Delta::explained);
@@ -154,10 +160,14 @@ class IncidentAggregates {
         boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
         boolean rootLost = deltas.stream().anyMatch(d -> d.sign() < 0 && d.root());
         if (stored == null) {
+            ServiceState.Span span = new ServiceState.Span(total, occurrences, explained, min(adds, d -> true),
+                    max(adds), min(adds, Delta::root));
             Sql.update(c, "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
                             + " first_seen, last_seen, root_first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, revision,
-                    total, occurrences, explained, min(adds, d -> true), max(adds), min(adds, Delta::root));
-            return;
+                    span.matches(), span.occurrences(), span.explained(), span.firstSeen(), span.lastSeen(),
+                    span.rootFirstSeen());
+            spans.put(revision, span);
+            return false;
         }
         String counts = "UPDATE incident_revision SET matches = matches + ?, occurrences = occurrences + ?,"
                 + " explained = explained + ?";
@@ -167,17 +177,20 @@ class IncidentAggregates {
             Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET first_seen = " + FIRST_LINE
                     + ", last_seen = " + LAST_LINE + ", root_first_seen = " + FIRST_ROOT
                     + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision, id, revision, id, revision);
-            return;
+            return true;
         }
-        Long rootFirst = earlier(stored.rootFirstSeen(), min(adds, Delta::root));
+        ServiceState.Span span = new ServiceState.Span(stored.matches() + total, stored.occurrences() + occurrences,
+                stored.explained() + explained, earlier(stored.firstSeen(), min(adds, d -> true)),
+                Math.max(stored.lastSeen(), max(adds)), earlier(stored.rootFirstSeen(), min(adds, Delta::root)));
         Sql.update(c, counts + ", first_seen = ?, last_seen = ?, root_first_seen = ? WHERE incident_id = ? AND revision = ?",
-                total, occurrences, explained, earlier(stored.firstSeen(), min(adds, d -> true)),
-                Math.max(stored.lastSeen(), max(adds)), rootFirst, id, revision);
+                total, occurrences, explained, span.firstSeen(), span.lastSeen(), span.rootFirstSeen(), id, revision);
+        spans.put(revision, span);
         if (rootLost) {
             // a root moved deeper within the incident: the earliest root left is read back, the new ones included
             Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET root_first_seen = " + FIRST_ROOT
                     + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision);
         }
+        return rootLost;
     }
 
     /**
@@ -195,17 +208,18 @@ class IncidentAggregates {
     }
 
     /**
-     * {@code firstOrder}: the step's stored evidence line's place in event order; null when there is no step yet.
-     * A stored step's count is already updated, with those of the incident's other steps.
+     * {@code firstOrders}: by signature, each stored step's evidence line's place in event order, which this keeps
+     * current. A stored step's count is already updated, with those of the incident's other steps.
      */
     private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
-                           Set<String> leaving, String firstOrder, Function<String, SignatureDefinition> signatures)
-            throws SQLException {
+                           Set<String> leaving, Map<String, String> firstOrders,
+                           Function<String, SignatureDefinition> signatures) throws SQLException {
         Delta first = deltas.stream().filter(d -> d.sign() > 0).min(Comparator.comparing(Delta::signal, FIRST))
                 .orElse(null);
+        String firstOrder = firstOrders.get(signatureId);
         if (firstOrder == null) {
             if (first != null) {
-                setEvidence(c, id, first.signal(), first.depth(), Delta.sum(deltas, d -> true), true);
+                setEvidence(c, id, first.signal(), first.depth(), Delta.sum(deltas, d -> true), firstOrders);
             }
             return;
         }
@@ -217,20 +231,25 @@ class IncidentAggregates {
             }
         }
         if (removal) {
-            Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0", id, signatureId);
+            if (Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0",
+                    id, signatureId) > 0) {
+                firstOrders.remove(signatureId);
+                return;
+            }
             MatchRepository.Row earliest = matches.earliest(c, id, signatureId, signatures);
             if (earliest != null) {
-                setEvidence(c, id, earliest.signal(), earliest.depth(), 0, false);
+                setEvidence(c, id, earliest.signal(), earliest.depth(), 0, firstOrders);
             }
         } else if (first != null && order(first.signal()).compareTo(firstOrder) < 0) {
             // compared here, not in SQL: PostgreSQL would compare with the column's locale collation
-            setEvidence(c, id, first.signal(), first.depth(), 0, false);
+            setEvidence(c, id, first.signal(), first.depth(), 0, firstOrders);
         }
     }
 
-    private static void setEvidence(Connection c, String id, Signal first, int depth, long count, boolean insert)
-            throws SQLException {
-        if (insert) {
+    /** Makes a line the step's evidence, inserting the step if {@code firstOrders} has none (with this count). */
+    private static void setEvidence(Connection c, String id, Signal first, int depth, long count,
+                                    Map<String, String> firstOrders) throws SQLException {
+        if (firstOrders.put(first.signatureId(), order(first)) == null) {
             Sql.update(c, "INSERT INTO chain_step (incident_id, signature_id, role, depth, title, count, entry_key,"
                             + " first_nanos, first_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, first.signatureId(),
                     MatchRepository.role(first), depth, stepTitle(first), count, first.entryKey(), first.timeNanos(),
@@ -253,20 +272,20 @@ class IncidentAggregates {
      * root lines within one window of it, their fields listed together. Root lines added after that burst leave
      * the name as it is, so a crash loop's later batches do not read the burst again.
      */
-    private void retitle(Connection c, String id, List<Delta> deltas, long windowNanos,
+    private void retitle(Connection c, ServiceState state, String id, List<Delta> deltas, long windowNanos,
                          Function<String, SignatureDefinition> signatures) throws SQLException {
         record Latest(String revision, long rootFirst) {
         }
-        List<Latest> latest = Sql.query(c, "SELECT revision, root_first_seen FROM incident_revision WHERE incident_id = ?"
-                        + " AND root_first_seen IS NOT NULL ORDER BY root_first_seen DESC, revision DESC FETCH FIRST 1 ROWS ONLY",
-                r -> new Latest(r.getString(1), r.getLong(2)), id);
-        if (latest.isEmpty() || deltas.stream().filter(Delta::root).noneMatch(d -> d.sign() < 0
-                || d.signal().revision().equals(latest.get(0).revision())
-                && d.signal().timeNanos() <= latest.get(0).rootFirst() + windowNanos)) {
+        Latest latest = state.spanMap(id).entrySet().stream().filter(e -> e.getValue().rootFirstSeen() != null)
+                .map(e -> new Latest(e.getKey(), e.getValue().rootFirstSeen()))
+                .max(Comparator.comparingLong(Latest::rootFirst).thenComparing(Latest::revision)).orElse(null);
+        if (latest == null || deltas.stream().filter(Delta::root).noneMatch(d -> d.sign() < 0
+                || d.signal().revision().equals(latest.revision())
+                && d.signal().timeNanos() <= latest.rootFirst() + windowNanos)) {
             return;
         }
-        List<Signal> burst = matches.roots(c, id, latest.get(0).revision(), latest.get(0).rootFirst(),
-                latest.get(0).rootFirst() + windowNanos, TITLE_SAMPLE, signatures);
+        List<Signal> burst = matches.roots(c, id, latest.revision(), latest.rootFirst(),
+                latest.rootFirst() + windowNanos, TITLE_SAMPLE, signatures);
         if (burst.isEmpty()) {
             return;
         }
@@ -277,7 +296,8 @@ class IncidentAggregates {
                 : Templates.render(sig.summary() == null ? sig.title() : sig.summary(), fields);
         Sql.update(c, "UPDATE incident SET title = ?, summary = ?, remediation = ?, revision = ? WHERE id = ?",
                 MatchRepository.clip(title(root, fields)), MatchRepository.clip(summary),
-                sig == null ? null : Templates.render(sig.remediation(), fields), latest.get(0).revision(), id);
+                sig == null ? null : Templates.render(sig.remediation(), fields), latest.revision(), id);
+        state.incidents.put(id, state.incidents.get(id).withRevision(latest.revision()));
     }
 
     private static <K> Map<K, List<Delta>> group(List<Delta> deltas, Function<Delta, K> key) {

@@ -11,18 +11,17 @@ import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stores what {@link Lifecycle} derives: status, resolved and uncovered by, the timeline, and the rank; and fires
- * {@link IncidentChanges} for the events new to a timeline.
+ * Stores what {@link Lifecycle} derives: status, resolved and uncovered by, the timeline, and the rank, with the
+ * totals {@link IncidentAggregates} left in the service's state; and fires {@link IncidentChanges} for the events
+ * new to a timeline.
  */
 @ApplicationScoped
 class IncidentLifecycle {
@@ -33,50 +32,44 @@ class IncidentLifecycle {
         this.changes = changes;
     }
 
-    /** Re-derives the service's lifecycle from its revisions and where each incident's root occurred. */
-    void apply(Connection c, String service, List<RevisionRepository.StoredRevision> revisions) throws SQLException {
+    /**
+     * Re-derives the service's lifecycle from its revisions and where each incident's root occurred, and writes
+     * each incident whose lifecycle or totals changed, in one statement.
+     */
+    void apply(Connection c, String service, ServiceState state) throws SQLException {
         List<Lifecycle.RevisionView> views = new ArrayList<>();
-        Map<String, Long> firstSeen = new LinkedHashMap<>();
-        for (RevisionRepository.StoredRevision r : revisions) {
-            views.add(new Lifecycle.RevisionView(r.name(), r.firstSeen(), r.progress()));
-            firstSeen.put(r.name(), r.firstSeen());
-        }
-        Map<String, Lifecycle.History> histories = Lifecycle.evaluate(views, occurrences(c, service, revisions));
-        record Current(String id, String severity, String revision, long explained, String status, String resolvedBy,
-                       String uncoveredBy, String sortKey, Long rootFirstSeen) {
-        }
-        List<Current> incidents = Sql.query(c, "SELECT i.*, r.root_first_seen FROM incident i LEFT JOIN incident_revision r"
-                + " ON r.incident_id = i.id AND r.revision = i.revision WHERE i.service = ?", r -> new Current(
-                r.getString("id"), r.getString("severity"), r.getString("revision"), r.getLong("explained_count"),
-                r.getString("status"), r.getString("resolved_by"), r.getString("uncovered_by"), r.getString("sort_key"),
-                Sql.nullableLong(r, "root_first_seen")), service);
-        Map<String, Set<TimelineEvent>> stored = new HashMap<>();
-        Sql.query(c, "SELECT e.* FROM incident_event e JOIN incident i ON i.id = e.incident_id WHERE i.service = ?",
-                r -> stored.computeIfAbsent(r.getString("incident_id"), k -> new HashSet<>()).add(new TimelineEvent(
-                        TimelineEvent.Kind.valueOf(r.getString("kind")), r.getString("revision"), r.getLong("at_nanos"),
-                        r.getString("related"))), service);
-        for (Current incident : incidents) {
+        state.revisions.values().forEach(r -> views.add(
+                new Lifecycle.RevisionView(r.name(), r.firstSeen(), r.progress())));
+        Map<String, Lifecycle.History> histories = Lifecycle.evaluate(views, occurrences(state));
+        for (ServiceState.Incident incident : List.copyOf(state.incidents.values())) {
             Lifecycle.History history = histories.get(incident.id());
-            if (history == null) {
-                continue;
+            ServiceState.Incident now = history == null ? incident : incident.withLifecycle(
+                    history.status().name(), history.resolvedBy().orElse(null), history.uncoveredBy().orElse(null),
+                    sortKey(state, incident, history));
+            if (!now.equals(incident) || state.unsavedIncidents.contains(incident.id())) {
+                Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ?, status = ?,"
+                        + " resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?", now.firstSeen(), now.lastSeen(),
+                        now.explained(), now.status(), now.resolvedBy(), now.uncoveredBy(), now.sortKey(), now.id());
+                state.incidents.put(now.id(), now);
             }
-            String sortKey = IncidentRank.sortKey(history.status(), SignatureSeverity.valueOf(incident.severity()),
-                    firstSeen.getOrDefault(incident.revision(), 0L),
-                    incident.rootFirstSeen() == null ? 0L : incident.rootFirstSeen(), incident.explained(), incident.id());
-            String resolvedBy = history.resolvedBy().orElse(null);
-            String uncoveredBy = history.uncoveredBy().orElse(null);
-            if (!history.status().name().equals(incident.status()) || !Objects.equals(resolvedBy, incident.resolvedBy())
-                    || !Objects.equals(uncoveredBy, incident.uncoveredBy()) || !sortKey.equals(incident.sortKey())) {
-                Sql.update(c, "UPDATE incident SET status = ?, resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?",
-                        history.status().name(), resolvedBy, uncoveredBy, sortKey, incident.id());
-            }
-            Set<TimelineEvent> before = stored.getOrDefault(incident.id(), Set.of());
-            if (!new HashSet<>(history.events()).equals(before)) {
+            Set<TimelineEvent> before = state.events.getOrDefault(incident.id(), Set.of());
+            if (history != null && !new HashSet<>(history.events()).equals(before)) {
                 replaceEvents(c, incident.id(), history.events());
+                state.events.put(incident.id(), new HashSet<>(history.events()));
                 changes.fire(new IncidentChanges(c, service, incident.id(), SignatureSeverity.valueOf(incident.severity()),
                         history.events().stream().filter(e -> !before.contains(e)).toList()));
             }
         }
+        state.unsavedIncidents.clear();
+    }
+
+    private static String sortKey(ServiceState state, ServiceState.Incident incident, Lifecycle.History history) {
+        RevisionRepository.StoredRevision revision = state.revisions.get(incident.revision());
+        ServiceState.Span span = state.spanMap(incident.id()).get(incident.revision());
+        return IncidentRank.sortKey(history.status(), SignatureSeverity.valueOf(incident.severity()),
+                revision == null ? 0L : revision.firstSeen(),
+                span == null || span.rootFirstSeen() == null ? 0L : span.rootFirstSeen(), incident.explained(),
+                incident.id());
     }
 
     private static void replaceEvents(Connection c, String id, List<TimelineEvent> events) throws SQLException {
@@ -88,16 +81,15 @@ class IncidentLifecycle {
     }
 
     /** Where each of the service's incidents had its root, per revision, and in which startup phase. */
-    private static Map<String, List<Lifecycle.Occurrence>> occurrences(
-            Connection c, String service, List<RevisionRepository.StoredRevision> revisions) throws SQLException {
-        Map<String, RevisionProgress> progress = new HashMap<>();
-        revisions.forEach(r -> progress.put(r.name(), r.progress()));
+    private static Map<String, List<Lifecycle.Occurrence>> occurrences(ServiceState state) {
         Map<String, List<Lifecycle.Occurrence>> out = new LinkedHashMap<>();
-        Sql.query(c, "SELECT r.incident_id, r.revision, r.root_first_seen FROM incident_revision r"
-                        + " JOIN incident i ON i.id = r.incident_id WHERE i.service = ? AND r.root_first_seen IS NOT NULL",
-                r -> out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Lifecycle.Occurrence(
-                        r.getString(2), r.getLong(3), phaseAt(progress.get(r.getString(2)), r.getLong(3)))),
-                service);
+        state.spans.forEach((id, spans) -> spans.forEach((revision, span) -> {
+            if (span.rootFirstSeen() != null) {
+                RevisionRepository.StoredRevision r = state.revisions.get(revision);
+                out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Lifecycle.Occurrence(revision,
+                        span.rootFirstSeen(), phaseAt(r == null ? null : r.progress(), span.rootFirstSeen())));
+            }
+        }));
         return out;
     }
 

@@ -45,9 +45,15 @@ class RevisionRepository {
      * Two processes creating the same service race on the primary key; the loser's transaction is retried.
      * Versions are random, not counted: a database restored or emptied under a running process cannot bring an
      * old version back.
+     *
+     * @param kept the service's state this process kept, if any: while its version is the row's, the row need not
+     *             be read
      */
-    ServiceLock lock(Connection c, Scope scope, long firstNanos, long lastNanos) throws SQLException {
+    ServiceLock lock(Connection c, Scope scope, long firstNanos, long lastNanos, ServiceState kept) throws SQLException {
         long version = ThreadLocalRandom.current().nextLong();
+        if (kept != null && claim(c, scope.service(), firstNanos, lastNanos, version, kept.version)) {
+            return new ServiceLock(kept.version, version, kept.lastSeen);
+        }
         // Optimistic first: the update takes the row's lock only while the version read is still current, so what
         // was read holds. Only when another process correlated the service in between is the row read FOR UPDATE,
         // a query that H2 parses anew every time (it caches no locking query).
@@ -57,9 +63,7 @@ class RevisionRepository {
             if (seen.isEmpty()) {
                 break;
             }
-            if (Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
-                            + " version = ? WHERE name = ? AND version = ?", firstNanos, lastNanos, version,
-                    scope.service(), seen.get(0).previousVersion()) == 1) {
+            if (claim(c, scope.service(), firstNanos, lastNanos, version, seen.get(0).previousVersion())) {
                 return seen.get(0);
             }
         }
@@ -69,18 +73,32 @@ class RevisionRepository {
         return new ServiceLock(null, version, null);
     }
 
-    /** Widens a revision's span and readiness; true when the revision is new or its readiness changed. */
-    boolean merge(Connection c, String service, String revision, ServiceBatch.RevisionSpan span) throws SQLException {
-        int updated = Sql.update(c, "UPDATE revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?)"
-                + " WHERE service = ? AND name = ?", span.firstNanos(), span.lastNanos(), service, revision);
-        if (updated == 0) {
-            Sql.update(c, "INSERT INTO revision (service, name, first_seen, last_seen, state, ready_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    service, revision, span.firstNanos(), span.lastNanos(), RevisionProgress.State.STARTING.name(),
-                    span.readyNanos());
-            return true;
+    /** Moves the service row to a new version if it is still at {@code expected}, taking its lock. */
+    private static boolean claim(Connection c, String service, long firstNanos, long lastNanos, long version,
+                                 long expected) throws SQLException {
+        return Sql.update(c, "UPDATE service SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
+                + " version = ? WHERE name = ? AND version = ?", firstNanos, lastNanos, version, service, expected) == 1;
+    }
+
+    /**
+     * Writes the revisions changed in the state since it was last saved: each in one statement, its span,
+     * readiness and progress together.
+     */
+    void save(Connection c, String service, ServiceState state) throws SQLException {
+        for (String name : state.unsavedRevisions) {
+            StoredRevision r = state.revisions.get(name);
+            RevisionProgress p = r.progress();
+            Object[] values = {r.firstSeen(), r.lastSeen(), p.readyNanos().isPresent() ? p.readyNanos().getAsLong() : null,
+                    p.state().name(), p.lastPhase().orElse(null), p.failedPhase().orElse(null),
+                    p.failedAfterNanos().isPresent() ? p.failedAfterNanos().getAsLong() : null, json(p), service, name};
+            Sql.update(c, state.newRevisions.contains(name)
+                    ? "INSERT INTO revision (first_seen, last_seen, ready_at, state, last_phase, failed_phase,"
+                    + " failed_after, progress, service, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    : "UPDATE revision SET first_seen = ?, last_seen = ?, ready_at = ?, state = ?, last_phase = ?,"
+                    + " failed_phase = ?, failed_after = ?, progress = ? WHERE service = ? AND name = ?", values);
         }
-        return span.readyNanos() != null && Sql.update(c, "UPDATE revision SET ready_at = ? WHERE service = ? AND name = ?"
-                + " AND (ready_at IS NULL OR ready_at > ?)", span.readyNanos(), service, revision, span.readyNanos()) > 0;
+        state.unsavedRevisions.clear();
+        state.newRevisions.clear();
     }
 
     List<StoredRevision> all(Connection c, String service) throws SQLException {
@@ -95,20 +113,14 @@ class RevisionRepository {
         }, service);
     }
 
-    void saveProgress(Connection c, String service, String revision, RevisionProgress progress) throws SQLException {
-        String json;
+    private static String json(RevisionProgress progress) {
         try {
-            json = JSON.writeValueAsString(new StoredProgress(progress.reached(), progress.completed(),
-                    progress.failedNanos().isPresent() ? progress.failedNanos().getAsLong() : null,
-                    progress.failedIn().orElse(null)));
+            return MatchRepository.clip(JSON.writeValueAsString(new StoredProgress(progress.reached(),
+                    progress.completed(), progress.failedNanos().isPresent() ? progress.failedNanos().getAsLong() : null,
+                    progress.failedIn().orElse(null))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("progress always serialises", e);
         }
-        Sql.update(c, "UPDATE revision SET state = ?, last_phase = ?, failed_phase = ?, failed_after = ?, progress = ?"
-                        + " WHERE service = ? AND name = ?", progress.state().name(), progress.lastPhase().orElse(null),
-                progress.failedPhase().orElse(null),
-                progress.failedAfterNanos().isPresent() ? progress.failedAfterNanos().getAsLong() : null,
-                MatchRepository.clip(json), service, revision);
     }
 
     private static StoredProgress read(String json) throws SQLException {

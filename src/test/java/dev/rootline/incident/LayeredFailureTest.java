@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The layered failure of the root-cause issue, end to end through the HTTP API. */
@@ -110,17 +109,13 @@ class LayeredFailureTest {
     @Test
     void aLineMovedToALaterFoundCauseLeavesItsOldIncidentWithTheTimesOfTheLinesLeft() {
         String service = "moved-" + UUID.randomUUID().toString().substring(0, 8);
-        String revision = service + "-00001-abc";
-        BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(service, revision,
-                service + "-" + second, LayeredFailure.T0.plusSeconds(second).toString(), "i-1", text);
-        String exit = "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3";
-        Api.ingest(LayeredFailure.array(List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit))));
+        List<List<String>> batches = LayeredFailure.lateCause(service);
+        Api.ingest(LayeredFailure.array(batches.get(0)));
         Object unexplained = byRoot(service, "gunicorn.worker-exit").get("id");
         assertThat(incidentIn(unexplained, "revisions[0].firstSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(10).toString());
 
         // the cause of the first exit arrives late: that exit leaves the unexplained incident
-        Api.ingest(LayeredFailure.array(List.of(line.apply(9, "shared.configuration.central_config_validator - ERROR"
-                + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production."))));
+        Api.ingest(LayeredFailure.array(batches.get(1)));
 
         assertThat(byRoot(service, "config.validation-failed")).isNotNull();
         assertThat(incidentIn(unexplained, "revisions[0].firstSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(300).toString());

@@ -31,16 +31,18 @@ class ServiceLockTest {
     void aProcessWaitingForTheLockGetsTheRowTheHolderCommitted() throws Exception {
         Scope scope = new Scope("cloud_run_revision", "p", "europe-west1",
                 "lock-" + UUID.randomUUID().toString().substring(0, 8), "rev-1", "i-1");
-        RevisionRepository.ServiceLock created = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND));
+        RevisionRepository.ServiceLock created = inTransaction(
+                c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
         assertThat(created.previousVersion()).isNull();
 
         RevisionRepository.ServiceLock holder;
         CompletableFuture<RevisionRepository.ServiceLock> waiter;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            holder = revisions.lock(c, scope, 10 * SECOND, 30 * SECOND);
+            holder = revisions.lock(c, scope, 10 * SECOND, 30 * SECOND, null);
             // the waiter reads the committed row, then blocks on the holder's lock until it commits
-            waiter = CompletableFuture.supplyAsync(() -> inTransaction(w -> revisions.lock(w, scope, 10 * SECOND, 40 * SECOND)));
+            waiter = CompletableFuture.supplyAsync(
+                    () -> inTransaction(w -> revisions.lock(w, scope, 10 * SECOND, 40 * SECOND, null)));
             Thread.sleep(300);
             assertThat(waiter).isNotDone();
             c.commit();
@@ -51,9 +53,37 @@ class ServiceLockTest {
         assertThat(next.previousVersion()).as("the version the holder committed, not the one read before it")
                 .isEqualTo(holder.version());
         assertThat(next.lastSeen()).isEqualTo(30 * SECOND);
-        RevisionRepository.ServiceLock after = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 10 * SECOND));
+        RevisionRepository.ServiceLock after = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 10 * SECOND, null));
         assertThat(after.previousVersion()).isEqualTo(next.version());
         assertThat(after.lastSeen()).isEqualTo(40 * SECOND);
+    }
+
+    /** A process whose kept state is older than the row (another process correlated since) must read the row. */
+    @Test
+    void aKeptStateOfAnOlderVersionIsNotTrusted() {
+        Scope scope = new Scope("cloud_run_revision", "p", "europe-west1",
+                "stale-" + UUID.randomUUID().toString().substring(0, 8), "rev-1", "i-1");
+        RevisionRepository.ServiceLock created = inTransaction(
+                c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
+        ServiceState kept = stateAt(created.version(), 20 * SECOND);
+        RevisionRepository.ServiceLock other = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 30 * SECOND, null));
+
+        RevisionRepository.ServiceLock next = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND, kept));
+
+        assertThat(next.previousVersion()).isEqualTo(other.version());
+        assertThat(kept.currentAt(next.previousVersion())).isFalse();
+        assertThat(next.lastSeen()).isEqualTo(30 * SECOND);
+        RevisionRepository.ServiceLock trusted = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND,
+                stateAt(next.version(), 40 * SECOND)));
+        assertThat(trusted.previousVersion()).isEqualTo(next.version());
+        assertThat(trusted.lastSeen()).isEqualTo(40 * SECOND);
+    }
+
+    private static ServiceState stateAt(long version, long lastSeen) {
+        ServiceState state = ServiceState.empty();
+        state.version = version;
+        state.lastSeen = lastSeen;
+        return state;
     }
 
     private interface Work<T> {

@@ -44,7 +44,7 @@ class SharedDatabaseIT {
     /**
      * Each batch holds the worker exit that the batch before, sent through the other process, has the cause of:
      * a process correlating from its own memory of the service, not the database, would leave the exits it did not
-     * see the cause of unexplained.
+     * see the cause of unexplained, and count the incident's totals from what it last wrote.
      */
     @Test
     void processesTakingTurnsEachSeeTheOthersMatches() throws Exception {
@@ -63,6 +63,10 @@ class SharedDatabaseIT {
             assertThat(incidents).hasSize(1);
             assertThat(incidents.get(0).get("rootCause").get("signatureId").asText()).isEqualTo("python.module-not-found");
             assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(4);
+            // totals each process works out from what it keeps of the service, only while no other wrote since
+            assertThat(incidents.get(0).get("explainedCount").asInt()).isEqualTo(4);
+            assertThat(incidents.get(0).get("firstSeen").asText()).isEqualTo("2026-04-01T10:00:00Z");
+            assertThat(incidents.get(0).get("lastSeen").asText()).isEqualTo("2026-04-01T10:04:00Z");
         }
     }
 
