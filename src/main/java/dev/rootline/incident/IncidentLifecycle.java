@@ -65,7 +65,7 @@ class IncidentLifecycle {
 
     private static String sortKey(ServiceState state, ServiceState.Incident incident, Lifecycle.History history) {
         RevisionRepository.StoredRevision revision = state.revisions.get(incident.revision());
-        ServiceState.Span span = state.spanMap(incident.id()).get(incident.revision());
+        ServiceState.Span span = state.spans.getOrDefault(incident.id(), Map.of()).get(incident.revision());
         return IncidentRank.sortKey(history.status(), SignatureSeverity.valueOf(incident.severity()),
                 revision == null ? 0L : revision.firstSeen(),
                 span == null || span.rootFirstSeen() == null ? 0L : span.rootFirstSeen(), incident.explained(),
