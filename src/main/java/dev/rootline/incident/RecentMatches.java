@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.AfterCommit;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.engine.signature.SignatureSet;
@@ -8,10 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,14 +22,12 @@ class RecentMatches {
 
     private final int budget;
     private final MatchRepository matches;
-    private final TransactionSynchronizationRegistry transactions;
-    /** In order of use, least recent first: what goes when the budget is spent. */
-    private final Map<String, MatchWindow> windows = new LinkedHashMap<>(16, 0.75f, true);
+    private final KeptPerService<MatchWindow> windows;
 
     RecentMatches(RootlineConfig config, MatchRepository matches, TransactionSynchronizationRegistry transactions) {
         this.budget = config.correlation().recentSignals();
         this.matches = matches;
-        this.transactions = transactions;
+        this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size);
     }
 
     /**
@@ -48,10 +42,7 @@ class RecentMatches {
         if (budget == 0) {
             return null;
         }
-        MatchWindow window;
-        synchronized (this) {
-            window = windows.remove(service);
-        }
+        MatchWindow window = windows.take(service);
         if (window != null && (lock.previousVersion() == null
                 || !window.currentAt(lock.previousVersion(), signatures))) {
             window = null;
@@ -64,19 +55,8 @@ class RecentMatches {
         }
         if (window != null) {
             MatchWindow taken = window;
-            AfterCommit.run(transactions, () -> keep(service, taken, lock.version()));
+            windows.keepAfterCommit(service, taken, () -> taken.committedAs(lock.version()));
         }
         return window;
-    }
-
-    private synchronized void keep(String service, MatchWindow window, long version) {
-        window.committedAs(version);
-        windows.put(service, window);
-        int total = windows.values().stream().mapToInt(MatchWindow::size).sum();
-        Iterator<MatchWindow> eldest = windows.values().iterator();
-        while (total > budget && eldest.hasNext()) {
-            total -= eldest.next().size();
-            eldest.remove();
-        }
     }
 }
