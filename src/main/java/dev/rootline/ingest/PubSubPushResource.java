@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-@Path("/api/v1/pubsub/push")
+@Path(PushContentType.PATH)
 public class PubSubPushResource {
 
     private final PushService push;
@@ -26,7 +26,7 @@ public class PubSubPushResource {
         this.maxBody = config.ingest().maxBodySize().asLongValue();
     }
 
-    /** Any content type: the emulator sends unwrapped deliveries as application/x-www-form-urlencoded. */
+    /** Any content type: the emulator sends unwrapped deliveries as a form (see {@link PushContentType}). */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pub/Sub push endpoint for a Log Router sink, wrapped or unwrapped")

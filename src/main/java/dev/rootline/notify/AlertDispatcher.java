@@ -1,6 +1,7 @@
 package dev.rootline.notify;
 
 import com.slack.api.webhook.Payload;
+import dev.rootline.app.Backoff;
 import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.incident.IncidentDetail;
@@ -14,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -181,9 +181,7 @@ class AlertDispatcher {
 
     /** Exponential, from {@code retry-backoff} up to {@code max-backoff}, with up to 20% jitter. */
     private long backoff(int attempts) {
-        long base = config.retryBackoff().toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(base, config.maxBackoff().toMillis());
-        return capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return new Backoff(config.retryBackoff(), config.maxBackoff()).withJitter(attempts).toMillis();
     }
 
     private void finish(Alert alert, String outcome, Runnable record) {

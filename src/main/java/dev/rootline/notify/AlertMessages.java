@@ -59,7 +59,8 @@ final class AlertMessages {
         blocks.add(context(c -> c.elements(List.of(markdownText(fit(counts(incident), SECTION_LIMIT))))));
         blocks.add(actions(a -> a.elements(List.of(button(b -> b.text(plainText("Open incident"))
                 .url(incidentUrl(incident.id())))))));
-        return Payload.builder().text(fit("[%s] %s".formatted(incident.service(), title), SECTION_LIMIT))
+        // the fallback text is mrkdwn too, shown in notifications: escaped like the blocks
+        return Payload.builder().text(fit("[%s] %s".formatted(escape(incident.service()), escape(title)), SECTION_LIMIT))
                 .blocks(blocks).build();
     }
 

@@ -3,6 +3,7 @@ package dev.rootline.source;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.logging.v2.LoggingClient;
+import dev.rootline.app.Backoff;
 import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.IngestService;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +30,7 @@ import org.jboss.logging.Logger;
 class PullSources {
 
     private static final Logger LOG = Logger.getLogger(PullSources.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private static final Duration REFUSED_BACKOFF = Duration.ofMinutes(5);
     private static final Set<StatusCode.Code> PASSING = Set.of(StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.INTERNAL,
@@ -117,7 +116,6 @@ class PullSources {
     }
 
     static Duration backoff(long failures) {
-        long millis = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 16));
-        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 5 + 1));
+        return BACKOFF.withJitter(failures);
     }
 }

@@ -24,5 +24,5 @@ final class Templates {
 
     static native TemplateInstance entry(LogStore.EntryContext context);
 
-    static native TemplateInstance login(String next, boolean refused);
+    static native TemplateInstance login(String next, String error);
 }

@@ -59,6 +59,15 @@ class AlertMessagesTest {
     }
 
     @Test
+    void theFallbackTextEscapesTheServiceAndTitleToo() throws Exception {
+        JsonNode message = json(messages.change(AlertKind.OPENED, "svc-00001-abc",
+                detail("<!channel>", "<!here> ping", "x", List.of(), "<!channel>-svc"), Optional.empty()));
+
+        assertThat(message.path("text").asText()).isEqualTo("[&lt;!channel&gt;-svc] 🔴 Opened: &lt;!channel&gt;");
+        assertThat(sections(message)).allSatisfy(s -> assertThat(s).doesNotContain("<!channel>", "<!here>"));
+    }
+
+    @Test
     void aDigestListsWhatWasHeldBackWithinLimits() throws Exception {
         List<AlertMessages.Held> held = new ArrayList<>();
         for (int i = 0; i < 995; i++) {
@@ -75,8 +84,13 @@ class AlertMessagesTest {
     }
 
     private static IncidentDetail detail(String title, String summary, String evidence, List<String> whys) {
+        return detail(title, summary, evidence, whys, "svc");
+    }
+
+    private static IncidentDetail detail(String title, String summary, String evidence, List<String> whys,
+                                         String service) {
         IncidentJson.Evidence line = new IncidentJson.Evidence("id-1", T, evidence);
-        IncidentJson incident = new IncidentJson("inc_1", "open", "svc", "svc-00002-abc", title, "configuration",
+        IncidentJson incident = new IncidentJson("inc_1", "open", service, "svc-00002-abc", title, "configuration",
                 "critical", "high", T, T, 5, new IncidentJson.RootCause("config.validation-failed", "configuration",
                 summary, line), List.of(new IncidentJson.ChainStep("config.validation-failed", "cause", 1, line),
                 new IncidentJson.ChainStep("cloudrun.request-failed", "symptom", 4213, line)), null, null);
