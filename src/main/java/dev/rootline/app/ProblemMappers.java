@@ -1,7 +1,9 @@
 package dev.rootline.app;
 
 import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.incident.CorrelationFailedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import org.jboss.logging.Logger;
@@ -11,10 +13,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client is asked to wait after a 503: the store reopens itself within seconds of a fault. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
+    /** A 503 says when to come back: every cause of one here passes within seconds. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+        return e.problem().status() == 503 ? retryLater(e.getMessage()) : e.problem().toResponse();
     }
 
     @ServerExceptionMapper
@@ -35,7 +40,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unavailable(IOException e) {
         LOG.error("storage failed; the request was not acknowledged", e);
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "storage is unavailable, retry later").toResponse();
+        return retryLater("storage is unavailable, retry later");
+    }
+
+    /** Stored, but not correlated: sending the same entries again is free (dedup) and retries correlation. */
+    @ServerExceptionMapper
+    public Response uncorrelated(CorrelationFailedException e) {
+        return retryLater("the entries are stored but could not be correlated; send them again to retry");
+    }
+
+    private static Response retryLater(String detail) {
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

@@ -74,6 +74,14 @@ public interface RootlineConfig {
         /** Pieces of one traceback further apart than this (event time) are not joined. */
         @WithDefault("10ms")
         Duration tracebackJoinWindow();
+
+        /**
+         * How many bytes of request bodies (counted after gzip) may be in ingest at once; beyond it a request waits
+         * up to two seconds, then gets 503 with Retry-After. Storing a body takes several times its size in heap,
+         * so this is what keeps concurrent large bodies from running the heap out. Unset: an eighth of the
+         * maximum heap, and never less than {@code max-body-size}.
+         */
+        Optional<MemorySize> maxBytesInFlight();
     }
 
     interface Store {

@@ -1,11 +1,9 @@
 package dev.rootline.incident;
 
-import java.sql.SQLException;
-
-/** The database refused a correlation transaction; it was rolled back and may be retried. */
+/** A correlation transaction failed and was rolled back; the events are stored, and sending them again retries it. */
 public class CorrelationFailedException extends RuntimeException {
 
-    CorrelationFailedException(SQLException cause) {
+    CorrelationFailedException(Throwable cause) {
         super("correlation failed: " + cause.getMessage(), cause);
     }
 }

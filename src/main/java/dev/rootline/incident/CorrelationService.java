@@ -1,35 +1,70 @@
 package dev.rootline.incident;
 
 import dev.rootline.search.LogStore.StoredEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Correlates ingested events before their request is answered, sharing transactions between concurrent requests
  * the way the write-ahead log shares fsyncs: one caller at a time correlates everything pending, while the others
  * wait for it. Per service, correlation is serial anyway (a row lock); grouping saves the lock handoffs and the
- * per-transaction work, which is most of the cost of small batches.
+ * per-transaction work, which is most of the cost of small batches. A group that fails is correlated again one
+ * request at a time, so a batch that cannot be correlated fails alone and the others in its group go through.
  */
 @ApplicationScoped
 public class CorrelationService {
 
+    private static final Logger LOG = Logger.getLogger(CorrelationService.class);
     /** Two replicas seeing a service's first entries at once: one of them retries. */
     private static final int ATTEMPTS = 3;
 
-    private final CorrelationTransaction transaction;
+    /** The last failure, for the health check: what it was and when. */
+    public record Failure(String reason, Instant at) {
+    }
+
+    private final Consumer<List<StoredEvent>> transaction;
+    private final Clock clock;
+    private final Counter failures;
     private final Object lock = new Object();
     private List<Pending> pending = new ArrayList<>();
     private boolean correlating;
+    private volatile Failure lastFailure;
 
-    CorrelationService(CorrelationTransaction transaction) {
+    @Inject
+    CorrelationService(CorrelationTransaction transaction, Clock clock, MeterRegistry metrics) {
+        this(transaction::correlate, clock, metrics);
+    }
+
+    /** @param transaction correlates events in one transaction, all or nothing */
+    CorrelationService(Consumer<List<StoredEvent>> transaction, Clock clock, MeterRegistry metrics) {
         this.transaction = transaction;
+        this.clock = clock;
+        this.failures = metrics.counter("rootline.correlation.failures");
+    }
+
+    /** The last batch that could not be correlated, if any did since start-up. */
+    public Optional<Failure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** Requests whose events could not be correlated since start-up. */
+    public long failures() {
+        return (long) failures.count();
     }
 
     private static final class Pending {
         final List<StoredEvent> events;
         boolean done;
-        RuntimeException failure;
+        CorrelationFailedException failure;
 
         Pending(List<StoredEvent> events) {
             this.events = events;
@@ -62,11 +97,10 @@ public class CorrelationService {
             group = pending;
             pending = new ArrayList<>();
         }
-        RuntimeException failure = run(group);
+        run(group);
         synchronized (lock) {
             for (Pending p : group) {
                 p.done = true;
-                p.failure = failure;
             }
             correlating = false;
             lock.notifyAll();
@@ -74,19 +108,32 @@ public class CorrelationService {
         rethrow(mine);
     }
 
-    private RuntimeException run(List<Pending> group) {
+    /** Correlates the group in one transaction; if that fails, each request in a transaction of its own. */
+    private void run(List<Pending> group) {
         List<StoredEvent> all = new ArrayList<>();
         group.forEach(p -> all.addAll(p.events));
+        CorrelationFailedException together = attempt(all);
+        for (Pending p : group) {
+            p.failure = together == null ? null : group.size() == 1 ? together : attempt(p.events);
+            if (p.failure != null) {
+                failures.increment();
+                lastFailure = new Failure(p.failure.getMessage(), clock.instant());
+                LOG.errorf(p.failure, "a batch of %d events could not be correlated; they are stored", p.events.size());
+            }
+        }
+    }
+
+    private CorrelationFailedException attempt(List<StoredEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.correlate(all);
+                transaction.accept(events);
                 return null;
             } catch (CorrelationFailedException e) {
                 if (attempt == ATTEMPTS) {
                     return e;
                 }
             } catch (RuntimeException e) {
-                return e;
+                return new CorrelationFailedException(e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Columns;
 import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Confidence;
@@ -34,6 +35,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class IncidentAggregates {
 
+    /** Widths of the text columns of {@code incident} and {@code chain_step} (V2__incidents.sql). */
+    static final int FINGERPRINT_WIDTH = 512;
+    static final int TITLE_WIDTH = 1000;
+    static final int SUMMARY_WIDTH = 4000;
+    static final int REMEDIATION_WIDTH = 2000;
     /** Root lines whose fields are merged into the title: "rejected DATABASE_HOST, DATABASE_PASSWORD". */
     private static final int TITLE_SAMPLE = 50;
     private static final int MAX_VALUES = 5;
@@ -137,7 +143,7 @@ class IncidentAggregates {
         Sql.update(c, "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
                         + " confidence, summary, first_seen, last_seen, revision, explained_count, sort_key)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, service, root.signatureId(),
-                MatchRepository.clip(root.fingerprint()), "", category(root), severity(root).name(),
+                Columns.fit(root.fingerprint(), FINGERPRINT_WIDTH), "", category(root), severity(root).name(),
                 IncidentStatus.OPEN.name(), confidence(root).name(), "", root.timeNanos(), root.timeNanos(),
                 root.revision(), id);
         state.incidents.put(id, new ServiceState.Incident(id, severity(root).name(), root.revision(), 0,
@@ -295,8 +301,9 @@ class IncidentAggregates {
         String summary = sig == null ? root.message().strip()
                 : Templates.render(sig.summary() == null ? sig.title() : sig.summary(), fields);
         Sql.update(c, "UPDATE incident SET title = ?, summary = ?, remediation = ?, revision = ? WHERE id = ?",
-                MatchRepository.clip(title(root, fields)), MatchRepository.clip(summary),
-                sig == null ? null : Templates.render(sig.remediation(), fields), latest.revision(), id);
+                Columns.fit(title(root, fields), TITLE_WIDTH), Columns.fit(summary, SUMMARY_WIDTH),
+                sig == null ? null : Columns.fit(Templates.render(sig.remediation(), fields), REMEDIATION_WIDTH),
+                latest.revision(), id);
         state.incidents.put(id, state.incidents.get(id).withRevision(latest.revision()));
     }
 
@@ -324,7 +331,7 @@ class IncidentAggregates {
     }
 
     private static String stepTitle(Signal signal) {
-        return MatchRepository.clip(title(signal, signal.fields()));
+        return Columns.fit(title(signal, signal.fields()), TITLE_WIDTH);
     }
 
     private static String title(Signal signal, Map<String, String> fields) {

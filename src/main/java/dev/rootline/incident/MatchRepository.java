@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Columns;
 import dev.rootline.app.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
 class MatchRepository {
 
     static final String UNKNOWN_ROLE = "UNKNOWN";
-    private static final int MAX_TEXT = 4000;
+    /** Widths of {@code log_match}'s text columns (V6__log_match_by_time.sql). */
+    static final int MESSAGE_WIDTH = 4000;
+    static final int FIELDS_WIDTH = 4000;
     private static final int CHUNK = 500;
     private static final long RUN_GAP_NANOS = 60_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,8 +58,8 @@ class MatchRepository {
             new Column("time_nanos", "BIGINT", Long.class, (s, p, t) -> s.timeNanos()),
             new Column("role", "VARCHAR", String.class, (s, p, t) -> role(s)),
             new Column("insert_id", "VARCHAR", String.class, (s, p, t) -> s.insertId()),
-            new Column("message", "VARCHAR", String.class, (s, p, t) -> s.evidence()),
-            new Column("fields", "VARCHAR", String.class, (s, p, t) -> clip(json(s.fields()))),
+            new Column("message", "VARCHAR", String.class, (s, p, t) -> Columns.fit(s.evidence(), MESSAGE_WIDTH)),
+            new Column("fields", "VARCHAR", String.class, (s, p, t) -> Columns.json(s.fields(), FIELDS_WIDTH)),
             new Column("incident_id", "VARCHAR", String.class, (s, p, t) -> p == null ? null : p.incidentId()),
             new Column("depth", "INTEGER", Integer.class, (s, p, t) -> p == null ? null : p.depth()),
             new Column("template_id", "VARCHAR", String.class, (s, p, t) -> Optional.ofNullable(t.get(s.entryKey()))
@@ -198,18 +201,6 @@ class MatchRepository {
 
     static String role(Signal signal) {
         return signal.known() ? signal.signature().role().name() : UNKNOWN_ROLE;
-    }
-
-    static String clip(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("fields always serialise", e);
-        }
     }
 
     static Map<String, String> fields(String json) {

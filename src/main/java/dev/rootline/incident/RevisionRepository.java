@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.Columns;
 import dev.rootline.app.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,14 +114,11 @@ class RevisionRepository {
         }, service);
     }
 
+    /** Fits {@code revision.progress} (8000 characters): {@link RevisionProgress} bounds its phases for that. */
     private static String json(RevisionProgress progress) {
-        try {
-            return MatchRepository.clip(JSON.writeValueAsString(new StoredProgress(progress.reached(),
-                    progress.completed(), progress.failedNanos().isPresent() ? progress.failedNanos().getAsLong() : null,
-                    progress.failedIn().orElse(null))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("progress always serialises", e);
-        }
+        return Columns.write(new StoredProgress(progress.reached(), progress.completed(),
+                progress.failedNanos().isPresent() ? progress.failedNanos().getAsLong() : null,
+                progress.failedIn().orElse(null)));
     }
 
     private static StoredProgress read(String json) throws SQLException {

@@ -20,10 +20,12 @@ public class IngestResource {
     static final String JSONL = "application/jsonl";
 
     private final IngestService ingest;
+    private final Admission admission;
     private final long maxBody;
 
-    IngestResource(IngestService ingest, RootlineConfig config) {
+    IngestResource(IngestService ingest, Admission admission, RootlineConfig config) {
         this.ingest = ingest;
+        this.admission = admission;
         this.maxBody = config.ingest().maxBodySize().asLongValue();
     }
 
@@ -33,6 +35,8 @@ public class IngestResource {
     @Operation(summary = "Ingest LogEntries: one, a JSON array, {\"entries\":[...]}, NDJSON or a Pub/Sub envelope")
     public IngestResult ingest(InputStream body, @Context HttpHeaders headers)
             throws InvalidEntryException, IOException {
-        return ingest.ingest(RequestBodies.read(body, headers, maxBody));
+        try (Admission.Ticket ticket = admission.admit()) {
+            return ingest.ingest(RequestBodies.read(body, headers, maxBody, ticket));
+        }
     }
 }

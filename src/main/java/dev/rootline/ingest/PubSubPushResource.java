@@ -1,5 +1,6 @@
 package dev.rootline.ingest;
 
+import dev.rootline.app.ApiFormBodies;
 import dev.rootline.app.Problem;
 import dev.rootline.app.RootlineConfig;
 import jakarta.ws.rs.Consumes;
@@ -13,20 +14,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-@Path(PushContentType.PATH)
+@Path("/api/v1/pubsub/push")
 public class PubSubPushResource {
 
     private final PushService push;
     private final PushTokens tokens;
+    private final Admission admission;
     private final long maxBody;
 
-    PubSubPushResource(PushService push, PushTokens tokens, RootlineConfig config) {
+    PubSubPushResource(PushService push, PushTokens tokens, Admission admission, RootlineConfig config) {
         this.push = push;
         this.tokens = tokens;
+        this.admission = admission;
         this.maxBody = config.ingest().maxBodySize().asLongValue();
     }
 
-    /** Any content type: the emulator sends unwrapped deliveries as a form (see {@link PushContentType}). */
+    /** Any content type: the emulator sends unwrapped deliveries as a form (see {@link ApiFormBodies}). */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pub/Sub push endpoint for a Log Router sink, wrapped or unwrapped")
@@ -34,9 +37,12 @@ public class PubSubPushResource {
         tokens.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         String messageId = headers.getHeaderString("x-goog-pubsub-message-id");
         String subscription = headers.getHeaderString("x-goog-pubsub-subscription-name");
-        byte[] bytes = RequestBodies.read(body, headers, maxBody).toArray();
-        boolean wrapped = messageId == null && subscription == null;
-        PushOutcome outcome = push.receive(new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
+        PushOutcome outcome;
+        try (Admission.Ticket ticket = admission.admit()) {
+            byte[] bytes = RequestBodies.read(body, headers, maxBody, ticket).toArray();
+            boolean wrapped = messageId == null && subscription == null;
+            outcome = push.receive(new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
+        }
         if (outcome instanceof PushOutcome.Quarantined q) {
             return Response.ok(new QuarantinedProblem(q), Problem.MEDIA_TYPE).build();
         }

@@ -27,12 +27,11 @@ public class QuarantineService {
         QuarantinedPayload q = new QuarantinedPayload();
         q.receivedAt = clock.instant();
         q.source = delivery.source();
-        q.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-        q.messageId = delivery.messageId();
-        q.subscription = delivery.subscription();
-        String payload = new String(delivery.body(), StandardCharsets.UTF_8);
-        q.payload = payload.length() > QuarantinedPayload.MAX_PAYLOAD
-                ? payload.substring(0, QuarantinedPayload.MAX_PAYLOAD) : payload;
+        q.reason = QuarantinedPayload.fit(reason, QuarantinedPayload.MAX_REASON);
+        q.messageId = QuarantinedPayload.fit(delivery.messageId(), QuarantinedPayload.MAX_MESSAGE_ID);
+        q.subscription = QuarantinedPayload.fit(delivery.subscription(), QuarantinedPayload.MAX_SUBSCRIPTION);
+        q.payload = QuarantinedPayload.fit(new String(delivery.body(), StandardCharsets.UTF_8),
+                QuarantinedPayload.MAX_PAYLOAD);
         q.persist();
         return q;
     }

@@ -14,8 +14,11 @@ import java.time.Instant;
 @Table(name = "quarantine")
 public class QuarantinedPayload extends PanacheEntityBase {
 
-    /** Payloads are kept up to this many characters; the rest is cut. */
+    /** Column widths (V1__quarantine.sql): longer values are cut, since a quarantine that fails loses a delivery. */
     static final int MAX_PAYLOAD = 262_144;
+    static final int MAX_REASON = 2000;
+    static final int MAX_MESSAGE_ID = 256;
+    static final int MAX_SUBSCRIPTION = 512;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,4 +40,13 @@ public class QuarantinedPayload extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String payload;
+
+    /** The text cut to a column's width, without NUL characters, which PostgreSQL text cannot hold. */
+    static String fit(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replace('\0', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
 }

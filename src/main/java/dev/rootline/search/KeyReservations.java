@@ -36,6 +36,11 @@ final class KeyReservations {
         keys.remove(key);
     }
 
+    /** Forgets every key: the index is reopened, and its replay reserves again what it stores. */
+    void clear() {
+        keys.clear();
+    }
+
     /** Drops the keys that a reader covering every append up to {@code sequence} can see. */
     void visibleUpTo(long sequence) {
         keys.values().removeIf(r -> r.sequence() <= sequence);

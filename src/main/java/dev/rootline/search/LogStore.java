@@ -27,6 +27,9 @@ public interface LogStore {
     /** Deletes what arrived before the cutoff; returns how many events were deleted. */
     long deleteReceivedBefore(long cutoffNanos) throws IOException;
 
+    /** Why the store can take and serve nothing now, or empty while it works. */
+    Optional<String> unavailable();
+
     /**
      * What an append did: entry counts, and every (joined) event of the append with its signature matches, the
      * duplicates' included, so that whatever follows the store can finish work a failed earlier attempt left.

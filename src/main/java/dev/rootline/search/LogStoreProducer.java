@@ -3,6 +3,7 @@ package dev.rootline.search;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.TracebackJoiner;
 import dev.rootline.signature.SignatureCatalog;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ public class LogStoreProducer {
 
     @Produces
     @Singleton
+    @Startup
     LuceneLogStore open(RootlineConfig config, SignatureCatalog signatures) throws IOException {
         Path dir = Files.createDirectories(Path.of(config.dataDir()));
         TracebackJoiner joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());

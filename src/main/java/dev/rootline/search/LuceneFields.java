@@ -1,6 +1,9 @@
 package dev.rootline.search;
 
+import dev.rootline.app.Columns;
 import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Severity;
+import dev.rootline.engine.event.Timestamps;
 import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.Payloads;
@@ -86,7 +89,10 @@ final class LuceneFields {
         return doc;
     }
 
-    /** Rebuilds the event from its stored originals, exactly as ingest built it. */
+    /**
+     * Rebuilds the event from its stored originals, exactly as ingest built it. An entry stored by an older
+     * version that no longer parses comes back as its text, so that one bad entry cannot break a page of results.
+     */
     static StoredEntry fromDocument(Document doc) {
         long received = doc.getField(RECEIVED).numericValue().longValue();
         List<LogEvent> pieces = new ArrayList<>();
@@ -98,7 +104,7 @@ final class LuceneFields {
             try {
                 pieces.addAll(Payloads.read(original, received));
             } catch (InvalidEntryException e) {
-                throw new IllegalStateException("a stored entry no longer parses: " + e.getMessage(), e);
+                return unreadable(doc, entries.get(entries.size() - 1), e.getMessage());
             }
         }
         LogEvent event = LogEvent.joined(pieces);
@@ -106,6 +112,13 @@ final class LuceneFields {
         List<String> signatures = List.of(doc.getValues(SIGNATURE));
         return new StoredEntry(event.key(), event.timestamp(), event.severity(), event.scope(), event.logName(),
                 event.insertId(), event.message(), signatures, entries.get(0), joined);
+    }
+
+    private static StoredEntry unreadable(Document doc, String text, String reason) {
+        long time = doc.getField(TIME).numericValue().longValue();
+        return new StoredEntry("", Timestamps.instant(time), Severity.DEFAULT, new Scope("", "", "", "", "", ""), "", "",
+                "(a stored entry that no longer reads: " + reason + ")", List.of(doc.getValues(SIGNATURE)),
+                Columns.write(text), null);
     }
 
     static long tiebreak(String key) {

@@ -4,6 +4,7 @@ import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.event.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -35,10 +37,13 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /** Queries over the log index: newest first, paged by a stable (time, key) cursor. */
 final class LuceneSearch {
 
+    /** The longest a search may run; a longer one is refused as too broad rather than answered in part. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(10);
     private static final Sort NEWEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG, true),
             new SortField(LuceneFields.TIEBREAK, SortField.Type.LONG, true));
     private static final Sort OLDEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG),
@@ -63,22 +68,37 @@ final class LuceneSearch {
 
     SearchPage search(SearchQuery q) throws IOException {
         Query query = toQuery(q);
-        IndexSearcher searcher = searchers.acquire();
+        IndexSearcher shared = searchers.acquire();
         try {
+            IndexSearcher searcher = bounded(shared);
             long total = searcher.count(query);
             // the cursor's (time, tie-break) is unique, so no document ties with it: put it after the last doc
             int lastDoc = Math.max(searcher.getIndexReader().maxDoc() - 1, 0);
             FieldDoc after = q.cursor().map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c))).orElse(null);
             TopFieldDocs top = searcher.searchAfter(after, query, q.limit(), NEWEST_FIRST, false);
+            if (searcher.timedOut()) {
+                throw new InvalidQueryException("the query ran longer than " + TIME_LIMIT.toSeconds() + " s: narrow it"
+                        + " with a time range, a service, or fewer wildcards");
+            }
             List<StoredEntry> items = load(searcher, top.scoreDocs);
             String next = null;
             if (top.scoreDocs.length == q.limit() && top.scoreDocs.length > 0) {
                 next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
             }
             return new SearchPage(items, total, next);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("q expands to too many terms (fuzzy, wildcard or range queries): "
+                    + e.getMessage());
         } finally {
-            searchers.release(searcher);
+            searchers.release(shared);
         }
+    }
+
+    /** A searcher of its own for one search, so that its time limit is its own. */
+    private static IndexSearcher bounded(IndexSearcher shared) {
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+        searcher.setTimeout(new QueryTimeoutImpl(TIME_LIMIT.toMillis()));
+        return searcher;
     }
 
     Optional<LogStore.EntryContext> context(String key, int before, int after) throws IOException {
@@ -142,6 +162,10 @@ final class LuceneSearch {
             return parser.parse(text);
         } catch (ParseException e) {
             throw new InvalidQueryException("q is not valid query syntax: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (TooComplexToDeterminizeException e) {
+            throw new InvalidQueryException("q holds a regular expression too complex to run");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("q cannot be run: " + e.getMessage());
         }
     }
 

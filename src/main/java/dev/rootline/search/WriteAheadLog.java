@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -36,6 +39,10 @@ final class WriteAheadLog implements Closeable {
     private final GroupCommit fsync = new GroupCommit(this::force);
     private FileChannel channel;
     private long generation;
+    /** A failed write left a torn record in the current file: the next append starts a new one. */
+    private boolean torn;
+    /** Files closed without being made durable: a group commit that finds one closed must not count it as synced. */
+    private final Set<FileChannel> abandoned = Collections.newSetFromMap(new WeakHashMap<>());
     /** Bytes appended since the log was opened, across generations: the sequence fsync waits on. */
     private long written;
 
@@ -77,12 +84,34 @@ final class WriteAheadLog implements Closeable {
             size += length.length + entry.length;
         }
         parts[0] = head.putInt(0, MAGIC).putInt(Integer.BYTES, size).putLong(Integer.BYTES * 2, crc.getValue());
+        if (torn) {
+            switchTo(generation + 1);
+        }
         long total = HEADER + size;
-        for (long done = 0; done < total; ) {
-            done += channel.write(parts);
+        long start = channel.position();
+        try {
+            for (long done = 0; done < total; ) {
+                done += channel.write(parts);
+            }
+        } catch (IOException e) {
+            cutBack(start);
+            throw e;
         }
         written += total;
         return written;
+    }
+
+    /**
+     * Takes a partly written record back off the file (a full disk still allows that), so that the records after
+     * it stay readable: reading stops at the first record that does not check out. If that fails too, the next
+     * append goes to a new file.
+     */
+    private void cutBack(long start) {
+        try {
+            channel.truncate(start);
+        } catch (IOException | RuntimeException e) {
+            torn = true;
+        }
     }
 
     /** Returns once everything up to {@code sequence} is on disk; concurrent callers share one fsync. */
@@ -90,12 +119,50 @@ final class WriteAheadLog implements Closeable {
         fsync.awaitDurable(sequence);
     }
 
-    /** Makes the current file durable and starts the next generation; returns the new generation. */
+    /**
+     * Makes the current file durable and starts the next generation; returns the new generation. The next file is
+     * opened first: if it cannot be (a full or read-only disk), appends go on in the current one.
+     */
     synchronized long rotate() throws IOException {
-        channel.force(false);
+        FileChannel next = FileChannel.open(file(generation + 1), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            next.close();
+            throw e;
+        }
         channel.close();
-        open(generation + 1);
+        channel = next;
+        generation++;
         return generation;
+    }
+
+    /**
+     * After a storage failure: abandons the current file, whatever state it is in, for a new generation. Records
+     * already in it stay readable up to the first torn one, and are replayed.
+     */
+    synchronized long restart() throws IOException {
+        switchTo(generation + 1);
+        return generation;
+    }
+
+    private void switchTo(long g) throws IOException {
+        FileChannel next = FileChannel.open(file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            abandoned.add(channel);
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // what reached the file is read back on replay; what did not was never acknowledged
+        }
+        channel = next;
+        generation = g;
+        torn = false;
     }
 
     /** Deletes the files of generations before {@code generation}: the index holds their entries. */
@@ -122,8 +189,11 @@ final class WriteAheadLog implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.force(false);
-        channel.close();
+        try {
+            channel.force(false);
+        } finally {
+            channel.close();
+        }
     }
 
     /** Appends go on while the fsync runs, so the next fsync finds a whole group waiting. */
@@ -137,6 +207,11 @@ final class WriteAheadLog implements Closeable {
         try {
             current.force(false);
         } catch (java.nio.channels.ClosedChannelException rotated) {
+            synchronized (this) {
+                if (abandoned.contains(current)) {
+                    throw new IOException("the log file was abandoned before it was made durable", rotated);
+                }
+            }
             // rotate() closed it, after forcing everything written to it
         }
         return covered;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may reach what, beside {@code rootline.api-token} (see {@code docs/architecture.md}, "Security"). Nothing
+ * Who may reach what, beside {@code rootline.api-token} (see {@code docs/design-notes.md}, "Security"). Nothing
  * here matters until a token is set: without one, Rootline is open, as on a laptop.
  */
 @ConfigMapping(prefix = "rootline.security")

@@ -2,6 +2,7 @@ package dev.rootline.signature;
 
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.signature.CompiledSignature;
 import dev.rootline.engine.signature.InvalidSignatureException;
 import dev.rootline.engine.signature.Match;
 import dev.rootline.engine.signature.SignatureCompiler;
@@ -76,13 +77,21 @@ public class SignatureCatalog {
         return Optional.ofNullable(reloadError.get());
     }
 
-    /** Matches an event against the set in force and counts the matches per signature. */
+    /**
+     * Matches an event against the set in force and counts the matches per signature. A signature that fails on
+     * the line is skipped for it and counted in {@code rootline_signature_failures_total}.
+     */
     public List<Match> match(LogEvent event) {
-        List<Match> matches = current().match(event);
+        List<Match> matches = current().match(event, this::failed);
         for (Match m : matches) {
             counter(m.signature().id()).increment();
         }
         return matches;
+    }
+
+    private void failed(CompiledSignature signature, Throwable failure) {
+        metrics.counter("rootline.signature.failures", "signature", signature.id()).increment();
+        LOG.warnf("signature %s failed on a line and was skipped for it: %s", signature.id(), failure.toString());
     }
 
     public long matchCount(String signatureId) {
@@ -104,11 +113,12 @@ public class SignatureCatalog {
             current.set(loaded);
             reloadError.set(null);
             LOG.infof("reloaded signatures: %d in force", loaded.set().signatures().size());
-        } catch (InvalidSignatureException | UncheckedIOException e) {
-            if (!e.getMessage().equals(reloadError.get())) {
-                LOG.errorf("signature reload failed, the previous set stays in force: %s", e.getMessage());
+        } catch (InvalidSignatureException | RuntimeException e) {
+            String error = String.valueOf(e.getMessage());
+            if (!error.equals(reloadError.get())) {
+                LOG.errorf("signature reload failed, the previous set stays in force: %s", error);
             }
-            reloadError.set(e.getMessage());
+            reloadError.set(error);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rootline.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.app.Columns;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.Signal;
@@ -33,6 +34,9 @@ public class TemplateStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SAMPLES = 3;
+    /** Widths of {@code template.text} and {@code template.samples} (V5__templates.sql). */
+    private static final int TEXT_WIDTH = 4000;
+    private static final int SAMPLES_WIDTH = 16_000;
     private static final String TRACEBACK = "Traceback (most recent call last):";
 
     /** Where an unknown error went: its template, and whether the template is new in the error's revision. */
@@ -113,14 +117,14 @@ public class TemplateStore {
         String firstRevision = g.firstRevision;
         if (stored.isEmpty()) {
             Sql.update(c, "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, service, clip(g.text), g.firstSeen, g.firstRevision,
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, service, Columns.fit(g.text, TEXT_WIDTH), g.firstSeen, g.firstRevision,
                     g.lastSeen, g.count, samples(List.of(), g.samples));
         } else {
             Stored s = stored.get(0);
             boolean earlier = g.firstSeen < s.firstSeen();
             firstRevision = earlier ? g.firstRevision : s.firstRevision();
             Sql.update(c, "UPDATE template SET text = ?, first_seen = ?, first_revision = ?,"
-                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ? WHERE id = ?", clip(g.text),
+                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ? WHERE id = ?", Columns.fit(g.text, TEXT_WIDTH),
                     Math.min(g.firstSeen, s.firstSeen()), firstRevision, g.lastSeen, g.count,
                     samples(read(s.samples()), g.samples), id);
         }
@@ -147,18 +151,10 @@ public class TemplateStore {
         Set<String> all = new LinkedHashSet<>(kept);
         for (String sample : added) {
             if (all.size() < SAMPLES) {
-                all.add(sample.length() > 4000 ? sample.substring(0, 4000) : sample);
+                all.add(Columns.fit(sample, TEXT_WIDTH));
             }
         }
-        try {
-            return JSON.writeValueAsString(List.copyOf(all));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a list of strings always serialises", e);
-        }
-    }
-
-    private static String clip(String text) {
-        return text.length() > 4000 ? text.substring(0, 4000) : text;
+        return Columns.json(List.copyOf(all), SAMPLES_WIDTH);
     }
 
     /** What one batch adds to one template. */

@@ -52,14 +52,14 @@ final class BenchData {
     static List<LogEvent> messages() throws Exception {
         List<LogEvent> events = new ArrayList<>();
         for (String export : List.of("gcp_logs_last_hour_20250915_175001.json", "gcp_backend_logs_1hour_20250915_130325.entries.json")) {
-            events.addAll(Payloads.read(Files.readAllBytes(SHARED.resolve("corpus/exports/dev").resolve(export)), 0));
+            events.addAll(Payloads.read(Files.readAllBytes(SHARED.resolve("corpus/exports/dev").resolve(export)), Entries.NOW));
         }
         try (Stream<Path> dirs = Files.list(SHARED.resolve("loghub2k"))) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 Path log = dir.resolve(dir.getFileName() + "_2k.log");
                 if (Files.exists(log)) {
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 300)) {
-                        events.add(Payloads.read(("{\"textPayload\":" + Entries.quote(line) + "}").getBytes(StandardCharsets.UTF_8), 0).get(0));
+                        events.add(Payloads.read(("{\"textPayload\":" + Entries.quote(line) + "}").getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.rootline.bench;
 
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.rca.Correlator;
@@ -49,7 +50,7 @@ public class CorrelateBenchmark {
         SignatureSet set = SignatureCompiler.compile(BundledSignaturesTest.bundled());
         byte[] export = Files.readAllBytes(Path.of("..", "shared", "corpus", "exports", "dev",
                 "gcp_logs_last_hour_20250915_175001.json"));
-        List<LogEvent> events = Payloads.read(export, 0);
+        List<LogEvent> events = Payloads.read(export, Entries.NOW);
         if (events.size() != ENTRIES) {
             throw new IllegalStateException("the export holds " + events.size() + " entries");
         }

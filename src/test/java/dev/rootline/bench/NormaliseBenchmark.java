@@ -1,6 +1,7 @@
 package dev.rootline.bench;
 
 import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.TracebackJoiner;
@@ -49,12 +50,12 @@ public class NormaliseBenchmark {
     @Benchmark
     @OperationsPerInvocation(ENTRIES)
     public List<LogEvent> parseAndNormalise() throws InvalidEntryException {
-        return Payloads.read(export, 0L);
+        return Payloads.read(export, Entries.NOW);
     }
 
     @Benchmark
     @OperationsPerInvocation(ENTRIES)
     public List<LogEvent> parseNormaliseAndJoin() throws InvalidEntryException {
-        return joiner.join(Payloads.read(export, 0L));
+        return joiner.join(Payloads.read(export, Entries.NOW));
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class RootlineProcess implements AutoCloseable {
 
     /** Starts the jar with settings of its own (environment variables) besides. */
     static RootlineProcess start(Path workDir, Map<String, String> settings) throws Exception {
+        return start(workDir, settings, List.of());
+    }
+
+    /** @param prefix a command the java command runs under, e.g. {@code setpriv} to run as another user */
+    static RootlineProcess start(Path workDir, Map<String, String> settings, List<String> prefix) throws Exception {
         int port = freePort();
         Map<String, String> env = new HashMap<>(settings);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -44,8 +50,10 @@ final class RootlineProcess implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         }
         String jar = System.getProperty("rootline.runner-jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()))
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+                Path.of(jar).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("rootline.log").toFile());
@@ -77,6 +85,10 @@ final class RootlineProcess implements AutoCloseable {
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             kill();
         }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port + "/";
     }
 
     private URI uri(String path) {

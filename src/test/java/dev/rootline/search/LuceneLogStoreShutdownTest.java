@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class LuceneLogStoreShutdownTest {
     @Test
     void closingCommitsEverythingWithoutWaitingForARunningMerge() throws Exception {
         HeldMerges merges = new HeldMerges();
-        LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of(), merges);
+        LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of(), () -> merges);
         for (int i = 0; i < ENTRIES; i++) {
             store.append(List.of(event("e" + i, T0 + i)), T0);
             store.deleteReceivedBefore(0); // deletes nothing, but commits: one segment per entry
@@ -57,7 +58,7 @@ class LuceneLogStoreShutdownTest {
                 {"insertId":"%s","timestamp":"%s","severity":"INFO","textPayload":"started","logName":"projects/p/logs/stdout",
                  "resource":{"type":"cloud_run_revision","labels":{"service_name":"svc","revision_name":"rev-1"}}}"""
                 .formatted(insertId, java.time.Instant.ofEpochSecond(0, time));
-        return Payloads.read(json.getBytes(StandardCharsets.UTF_8), 0).get(0);
+        return Payloads.read(json.getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
     }
 
     /** Holds each merge on a thread of its own until the writer aborts it, as a long merge would still be running. */

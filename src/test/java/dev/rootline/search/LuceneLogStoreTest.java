@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.event.InvalidEntryException;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
@@ -36,7 +37,7 @@ class LuceneLogStoreTest {
                  "labels":{"service_name":"svc-%s","revision_name":"rev-1"}}}""".formatted(insertId,
                 java.time.Instant.ofEpochSecond(0, time), severity, message, instance, instance.charAt(0));
         try {
-            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0).get(0);
+            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Entries.NOW).get(0);
         } catch (InvalidEntryException e) {
             throw new AssertionError(e);
         }
@@ -92,6 +93,24 @@ class LuceneLogStoreTest {
         long later = T0 + 3_600_000_000_000L;
         try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             assertThat(reopened.append(Payloads.read(json.getBytes(UTF_8), later), later).duplicates()).isEqualTo(1);
+        }
+    }
+
+    /** A failure between reserving an append's keys and logging it frees them: a retry is stored, not a duplicate. */
+    @Test
+    void anAppendThatFailsBeforeItIsLoggedLeavesItsEntriesFreeToBeSentAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+        UnaryOperator<List<LogEvent>> join = events -> {
+            if (fail.getAndSet(false)) {
+                throw new IllegalStateException("joining failed");
+            }
+            return events;
+        };
+        List<LogEvent> batch = List.of(event("r1", T0, "a", Severity.ERROR, "one"), event("r2", T0 + 1, "a", Severity.INFO, "two"));
+        try (LuceneLogStore store = new LuceneLogStore(dir, join, e -> List.of())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, T0)).hasMessage("joining failed");
+            assertThat(store.append(batch, T0).accepted()).isEqualTo(2);
+            assertThat(store.search(query(null, 10, null)).total()).isEqualTo(2);
         }
     }
 

@@ -90,4 +90,20 @@ class SearchResourceTest {
         given().get("/api/v1/entries/{key}/context", "no-such-key").then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void queriesTooComplexToRunAre400NotErrors() {
+        given().queryParam("q", "/.{0,1000}x.{0,1000}/").get("/api/v1/search").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("too complex"));
+        String words = "0123456789abcdefghijklmnopqrstuvwxyz".chars().mapToObj(c -> "w" + (char) c)
+                .collect(java.util.stream.Collectors.joining(" "));
+        Api.ingest(("[" + Entries.stderr("st-words", "2025-09-16T00:41:30Z", "words-instance", words) + "]")
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder fuzzy = new StringBuilder(); // each of 200 terms expands to the 36 words above
+        for (int i = 0; i < 200; i++) {
+            fuzzy.append(i == 0 ? "" : " ").append('w').append(i).append('~');
+        }
+        given().queryParam("q", fuzzy.toString()).get("/api/v1/search").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("too many"));
+    }
 }

@@ -74,6 +74,12 @@ class SignatureReloadTest {
         given().get("/q/health/ready").then().statusCode(200);
         assertThat(given().get("/q/health/ready").asString()).contains("reloadError", "custom.yaml");
 
+        write("- ? [complex, key]\n  : value\n");
+        JsonPath unloadable = await(json -> json.getString("reloadError") != null
+                && json.getString("reloadError").contains("expected a string"));
+        assertThat(unloadable.getString("reloadError")).contains("custom.yaml:1");
+        assertThat(given().get("/q/health/ready").asString()).contains("expected a string");
+
         write(CUSTOM.replace("custom.disk-full", "custom.disk-exhausted"));
         JsonPath fixed = await(json -> json.getList("items.id").contains("custom.disk-exhausted"));
         assertThat(fixed.getString("reloadError")).isNull();

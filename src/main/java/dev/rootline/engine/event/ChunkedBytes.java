@@ -92,6 +92,11 @@ public final class ChunkedBytes {
         return out;
     }
 
+    /** At most the first {@code n} bytes. */
+    public byte[] head(int n) {
+        return copy(0, Math.min(n, length));
+    }
+
     /** The whole body as one array, for the small bodies (a push delivery) that are kept as they came. */
     public byte[] toArray() {
         return copy(0, length);

@@ -11,12 +11,15 @@ final class MessageText {
     private MessageText() {
     }
 
-    /** Strips ANSI colour codes and surrounding blanks, and turns a literal {@code \n} into a line break. */
+    /**
+     * Strips ANSI colour codes and surrounding blanks, turns a literal {@code \n} into a line break, and a NUL
+     * character (which a JSON string can carry, and PostgreSQL text cannot hold) into U+FFFD.
+     */
     static String clean(String text) {
         if (text == null) {
             return "";
         }
-        String s = text;
+        String s = text.indexOf('\0') >= 0 ? text.replace('\0', '\uFFFD') : text;
         if (s.indexOf('\u001b') >= 0) {
             s = s.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "");
         }

@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 final class Normaliser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Cloud Logging refuses entries timed more than a day ahead; so does Rootline. */
+    private static final long MAX_FUTURE_NANOS = 86_400_000_000_000L;
 
     private Normaliser() {
     }
@@ -29,7 +31,7 @@ final class Normaliser {
         EntryFields.PayloadFields printed = jsonPrintedAsText(f.textPayload);
         String message = MessageText.clean(message(f, printed));
         Severity severity = severity(f, printed, message);
-        Scope scope = shared.apply(ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels));
+        Scope scope = shared.apply(checked(ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels)));
         String key = f.insertId != null && !f.insertId.isEmpty()
                 ? EntryKeys.ofIdentity(logName, time, f.insertId)
                 : EntryKeys.ofContent(logName, f.timestamp == null ? Long.MIN_VALUE : time,
@@ -39,16 +41,33 @@ final class Normaliser {
                 message, scope, List.of(f.raw));
     }
 
+    /** Labels that fit one by one can still make a service name that does not ({@code namespace/container}). */
+    private static Scope checked(Scope scope) throws InvalidEntryException {
+        Identifiers.check("resource.labels namespace_name/container_name", scope.service());
+        return scope;
+    }
+
+    /** The entry's timestamp, else its receiveTimestamp, else now; whichever is present must be a real time. */
     private static long eventTime(EntryFields f, long nowNanos) throws InvalidEntryException {
-        String text = f.timestamp != null ? f.timestamp : f.receiveTimestamp;
+        Long timestamp = time("timestamp", f.timestamp, nowNanos);
+        Long received = time("receiveTimestamp", f.receiveTimestamp, nowNanos);
+        return timestamp != null ? timestamp : received != null ? received : nowNanos;
+    }
+
+    private static Long time(String field, String text, long nowNanos) throws InvalidEntryException {
         if (text == null) {
-            return nowNanos;
+            return null;
         }
+        long nanos;
         try {
-            return Timestamps.parseNanos(text);
+            nanos = Timestamps.parseNanos(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEntryException(e.getMessage());
+            throw new InvalidEntryException(field + ": " + e.getMessage());
         }
+        if (nanos < 0 || nanos > nowNanos + MAX_FUTURE_NANOS) {
+            throw new InvalidEntryException(field + ": " + text + " is before 1970 or more than a day ahead of now");
+        }
+        return nanos;
     }
 
     private static String message(EntryFields f, EntryFields.PayloadFields printed) {

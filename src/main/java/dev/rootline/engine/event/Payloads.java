@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class Payloads {
 
     /** @param nowNanos event time for entries that carry no timestamp at all */
     public static List<LogEvent> read(ChunkedBytes body, long nowNanos) throws InvalidEntryException {
+        requireUtf8(body.head(4));
         List<LogEvent> events = new ArrayList<>();
         Batch batch = new Batch(nowNanos);
         try (JsonParser p = MAPPER.createParser(body.stream())) {
@@ -53,11 +55,32 @@ public final class Payloads {
             }
             return events;
         } catch (JsonProcessingException e) {
-            throw new InvalidEntryException(events.size(), "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new InvalidEntryException(events.size(), "malformed JSON: " + e.getOriginalMessage() + where(e));
         } catch (IOException e) {
-            throw new IllegalStateException("reading bytes held in memory cannot fail", e);
+            // reading bytes held in memory fails only on what they hold: bytes that are no text
+            throw new InvalidEntryException(events.size(), "unreadable JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * JSON may be UTF-16 or UTF-32 too, which the parser would read; but entries are stored and replayed as the
+     * bytes they came as, which every later reader takes for UTF-8. So only UTF-8 is accepted: it is what the
+     * Logging API, gcloud and Pub/Sub send.
+     */
+    private static void requireUtf8(byte[] head) throws InvalidEntryException {
+        boolean bom16 = head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
+        for (byte b : head) {
+            if (b == 0 || bom16) {
+                throw new InvalidEntryException("the body is not UTF-8 (it looks like UTF-16 or UTF-32): send UTF-8 JSON");
+            }
+        }
+    }
+
+    /** Where a parse failed; nothing when the parser could not say (a limit it enforces, not a place in the text). */
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /**
@@ -68,6 +91,7 @@ public final class Payloads {
         if (!wrapped) {
             return read(body, nowNanos);
         }
+        requireUtf8(Arrays.copyOf(body, Math.min(4, body.length)));
         JsonNode envelope;
         try {
             envelope = MAPPER.readTree(body);

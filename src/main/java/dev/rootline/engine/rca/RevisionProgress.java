@@ -26,6 +26,12 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
     public static final String PHASE_FIELD = "phase";
     /** The field of a progress signature that names a phase completed. */
     public static final String COMPLETED_FIELD = "completedPhase";
+    /**
+     * Phases kept per revision, the earliest reached: a startup has a handful, and a revision's progress is stored
+     * in one bounded column. Longer phase names are cut, and control characters replaced.
+     */
+    public static final int MAX_PHASES = 24;
+    public static final int MAX_PHASE_LENGTH = 64;
 
     public record Phase(String name, long reachedNanos) {
     }
@@ -38,8 +44,8 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
         Map<String, Long> completed = new HashMap<>();
         Signal firstEffect = null;
         for (Signal signal : signals) {
-            String phase = signal.fields().get(PHASE_FIELD);
-            String done = signal.fields().get(COMPLETED_FIELD);
+            String phase = name(signal.fields().get(PHASE_FIELD));
+            String done = name(signal.fields().get(COMPLETED_FIELD));
             if (signal.is(Role.PROGRESS)) {
                 if (phase != null) {
                     reached.merge(phase, signal.timeNanos(), Math::min);
@@ -53,9 +59,9 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
                 firstEffect = signal;
             }
         }
-        return new RevisionProgress(Map.copyOf(reached), Map.copyOf(completed),
+        return new RevisionProgress(earliest(reached), earliest(completed),
                 firstEffect == null ? OptionalLong.empty() : OptionalLong.of(firstEffect.timeNanos()),
-                firstEffect == null ? Optional.empty() : Optional.ofNullable(firstEffect.fields().get(PHASE_FIELD)),
+                firstEffect == null ? Optional.empty() : Optional.ofNullable(name(firstEffect.fields().get(PHASE_FIELD))),
                 readyNanos);
     }
 
@@ -67,8 +73,29 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
         other.completed.forEach((k, v) -> c.merge(k, v, Math::min));
         boolean mine = failedNanos.isPresent()
                 && (other.failedNanos.isEmpty() || failedNanos.getAsLong() <= other.failedNanos.getAsLong());
-        return new RevisionProgress(Map.copyOf(r), Map.copyOf(c), mine ? failedNanos : other.failedNanos,
+        return new RevisionProgress(earliest(r), earliest(c), mine ? failedNanos : other.failedNanos,
                 mine ? failedIn : other.failedIn, min(readyNanos, other.readyNanos));
+    }
+
+    /** The {@link #MAX_PHASES} phases reached first (by time, then name): the same whatever order parts merge in. */
+    private static Map<String, Long> earliest(Map<String, Long> phases) {
+        if (phases.size() <= MAX_PHASES) {
+            return Map.copyOf(phases);
+        }
+        Map<String, Long> kept = new HashMap<>();
+        phases.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_PHASES).forEach(e -> kept.put(e.getKey(), e.getValue()));
+        return Map.copyOf(kept);
+    }
+
+    private static String name(String phase) {
+        if (phase == null) {
+            return null;
+        }
+        String printable = phase.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= MAX_PHASE_LENGTH ? printable : printable.substring(0, MAX_PHASE_LENGTH);
     }
 
     private static OptionalLong min(OptionalLong a, OptionalLong b) {

@@ -113,7 +113,7 @@ public final class CompiledSignature {
             List<String> names = chain.groupNames();
             for (int g = 0; g < names.size(); g++) {
                 if (names.get(g) != null) {
-                    fields.put(names.get(g), text.substring(spans[2 + 2 * g], spans[3 + 2 * g]).strip());
+                    fields.put(names.get(g), capped(text.substring(spans[2 + 2 * g], spans[3 + 2 * g])));
                 }
             }
         }
@@ -136,11 +136,15 @@ public final class CompiledSignature {
         return Optional.empty();
     }
 
+    /**
+     * Backtracking within its budget, else RE2/J. The budget bounds the characters read, not the depth of the
+     * recursion, which a loop over an alternation can push past the stack on a long line: RE2/J runs that line.
+     */
     private Match budgetedMatch(LogEvent event, String region) {
         java.util.regex.Matcher m;
         try {
             m = budgeted.find(region);
-        } catch (BudgetedRegex.OverBudget e) {
+        } catch (BudgetedRegex.OverBudget | StackOverflowError e) {
             return re2Match(event, region);
         }
         return m == null ? null : new Match(this, event, m.group(), fields(m::group));
@@ -151,12 +155,18 @@ public final class CompiledSignature {
         return m.find() ? new Match(this, event, m.group(), fields(m::group)) : null;
     }
 
+    /** A captured value, stripped and cut to {@link Match#MAX_FIELD_LENGTH}. */
+    private static String capped(String value) {
+        String v = value.strip();
+        return v.length() <= Match.MAX_FIELD_LENGTH ? v : v.substring(0, Match.MAX_FIELD_LENGTH - 1) + "…";
+    }
+
     private Map<String, String> fields(UnaryOperator<String> group) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : groups) {
             String value = group.apply(name);
             if (value != null) {
-                fields.put(name, value.strip());
+                fields.put(name, capped(value));
             }
         }
         return fields;

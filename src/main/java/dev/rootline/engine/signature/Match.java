@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public record Match(CompiledSignature signature, LogEvent event, String matchedText, Map<String, String> fields) {
 
+    /** Longest captured value kept: what names a variable, module or host; longer ones are cut. */
+    public static final int MAX_FIELD_LENGTH = 1000;
+
     public String title() {
         return Templates.render(signature.definition().title(), fields);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,11 +52,17 @@ public final class SignatureCompiler {
         if (d.id() == null || !ID.matcher(d.id()).matches()) {
             throw new InvalidSignatureException(d.origin(), "id '" + d.id() + "' must be dotted lowercase words, e.g. gunicorn.worker-exit");
         }
+        Optional<String> tooCostly = RegexLimits.violation(d.match().message());
+        if (tooCostly.isPresent()) {
+            throw new InvalidSignatureException(d.origin(), d.id() + ": match.message " + tooCostly.get());
+        }
         Pattern message;
         try {
             message = Pattern.compile(d.match().message());
         } catch (PatternSyntaxException e) {
             throw new InvalidSignatureException(d.origin(), d.id() + ": match.message is not an RE2 regular expression: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new InvalidSignatureException(d.origin(), d.id() + ": match.message nests too deeply to compile");
         }
         List<String> groups = new ArrayList<>(message.namedGroups().keySet());
         groups.sort((a, b) -> message.namedGroups().get(a) - message.namedGroups().get(b));

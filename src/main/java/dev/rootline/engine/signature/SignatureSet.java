@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -103,6 +103,14 @@ public final class SignatureSet {
 
     /** Every signature that matches the event, in definition order. */
     public List<Match> match(LogEvent event) {
+        return match(event, (signature, failure) -> { });
+    }
+
+    /**
+     * Every signature that matches the event, in definition order. A signature whose regex fails on the line
+     * (neither engine can run it) is skipped for that line and reported, so one bad regex cannot fail an ingest.
+     */
+    public List<Match> match(LogEvent event, BiConsumer<CompiledSignature, Throwable> onFailure) {
         BitSet literals = new BitSet(); // sized by the hits, not by the literals: most lines hit few
         automaton.scan(event.message(), literals);
         BitSet candidates = new BitSet();
@@ -138,8 +146,11 @@ public final class SignatureSet {
         List<Match> matches = new ArrayList<>(2);
         Function<LogEvent, JsonNode> entryJson = new EntryTree();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            Optional<Match> match = signatures.get(i).match(event, entryJson);
-            match.ifPresent(matches::add);
+            try {
+                signatures.get(i).match(event, entryJson).ifPresent(matches::add);
+            } catch (RuntimeException | StackOverflowError e) {
+                onFailure.accept(signatures.get(i), e);
+            }
         }
         return matches;
     }

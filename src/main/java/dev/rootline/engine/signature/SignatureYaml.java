@@ -12,6 +12,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -29,16 +30,26 @@ public final class SignatureYaml {
     private static final Set<String> MATCH_KEYS = Set.of("message", "minSeverity", "logName", "resourceType", "fields");
     private static final Set<String> EXAMPLE_KEYS = Set.of("match", "no_match");
 
+    /** Largest signature file read, in characters: a pack of a few hundred signatures is a few hundred kilobytes. */
+    public static final int MAX_FILE_CHARS = 1 << 20;
+
     private SignatureYaml() {
     }
 
     public static List<SignatureDefinition> parse(String file, String yaml) throws InvalidSignatureException {
+        if (yaml.length() > MAX_FILE_CHARS) {
+            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, 1), "is " + yaml.length()
+                    + " characters long; the limit is " + MAX_FILE_CHARS);
+        }
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, e.getProblemMark().getLine() + 1),
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, line),
                     "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, 1), "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             return List.of();
@@ -91,7 +102,7 @@ public final class SignatureYaml {
         }
         Map<String, Node> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : m.getValue()) {
-            String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            String key = text(origin, tuple.getKeyNode());
             if (!allowed.contains(key)) {
                 throw new InvalidSignatureException(at(origin, tuple.getKeyNode()), "unknown key '" + key + "' in " + what
                         + " (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");

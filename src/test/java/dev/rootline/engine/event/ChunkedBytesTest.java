@@ -69,11 +69,11 @@ class ChunkedBytesTest {
         }
         byte[] body = json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        var events = Payloads.read(ChunkedBytes.read(trickle(body), -1, Long.MAX_VALUE), 0);
+        var events = Payloads.read(ChunkedBytes.read(trickle(body), -1, Long.MAX_VALUE), Entries.NOW);
 
         assertThat(events).hasSize(count);
         for (LogEvent event : events) {
-            LogEvent again = Payloads.read(event.entries().get(0), 0).get(0);
+            LogEvent again = Payloads.read(event.entries().get(0), Entries.NOW).get(0);
             assertThat(again.key()).isEqualTo(event.key());
             assertThat(again.message()).isEqualTo(event.message());
         }

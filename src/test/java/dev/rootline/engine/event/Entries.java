@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 /** Builds LogEntry JSON for tests, in the shapes Cloud Run writes. */
 public final class Entries {
 
+    /** "Now" for tests that parse entries: after every timestamp of the fixtures and corpora, as arrival is. */
+    public static final long NOW = Timestamps.nanos(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+
     public static final String SERVICE = "checkout";
     public static final String REVISION = "checkout-00042-abc";
 

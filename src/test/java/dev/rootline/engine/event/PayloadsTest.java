@@ -196,6 +196,75 @@ class PayloadsTest {
         assertRejected("  ", -1, "empty");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"textPayload\":\"x\",\"receiveTimestamp\":\"garbage\"}       | receiveTimestamp: 'garbage' is not",
+            "{\"textPayload\":\"x\",\"timestamp\":\"0000-01-01T00:00:00Z\"}  | timestamp: 0000-01-01T00:00:00Z is before 1970",
+            "{\"textPayload\":\"x\",\"timestamp\":\"9999-12-31T23:59:59Z\"}  | a day ahead of now",
+            "{\"httpRequest\":{\"status\":\"garbage\"}}                    | httpRequest.status must be an integer",
+            "{\"httpRequest\":{\"status\":70000}}                          | httpRequest.status must be an HTTP status",
+            "{\"httpRequest\":{\"status\":1.5}}                            | httpRequest.status must be an integer",
+            "{\"httpRequest\":{\"latency\":\"soon\"}}                       | httpRequest.latency must be a duration",
+            "{\"httpRequest\":{\"responseSize\":[]}}                       | httpRequest.responseSize must be an integer",
+            "{\"httpRequest\":{\"cacheHit\":\"yes\"}}                       | httpRequest.cacheHit must be true or false",
+            "{\"textPayload\":\"x\",\"traceSampled\":1}                      | traceSampled must be true or false",
+            "{\"textPayload\":\"x\",\"trace\":{}}                          | trace must be a string",
+            "{\"textPayload\":\"x\",\"sourceLocation\":{\"line\":\"ten\"}}   | sourceLocation.line must be an integer",
+            "{\"textPayload\":\"x\",\"operation\":{\"first\":\"no\"}}       | operation.first must be true or false",
+            "{\"textPayload\":\"x\",\"split\":[]}                          | split must be an object",
+            "{\"textPayload\":\"x\",\"labels\":{\"instanceId\":7}}          | labels.instanceId must be a string"})
+    void rejectsKnownFieldsOfTheWrongTypeOrRangeNamingThem(String entry, String reason) {
+        assertRejected("[" + entry + "]", 0, reason);
+    }
+
+    @Test
+    void acceptsTheLogEntryFieldsItDoesNotReadWhenTheyAreWellTyped() throws Exception {
+        LogEvent event = one("{\"textPayload\":\"x\",\"timestamp\":\"2025-09-16T00:41:13Z\",\"trace\":\"t\","
+                + "\"traceSampled\":true,\"sourceLocation\":{\"file\":\"a.py\",\"line\":\"12\"},"
+                + "\"operation\":{\"id\":\"o\",\"last\":true},\"split\":{\"index\":1,\"totalSplits\":\"2\"},"
+                + "\"httpRequest\":{\"status\":\"503\",\"latency\":\"0.25s\",\"cacheHit\":false,\"requestSize\":\"12\"}}");
+        assertThat(event.message()).isEqualTo("x");
+    }
+
+    @Test
+    void idsAndNamesOverTheirLimitOrWithControlCharactersAreRefusedByName() {
+        String longName = "s".repeat(Identifiers.MAX_LENGTH + 1);
+        assertRejected("[" + Entries.stderr("i".repeat(256), "2025-09-16T00:41:13Z", "i-1", "x") + "]", 0,
+                "insertId is 256 characters long; the limit is 255");
+        assertRejected("[" + Entries.stderr(longName, "r", "id", "2025-09-16T00:41:13Z", "i-1", "x") + "]", 0,
+                "resource.labels.service_name is 256 characters long");
+        assertRejected("[" + Entries.stderr("svc", longName, "id", "2025-09-16T00:41:13Z", "i-1", "x") + "]", 0,
+                "resource.labels.revision_name is 256");
+        assertRejected("[" + Entries.stderr("svc\\u0000", "r", "id", "2025-09-16T00:41:13Z", "i-1", "x") + "]", 0,
+                "resource.labels.service_name holds a control character (U+0000)");
+        String k8s = "{\"textPayload\":\"x\",\"resource\":{\"type\":\"k8s_container\",\"labels\":{\"namespace_name\":\""
+                + "n".repeat(200) + "\",\"container_name\":\"" + "c".repeat(200) + "\"}}}";
+        assertRejected("[" + k8s + "]", 0, "resource.labels namespace_name/container_name is 401 characters long");
+    }
+
+    @Test
+    void aNulInTheMessageIsReplacedNotStored() throws Exception {
+        assertThat(one(Entries.stderr("n1", "2025-09-16T00:41:13Z", "i-1", "a\u0000b")).message()).isEqualTo("a\uFFFDb");
+    }
+
+    @Test
+    void bodiesThatAreNotUtf8AreRefusedBeforeAnythingIsRead() {
+        String json = "[" + A + "]";
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16, java.nio.charset.Charset.forName("UTF-32"))) {
+            assertThatThrownBy(() -> Payloads.read(json.getBytes(charset), NOW)).as(charset.name())
+                    .hasMessageContaining("not UTF-8");
+        }
+    }
+
+    @Test
+    void parserLimitsAreRefusalsWithAReason() {
+        String deep = "[{\"jsonPayload\":{\"a\":" + "[".repeat(1200) + "]".repeat(1200) + "}}]";
+        assertRejected(deep, 0, "malformed JSON");
+        String longKey = "[{\"" + "k".repeat(60_000) + "\":1,\"textPayload\":\"x\"}]";
+        assertRejected(longKey, 0, "malformed JSON");
+    }
+
     @Test
     void rejectsBadPushEnvelopes() {
         assertThatThrownBy(() -> Payloads.readPush("{\"subscription\":\"s\"}".getBytes(), true, NOW))

@@ -30,7 +30,7 @@ class TracebackJoinerTest {
             String ts = "2025-09-16T00:41:13.%06dZ".formatted(startMicros + i * 30L);
             json.append(i == 0 ? "" : ",").append(Entries.stderr(instance + "-" + startMicros + "-" + i, ts, instance, lines[i]));
         }
-        return Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), 0);
+        return Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), Entries.NOW);
     }
 
     @Test
@@ -101,7 +101,7 @@ class TracebackJoinerTest {
             String ts = Instant.parse("2025-09-16T00:41:00Z").plusSeconds(25L * i).toString();
             json.append(i == 0 ? "" : ",").append(Entries.stderr("slow-" + i, ts, "i-1", TRACEBACK_LINES[i]));
         }
-        List<LogEvent> pieces = Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), 0);
+        List<LogEvent> pieces = Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), Entries.NOW);
 
         List<LogEvent> joined = slow.join(pieces);
 

@@ -1,5 +1,6 @@
 package dev.rootline.engine.rca;
 
+import dev.rootline.engine.event.Entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.SharedData;
@@ -36,7 +37,7 @@ class ErrorWordsTest {
     void theWordScanAgreesWithTheRegexOnEveryRealLine() throws Exception {
         List<String> lines = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            Payloads.read(Files.readAllBytes(file), 0).forEach(e -> lines.add(e.message()));
+            Payloads.read(Files.readAllBytes(file), Entries.NOW).forEach(e -> lines.add(e.message()));
         }
         try (Stream<Path> dirs = Files.list(SharedData.ROOT.resolve("loghub2k"))) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {

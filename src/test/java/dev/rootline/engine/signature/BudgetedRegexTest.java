@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.rootline.SharedData;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.template.Loghub;
@@ -52,7 +53,7 @@ class BudgetedRegexTest {
     void findsWhatRe2FindsOnRealLines() throws Exception {
         List<String> texts = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            Payloads.read(Files.readAllBytes(file), 0).stream().map(LogEvent::message).forEach(texts::add);
+            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream().map(LogEvent::message).forEach(texts::add);
         }
         for (String dataset : Loghub.DATASETS) {
             Loghub.read(dataset).forEach(line -> texts.add(line.content()));

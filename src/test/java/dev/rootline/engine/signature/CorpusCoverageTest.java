@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.SharedData;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
@@ -38,7 +39,7 @@ class CorpusCoverageTest {
                 boolean matched = false;
                 for (JsonNode entry : c.get("entries")) {
                     if (expected.contains(entry.path("insertId").asText())) {
-                        LogEvent event = Payloads.read(JSON.writeValueAsBytes(entry), 0).get(0);
+                        LogEvent event = Payloads.read(JSON.writeValueAsBytes(entry), Entries.NOW).get(0);
                         matched |= set.match(event).stream().anyMatch(m -> m.signature().definition().role() == Role.CAUSE);
                     }
                 }
@@ -63,7 +64,7 @@ class CorpusCoverageTest {
             if (!file.toString().contains("exports")) {
                 continue;
             }
-            for (LogEvent event : Payloads.read(Files.readAllBytes(file), 0)) {
+            for (LogEvent event : Payloads.read(Files.readAllBytes(file), Entries.NOW)) {
                 if (event.severity().atLeast(Severity.ERROR)) {
                     errors++;
                     recognised += set.match(event).isEmpty() ? 0 : 1;

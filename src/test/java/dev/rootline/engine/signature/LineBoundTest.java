@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.rootline.SharedData;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class LineBoundTest {
     void lineBoundMatchingFindsTheSameAsWholeTextMatching() throws Exception {
         List<LogEvent> multiLine = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            Payloads.read(Files.readAllBytes(file), 0).stream().filter(e -> e.message().indexOf('\n') >= 0)
+            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream().filter(e -> e.message().indexOf('\n') >= 0)
                     .forEach(multiLine::add);
         }
         assertThat(multiLine).isNotEmpty();

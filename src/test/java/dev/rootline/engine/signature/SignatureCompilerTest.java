@@ -1,5 +1,6 @@
 package dev.rootline.engine.signature;
 
+import dev.rootline.engine.event.Entries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class SignatureCompilerTest {
     void aMatchCarriesItsFieldsTextAndExplanation() throws Exception {
         SignatureSet set = compile(VALID);
         var event = Payloads.read("{\"textPayload\":\"[2025-09-16 00:41:13 +0000] [13] [ERROR] Worker (pid:14) exited with code 3\"}"
-                .getBytes(StandardCharsets.UTF_8), 0).get(0);
+                .getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
         List<Match> matches = set.match(event);
         assertThat(matches).hasSize(1);
         Match m = matches.get(0);
@@ -108,12 +109,34 @@ class SignatureCompilerTest {
                 """;
         SignatureSet set = compile(yaml);
         String line = "a".repeat(50_000) + " " + "b ".repeat(25_000) + "!";
-        var event = Payloads.read(("{\"textPayload\":\"" + line + "\"}").getBytes(StandardCharsets.UTF_8), 0).get(0);
+        var event = Payloads.read(("{\"textPayload\":\"" + line + "\"}").getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
         long start = System.nanoTime();
         List<Match> matches = set.match(event);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(matches).isEmpty();
         assertThat(millis).as("a 100 kB line against backtracking-prone patterns").isLessThan(5_000);
+    }
+
+    @Test
+    void regexesTooCostlyToCompileAndFilesTooLargeAreRefusedByName() {
+        String nested = VALID.replace("message: ", "message: '((a{100}){100}){100}' #");
+        assertRejected(nested, "test.yaml:1", "nests counted repetitions to 10000 copies; the limit is 1000");
+        String counted = VALID.replace("message: ", "message: 'x{1001}' #");
+        assertRejected(counted, "test.yaml:1", "the limit is 1000");
+        String longRegex = VALID.replace("message: ", "message: '" + "a".repeat(5000) + "' #");
+        assertRejected(longRegex, "test.yaml:1", "is 5000 characters long; the limit is 4096");
+        assertThat(RegexLimits.violation("(?<v>[A-Z]{2,32})(?:_\\d{1,4}){0,3} [\\w{}]{1,100}")).isEmpty();
+        String huge = "# padding\n".repeat(SignatureYaml.MAX_FILE_CHARS / 10 + 1);
+        assertThatThrownBy(() -> SignatureYaml.parse("big.yaml", huge)).hasMessageContaining("big.yaml:1")
+                .hasMessageContaining("the limit is " + SignatureYaml.MAX_FILE_CHARS);
+    }
+
+    @Test
+    void yamlThatDoesNotLoadNamesItsFileAndLine() {
+        assertThatThrownBy(() -> SignatureYaml.parse("keys.yaml", "- ? [a, b]\n  : c\n"))
+                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("keys.yaml:");
+        assertThatThrownBy(() -> SignatureYaml.parse("alias.yaml", "- id: *nowhere\n"))
+                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("alias.yaml:1");
     }
 
     private static void assertRejected(String yaml, String location, String reason) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.SharedData;
 import dev.rootline.bench.VariedIds;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class ExportsReplayTest {
     void theTemplateCountStaysBoundedOverAMillionReplayedLines() throws Exception {
         List<String> messages = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            for (LogEvent event : Payloads.read(Files.readAllBytes(file), 0)) {
+            for (LogEvent event : Payloads.read(Files.readAllBytes(file), Entries.NOW)) {
                 messages.add(event.message());
             }
         }
