@@ -4,7 +4,8 @@
 # SLICES alternating wrk runs of SLICE seconds. Prints each slice's throughput, latency and the app's CPU time
 # (user + system, /proc/PID/stat) per request. Needs wrk and a packaged app: ./mvnw package -DskipTests.
 #   bench/side-by-side.sh [app dir for 8081] [app dir for 8082]    env: WARM (150), SLICES (5), SLICE (30),
-#   CONNECTIONS (2: requests in flight, spread over the two services of the two wrk threads),
+#   CONNECTIONS (2: requests in flight, spread over the two services of the two wrk threads), SCRIPT
+#   (bench/stream.lua: the wrk script that loads them, e.g. bench/push-live.lua with CONNECTIONS=64),
 #   SECOND_ENV (ROOTLINE_CORRELATION_ENABLED=false: what sets the second app apart), FIRST_ENV (none),
 #   SERVER (a process name, e.g. postgres: its processes' CPU in a slice is added to the loaded app's; only one
 #   app is loaded at a time, so it is that app's share), THREADS (1: also split each slice's CPU by the app's
@@ -25,7 +26,7 @@ for port in 8081 8082; do
     until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
 done
 for port in 8081 8082; do
-    wrk -t2 -c"${CONNECTIONS:-2}" -d"${WARM:-150}s" -s bench/stream.lua "http://127.0.0.1:$port" >/dev/null
+    wrk -t2 -c"${CONNECTIONS:-2}" -d"${WARM:-150}s" -s "${SCRIPT:-bench/stream.lua}" "http://127.0.0.1:$port" >/dev/null
 done
 cpu() { # pid: the app's CPU ticks, and its server's, with those of the server's processes that have ended: a
     # backend or an autovacuum worker that exits within a slice is added to its parent's reaped-children time
@@ -53,7 +54,7 @@ slice() { # label pid port
     local before after out requests by_thread_before
     [[ -n ${THREADS:-} ]] && by_thread_before=$(threads "$2")
     before=$(cpu "$2")
-    out=$(wrk -t2 -c"${CONNECTIONS:-2}" -d"${SLICE:-30}s" -s bench/stream.lua --latency "http://127.0.0.1:$3")
+    out=$(wrk -t2 -c"${CONNECTIONS:-2}" -d"${SLICE:-30}s" -s "${SCRIPT:-bench/stream.lua}" --latency "http://127.0.0.1:$3")
     after=$(cpu "$2")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     echo -n "$1 requests/s=$(awk '/Requests\/sec/ {print $2}' <<<"$out") p50=$(awk '$1 == "50%" {print $2}' <<<"$out")" \

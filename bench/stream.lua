@@ -4,7 +4,9 @@
 -- Each wrk thread is its own service (the export's service name, suffixed "-t1", "-t2"...): wrk threads run at
 -- their own pace, so two threads taking turns at one service's minutes would drift hours apart, which no live
 -- sink does. Each run starts after the runs before it (100 two-minute slots per second of wall time, more than a
--- thread sends), so a second run against the same app never lands on the minutes of the first.
+-- thread sends), so a second run against the same app never lands on the minutes of the first. The slots cycle
+-- every 10,000 s (2.8 hours) through the four years before the export: Rootline refuses entries timed more than a
+-- day ahead, as Cloud Logging does.
 --   wrk -t2 -c2 -d30s -s bench/stream.lua --latency http://127.0.0.1:8080
 local threads = 0
 function setup(thread)
@@ -41,12 +43,13 @@ function init(args)
 end
 
 local counter = 0
-local RUN_START = (os.time() % 100000) * 100
+local RUN_START = (os.time() % 10000) * 100
+local FOUR_YEARS_BACK = -4 * 365 * 86400
 function request()
   counter = counter + 1
   local suffix = "-" .. prefix .. "-" .. counter
   local replacements = {id = suffix, service = "-t" .. tid}
-  local shift = (RUN_START + counter - 1) * 120
+  local shift = FOUR_YEARS_BACK + (RUN_START + counter - 1) * 120
   local minutes = {}
   for m = 0, 9 do
     minutes[m] = os.date("!%Y-%m-%dT%H:%M", EXPORT_START + shift + m * 60)
