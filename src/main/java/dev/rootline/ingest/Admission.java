@@ -2,6 +2,7 @@ package dev.rootline.ingest;
 
 import dev.rootline.app.ProblemException;
 import dev.rootline.app.RootlineConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.Semaphore;
@@ -21,22 +22,18 @@ public class Admission {
     private final Semaphore room;
     private final int budgetKib;
 
-    Admission(RootlineConfig config) {
+    Admission(RootlineConfig config, MeterRegistry metrics) {
         long maxBody = config.ingest().maxBodySize().asLongValue();
         long budget = config.ingest().maxBytesInFlight().map(m -> m.asLongValue())
                 .orElse(Math.max(maxBody, Runtime.getRuntime().maxMemory() / 8));
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budget / KIB));
         this.room = new Semaphore(budgetKib);
+        metrics.gauge("rootline.ingest.bytes.in.flight", room, r -> (double) (budgetKib - r.availablePermits()) * KIB);
     }
 
     /** Room held for one request's body; closing it gives the room back. */
     public Ticket admit() {
         return new Ticket();
-    }
-
-    /** The kibibytes free now, for tests and metrics. */
-    int freeKib() {
-        return room.availablePermits();
     }
 
     public final class Ticket implements AutoCloseable {
