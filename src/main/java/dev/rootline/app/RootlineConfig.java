@@ -122,9 +122,20 @@ public interface RootlineConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How much event time may pass between a cause and what it explains (DESIGN §4). */
+        /**
+         * How much event time may pass between a cause and what it explains, and the longest quiet gap within one
+         * episode of errors.
+         */
         @WithDefault("120s")
         Duration window();
+
+        /**
+         * Lines this close in event time count as logged together: separate streams and processes reorder them, so
+         * a cause may be logged just after what it explains, and among such lines the one that names what went
+         * wrong is the root rather than a summary of it.
+         */
+        @WithDefault("100ms")
+        Duration clockSkew();
 
         /**
          * How much event time one chain may span, from its root to its last effect. A batch re-examines this much

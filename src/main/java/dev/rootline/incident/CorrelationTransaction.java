@@ -151,7 +151,8 @@ class CorrelationTransaction {
                                                 Map<String, TemplateStore.Sighting> sightings, MatchWindow window)
             throws SQLException {
         long reach = config.maxChainSpan().toNanos();
-        long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow();
+        // lines within the clock skew before the batch are as much in play as the batch's own
+        long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow() - config.clockSkew().toNanos();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
         Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
         signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
@@ -162,7 +163,7 @@ class CorrelationTransaction {
         rows.forEach(row -> all.add(row.signal()));
         // by identity: the Correlator returns the very signals it was given
         Map<Signal, Attribution> attributed = new IdentityHashMap<>();
-        new Correlator(config.window()).correlate(all).forEach(a -> attributed.put(a.signal(), a));
+        new Correlator(config.window(), config.clockSkew()).correlate(all).forEach(a -> attributed.put(a.signal(), a));
         // a crash loop's many roots share a few incidents: each root's id (a fingerprint and a hash) is made once
         Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         Map<IncidentKey, String> ids = new HashMap<>();

@@ -336,7 +336,7 @@ class IncidentAggregates {
 
     private static String title(Signal signal, Map<String, String> fields) {
         if (!signal.known()) {
-            String line = signal.firstLine();
+            String line = signal.headline();
             return line.length() <= 200 ? line : line.substring(0, 200);
         }
         return Templates.render(signal.signature().title(), fields);

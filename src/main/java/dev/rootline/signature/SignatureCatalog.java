@@ -41,8 +41,9 @@ public class SignatureCatalog {
     private static final Logger LOG = Logger.getLogger(SignatureCatalog.class);
 
     /** The packs in the repository's signatures/ folder, packaged under the same name. */
-    static final List<String> BUNDLED_PACKS = List.of("auth.yaml", "cloudrun.yaml", "config.yaml", "datastores.yaml",
-            "gke.yaml", "gunicorn.yaml", "python.yaml", "startup.yaml", "websocket.yaml");
+    static final List<String> BUNDLED_PACKS = List.of("auth.yaml", "cloudrun.yaml", "config.yaml", "container.yaml",
+            "datastores.yaml", "gcp.yaml", "gke.yaml", "gunicorn.yaml", "network.yaml", "python.yaml", "runtime.yaml",
+            "startup.yaml", "websocket.yaml");
 
     /** The compiled set and where it came from. */
     record Loaded(SignatureSet set, Map<String, Long> directoryStamp) {

@@ -43,7 +43,7 @@ public class CorrelateBenchmark {
     private static final int ENTRIES = 1000;
 
     private List<Signal> signals;
-    private final Correlator correlator = new Correlator(Duration.ofSeconds(120));
+    private final Correlator correlator = new Correlator(Duration.ofSeconds(120), Duration.ofMillis(100));
 
     @Setup
     public void load() throws Exception {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(FreshDatabase.class)
+@SharedData.Required
 class DevCorpusEvaluationTest {
 
     /** 19 of 20 (docs/evaluation.md): a lower rate is a regression. */

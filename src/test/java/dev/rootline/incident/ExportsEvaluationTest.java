@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(FreshDatabase.Again.class)
+@SharedData.Required
 class ExportsEvaluationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

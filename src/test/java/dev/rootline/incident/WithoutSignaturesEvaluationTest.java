@@ -1,5 +1,6 @@
 package dev.rootline.incident;
 
+import dev.rootline.SharedData;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(WithoutCauseSignatures.class)
+@SharedData.Required
 class WithoutSignaturesEvaluationTest {
 
     /** docs/evaluation.md: a lower rate is a regression. */

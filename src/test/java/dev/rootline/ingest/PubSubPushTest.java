@@ -41,6 +41,7 @@ class PubSubPushTest {
 
     /** The emulator's unwrapped delivery: raw LogEntry, metadata in headers, form content type. */
     @Test
+    @SharedData.Required
     void anUnwrappedDeliveryFromTheEmulatorIsStored() throws Exception {
         List<String> lines = Files.readAllLines(SharedData.ROOT.resolve("samples/emulator_push_unwrapped_writeMetadata_request.txt"));
         int blank = lines.indexOf("");
@@ -56,6 +57,7 @@ class PubSubPushTest {
     }
 
     @Test
+    @SharedData.Required
     void theEmulatorsWrappedSampleIsStored() throws Exception {
         List<String> lines = Files.readAllLines(SharedData.ROOT.resolve("samples/emulator_push_wrapped_request.txt"));
         String body = lines.get(lines.indexOf("") + 1);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The real exports and samples in ../shared, end to end through POST /api/v1/entries. */
 @QuarkusTest
 @TestProfile(IsolatedStore.class)
+@SharedData.Required
 class RealExportsIngestTest {
 
     /** The 175001 export holds 15 gunicorn boot failures, each logged as 6 entries that form one traceback. */

@@ -1,25 +1,34 @@
 package dev.rootline.engine.rca;
 
-import dev.rootline.engine.signature.MatchScope;
 import dev.rootline.engine.signature.Role;
-import dev.rootline.engine.signature.SignatureDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntToLongFunction;
 
 /**
- * Links the signals of one service into chains (DESIGN §4). A signal A explains a later signal B when A's
- * signature lists B's in {@code explains}, B lies within A's scope (instance, revision or service) and at most one
- * window of event time after A. The root of a chain is its earliest cause that nothing explains. A chain with no
- * known cause is rooted, with low confidence, at an unknown error shortly before it on the same instance: the first
- * whose template is new in this revision, else the first; failing both, at its own first failure.
- *
- * <p>The result depends on the set of signals only, never on the order they arrived in.
+ * Turns the signals of one service into incidents: every failure is one, known or not (see
+ * {@code docs/design-notes.md}, "Every failure is an incident").
+ * <ol>
+ *   <li><b>Known chains.</b> A signal A explains a later signal B when A's signature lists B's in {@code explains},
+ *       B lies within A's scope and at most one window of event time after A ({@link Chains}). A chain whose root
+ *       is a known cause is an incident of high confidence; a cause that yields (a summary) hands its root over
+ *       to a specific error logged with it.</li>
+ *   <li><b>Episodes.</b> What no known cause explains (error lines no signature knows, effects and symptoms of
+ *       no known cause) is grouped per revision and instance, each line within a window of the one before. An
+ *       episode beside a known root belongs to it; any other episode is an incident of its own, of low
+ *       confidence, rooted at its earliest error line: lines within the clock skew of it count as simultaneous,
+ *       and among those the one that names what went wrong wins over a summary ({@link LineKind}). Effects and
+ *       symptoms are never the root of an episode that holds an error line.</li>
+ *   <li><b>Orphans.</b> An episode of effects and symptoms alone (a crash loop whose cause was logged before the
+ *       log at hand starts) is counted under another incident of its revision; only where there is none is it an
+ *       incident of its own.</li>
+ * </ol>
+ * The result depends on the set of signals only, never on the order they arrived in.
  */
 public final class Correlator {
 
@@ -29,194 +38,171 @@ public final class Correlator {
             .thenComparing(Signal::entryKey).thenComparing(Signal::signatureId);
 
     private final long windowNanos;
+    private final long skewNanos;
 
-    public Correlator(Duration window) {
+    /**
+     * @param window how far a cause reaches, and the longest quiet gap within one episode
+     * @param skew   lines this close count as logged together: separate streams and processes reorder them
+     */
+    public Correlator(Duration window, Duration skew) {
         this.windowNanos = window.toNanos();
+        this.skewNanos = skew.toNanos();
     }
 
-    /** The attribution of every cause, effect and symptom, and of each unknown error chosen as a root. */
+    /** The attribution of every signal that belongs to an incident. */
     public List<Attribution> correlate(List<Signal> signals) {
         List<Signal> failures = signals.stream().filter(Signal::isFailure).sorted(EVENT_ORDER).toList();
-        List<Signal> unknowns = signals.stream().filter(s -> !s.known()).sorted(EVENT_ORDER).toList();
-        Chains chains = new Chains(failures);
-        List<Attribution> out = new ArrayList<>(failures.size());
-        Signal[] candidateOfRoot = new Signal[failures.size()];
+        List<Signal> errors = signals.stream().filter(s -> !s.known()).sorted(EVENT_ORDER).toList();
+        Chains chains = new Chains(failures, windowNanos, skewNanos);
+        Map<Signal, Attribution> out = new IdentityHashMap<>();
+        List<Attribution> roots = new ArrayList<>();
+        Yields yields = new Yields(failures, errors, skewNanos);
         for (int i = 0; i < failures.size(); i++) {
-            chains.resolve(i);
-            int rootIndex = chains.root[i];
-            Signal root = failures.get(rootIndex);
-            if (root.is(Role.CAUSE)) {
-                out.add(new Attribution(failures.get(i), root, Confidence.HIGH, chains.depth[i]));
+            Signal root = failures.get(chains.root(i));
+            if (!root.is(Role.CAUSE) || chains.alone(i) && root.signature().latent()) {
                 continue;
             }
-            if (candidateOfRoot[rootIndex] == null) {
-                candidateOfRoot[rootIndex] = candidate(root, unknowns);
+            Signal effective = yields.rootFor(root);
+            int depth = chains.depth(i) + (effective == root ? 0 : 1);
+            put(out, roots, new Attribution(failures.get(i), effective, confidence(effective), depth));
+            if (effective != root) {
+                put(out, roots, new Attribution(effective, effective, confidence(effective), 0));
             }
-            Signal candidate = candidateOfRoot[rootIndex];
-            int depth = chains.depth[i] + (candidate == root ? 0 : 1);
-            out.add(new Attribution(failures.get(i), candidate, Confidence.LOW, depth));
         }
-        Arrays.stream(candidateOfRoot).filter(c -> c != null && !c.known()).distinct()
-                .forEach(c -> out.add(new Attribution(c, c, Confidence.LOW, 0)));
-        return out;
+        List<Signal> unexplained = new ArrayList<>();
+        for (Signal s : failures) {
+            if (!out.containsKey(s) && !s.is(Role.CAUSE)) {
+                unexplained.add(s);
+            }
+        }
+        errors.stream().filter(e -> !out.containsKey(e)).forEach(unexplained::add);
+        unexplained.sort(EVENT_ORDER);
+        List<List<Signal>> orphans = new ArrayList<>();
+        for (List<Signal> episode : episodes(unexplained)) {
+            Attribution known = nearest(roots, episode.get(0), episode.get(episode.size() - 1), true);
+            if (known != null) {
+                attachEffects(out, episode, known, chains, failures);
+                continue;
+            }
+            Signal root = rootOf(episode);
+            if (root == null) {
+                orphans.add(episode);
+                continue;
+            }
+            Attribution own = new Attribution(root, root, Confidence.LOW, 0);
+            put(out, roots, own);
+            attachEffects(out, episode, own, chains, failures);
+        }
+        for (List<Signal> episode : orphans) {
+            Attribution adopter = nearest(roots, episode.get(0), episode.get(episode.size() - 1), false);
+            if (adopter != null) {
+                attachEffects(out, episode, adopter, chains, failures);
+                continue;
+            }
+            Signal root = episode.get(0);
+            put(out, roots, new Attribution(root, root, Confidence.LOW, 0));
+            for (Signal s : episode.subList(1, episode.size())) {
+                put(out, roots, new Attribution(s, root, Confidence.LOW, depthUnder(root, s, chains, failures)));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static Confidence confidence(Signal root) {
+        return root.known() ? Confidence.HIGH : Confidence.LOW;
+    }
+
+    private static void put(Map<Signal, Attribution> out, List<Attribution> roots, Attribution a) {
+        if (out.putIfAbsent(a.signal(), a) == null && a.signal() == a.root()) {
+            roots.add(a);
+        }
     }
 
     /**
-     * Within one window before an unexplained failure, where it happened: the first unknown error new in this
-     * revision, else the first unknown error; else the failure itself.
+     * Effects and symptoms of an episode counted under a root. Its other unknown errors stay unattributed: they
+     * are part of the failure, not more of it, and an incident's step of unknown errors is its root's alone.
      */
-    private Signal candidate(Signal failure, List<Signal> unknowns) {
-        int lo = firstAtOrAfter(unknowns.size(), k -> unknowns.get(k).timeNanos(), failure.timeNanos() - windowNanos);
-        Signal first = null;
-        for (Signal unknown : unknowns.subList(lo, unknowns.size())) {
-            if (unknown.timeNanos() > failure.timeNanos()) {
-                break;
-            }
-            if (sameInstance(unknown, failure)) {
-                if (unknown.novel()) {
-                    return unknown;
-                }
-                first = first == null ? unknown : first;
+    private static void attachEffects(Map<Signal, Attribution> out, List<Signal> episode, Attribution root,
+                                      Chains chains, List<Signal> failures) {
+        for (Signal s : episode) {
+            if (s.known()) {
+                out.putIfAbsent(s, new Attribution(s, root.root(), root.confidence(),
+                        depthUnder(root.root(), s, chains, failures)));
             }
         }
-        return first == null ? failure : first;
-    }
-
-    /** In a time-ordered sequence of {@code size} items, the first at or after {@code fromNanos}. */
-    private static int firstAtOrAfter(int size, IntToLongFunction timeAt, long fromNanos) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (timeAt.applyAsLong(mid) < fromNanos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static boolean sameInstance(Signal a, Signal b) {
-        return a.revision().equals(b.revision()) && (a.instance().isEmpty() || a.instance().equals(b.instance()));
     }
 
     /**
-     * The explains graph over time-ordered failures, with each failure's root resolved once. What the search for
-     * explainers compares is held in arrays: in a crash loop every effect has dozens of candidate causes within
-     * its window.
+     * A line's depth under a root it is counted under: as far down as its own chain puts it, one further when its
+     * chain has another root.
      */
-    private final class Chains {
-        final int[] root;
-        final int[] depth;
-        private final byte[] state;
-        private final long[] time;
-        private final boolean[] cause;
-        /** Signature, revision and instance as small ints, equal where the strings are equal. */
-        private final int[] signature;
-        private final int[] revision;
-        private final int[] instance;
-        private final MatchScope[] scope;
-        /** For each signature, the failures whose signature explains it, in time order. */
-        private final int[][] explainersOf;
-        /** [a][b]: signature a explains signature b. */
-        private final boolean[][] explains;
-        private final int emptyInstance;
+    private static int depthUnder(Signal root, Signal s, Chains chains, List<Signal> failures) {
+        int i = Collections.binarySearch(failures, s, EVENT_ORDER);
+        return chains.depth(i) + (failures.get(chains.root(i)) == root ? 0 : 1);
+    }
 
-        Chains(List<Signal> failures) {
-            int n = failures.size();
-            root = new int[n];
-            depth = new int[n];
-            state = new byte[n];
-            time = new long[n];
-            cause = new boolean[n];
-            signature = new int[n];
-            revision = new int[n];
-            instance = new int[n];
-            scope = new MatchScope[n];
-            Map<String, Integer> signatures = new HashMap<>();
-            Map<String, Integer> revisions = new HashMap<>();
-            Map<String, Integer> instances = new HashMap<>();
-            emptyInstance = instances.computeIfAbsent("", k -> 0);
-            List<SignatureDefinition> definitions = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Signal s = failures.get(i);
-                time[i] = s.timeNanos();
-                cause[i] = s.is(Role.CAUSE);
-                signature[i] = signatures.computeIfAbsent(s.signatureId(), k -> {
-                    definitions.add(s.signature());
-                    return definitions.size() - 1;
-                });
-                revision[i] = revisions.computeIfAbsent(s.revision(), k -> revisions.size());
-                instance[i] = instances.computeIfAbsent(s.instance(), k -> instances.size());
-                scope[i] = s.signature().scope();
+    /**
+     * Error lines and failures of one revision and instance (lines of no instance form their revision's own),
+     * split where more than a window passes without one.
+     */
+    private List<List<Signal>> episodes(List<Signal> signals) {
+        Map<String, List<List<Signal>>> byScope = new LinkedHashMap<>();
+        for (Signal s : signals) {
+            List<List<Signal>> scope = byScope.computeIfAbsent(s.revision() + '\n' + s.instance(), k -> new ArrayList<>());
+            List<Signal> last = scope.isEmpty() ? null : scope.get(scope.size() - 1);
+            if (last == null || s.timeNanos() - last.get(last.size() - 1).timeNanos() > windowNanos) {
+                scope.add(last = new ArrayList<>());
             }
-            explains = new boolean[definitions.size()][definitions.size()];
-            List<List<Integer>> explainers = new ArrayList<>();
-            definitions.forEach(d -> explainers.add(new ArrayList<>()));
-            for (int a = 0; a < definitions.size(); a++) {
-                for (String explained : definitions.get(a).explains()) {
-                    Integer b = signatures.get(explained);
-                    if (b != null) {
-                        explains[a][b] = true;
-                    }
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                for (int b = 0; b < definitions.size(); b++) {
-                    if (explains[signature[i]][b]) {
-                        explainers.get(b).add(i);
-                    }
-                }
-            }
-            explainersOf = explainers.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            last.add(s);
         }
+        return byScope.values().stream().flatMap(List::stream).toList();
+    }
 
-        /** Picks, among the failures that can explain failure i, the one whose chain has the best root. */
-        void resolve(int i) {
-            if (state[i] != 0) {
-                return;
-            }
-            state[i] = 1;
-            int best = -1;
-            int[] candidates = explainersOf[signature[i]];
-            int from = firstAtOrAfter(candidates.length, k -> time[candidates[k]], time[i] - windowNanos);
-            for (int at = from; at < candidates.length; at++) {
-                int j = candidates[at];
-                if (time[j] > time[i]) {
-                    break;
-                }
-                if (!canExplain(j, i) || state[j] == 1) {
-                    continue; // state 1: a cycle in user-written explains, broken here
-                }
-                resolve(j);
-                if (best < 0 || betterRoot(root[j], root[best]) || root[j] == root[best] && j > best) {
-                    best = j; // the best root; for one root, the nearest link (503 <- container exit, not worker exit)
-                }
-            }
-            root[i] = best < 0 ? i : root[best];
-            depth[i] = best < 0 ? 0 : depth[best] + 1;
-            state[i] = 2;
+    /**
+     * The root of an episode no known cause explains: its earliest error line, taking the lines within the clock
+     * skew of it as simultaneous and preferring among those Java's deepest {@code Caused by:}, then any line that
+     * is not a summary. Null when the episode has no error line, only effects and symptoms.
+     */
+    private Signal rootOf(List<Signal> episode) {
+        List<Signal> candidates = episode.stream().filter(s -> !s.known() && s.kind() != LineKind.FRAME).toList();
+        if (candidates.isEmpty()) {
+            return null;
         }
+        long until = candidates.get(0).timeNanos() + skewNanos;
+        List<Signal> together = candidates.stream().filter(s -> s.timeNanos() <= until).toList();
+        Signal deepest = null;
+        for (Signal s : together) {
+            if (s.message().strip().startsWith("Caused by:")) {
+                deepest = s;
+            }
+        }
+        if (deepest != null) {
+            return deepest;
+        }
+        return together.stream().filter(s -> s.kind() != LineKind.SUMMARY).findFirst().orElse(together.get(0));
+    }
 
-        /**
-         * Whether failure j, whose signature explains i's, explains failure i: another signature, in scope, and at
-         * the same instant, not when the two signatures explain each other and i comes first.
-         */
-        private boolean canExplain(int j, int i) {
-            if (j == i || signature[j] == signature[i]
-                    || time[j] == time[i] && j > i && explains[signature[i]][signature[j]]) {
-                return false;
+    /**
+     * The root nearest to an episode, within a window of it: on the same instance and revision when {@code
+     * sameInstance} (an episode beside a known cause is part of its failure), else anywhere in the revision (an
+     * orphan joins its revision's failure). Null when there is none.
+     */
+    private Attribution nearest(List<Attribution> roots, Signal first, Signal last, boolean sameInstance) {
+        Attribution best = null;
+        long bestGap = Long.MAX_VALUE;
+        for (Attribution a : roots) {
+            Signal r = a.root();
+            if (!r.revision().equals(first.revision()) || sameInstance && !r.instance().equals(first.instance())) {
+                continue;
             }
-            return switch (scope[j]) {
-                case SERVICE -> true;
-                case REVISION -> revision[j] == revision[i];
-                case INSTANCE -> revision[j] == revision[i] && (instance[j] == emptyInstance || instance[j] == instance[i]);
-            };
+            long gap = r.timeNanos() < first.timeNanos() ? first.timeNanos() - r.timeNanos()
+                    : Math.max(0, r.timeNanos() - last.timeNanos());
+            if ((!sameInstance || gap <= windowNanos) && (gap < bestGap
+                    || gap == bestGap && best != null && EVENT_ORDER.compare(r, best.root()) < 0)) {
+                best = a;
+                bestGap = gap;
+            }
         }
-
-        private boolean betterRoot(int a, int b) {
-            return cause[a] != cause[b] ? cause[a] : a < b;
-        }
+        return best;
     }
 }

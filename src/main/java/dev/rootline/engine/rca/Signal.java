@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One piece of evidence for correlation: a signature match, or an ERROR line that no signature knows (an
- * unknown error, a root-cause candidate when nothing known explains a crash).
+ * One piece of evidence for correlation: a signature match, or an error line that no signature knows (an
+ * unknown error: the root of its own incident when nothing known explains it).
  *
  * @param signature the matched signature, or null for an unknown error
  * @param fields    the signature's named groups
@@ -80,9 +80,12 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, isNovel);
     }
 
-    /** The message as kept for evidence: an unknown error keeps its whole message only until it is mined. */
+    /**
+     * The message as kept for evidence: an unknown error keeps its whole message only until it is mined, then its
+     * first line and its headline, from which the same headline and fingerprint are made again.
+     */
     public String evidence() {
-        return known() ? message : Excerpt.of(message, null);
+        return known() ? message : Excerpt.of(message, headline());
     }
 
     public boolean known() {
@@ -102,9 +105,17 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         return is(Role.CAUSE) || is(Role.EFFECT) || is(Role.SYMPTOM);
     }
 
-    /** The message's first line, without surrounding blanks: what names an unknown error. */
-    public String firstLine() {
-        return message.strip().lines().findFirst().orElse("");
+    /** The line of the message that names the deepest cause (see {@link Headline}): what names an unknown error. */
+    public String headline() {
+        return Headline.of(message);
+    }
+
+    /** What the line tells: a known cause is specific unless it yields, an unknown error is judged on its text. */
+    public LineKind kind() {
+        if (known()) {
+            return signature.yields() ? LineKind.SUMMARY : LineKind.SPECIFIC;
+        }
+        return LineKind.of(message);
     }
 
     /**
@@ -113,7 +124,7 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
      */
     public String fingerprint() {
         if (!known()) {
-            String masked = VARIABLE.matcher(firstLine()).replaceAll("#");
+            String masked = VARIABLE.matcher(headline()).replaceAll("#");
             return masked.length() <= FINGERPRINT_LENGTH ? masked : masked.substring(0, FINGERPRINT_LENGTH);
         }
         return signature.fingerprint().stream().map(f -> fields.getOrDefault(f, ""))

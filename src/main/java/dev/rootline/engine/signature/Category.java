@@ -12,6 +12,10 @@ public enum Category {
     CACHE,
     ANALYTICS_STORE,
     DEPENDENCY,
+    /** Name resolution, TLS and refused connections to whatever the service depends on. */
+    NETWORK,
+    /** A platform or API quota or rate limit. */
+    QUOTA,
     IMPORT_ERROR,
     SYNTAX_ERROR,
     EXCEPTION,

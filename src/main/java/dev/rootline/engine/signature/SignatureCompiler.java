@@ -72,6 +72,14 @@ public final class SignatureCompiler {
                 throw new InvalidSignatureException(d.origin(), d.id() + ": fingerprint field " + field + " is not a named group of match.message");
             }
         }
+        for (String field : d.differs()) {
+            if (!known.contains(field)) {
+                throw new InvalidSignatureException(d.origin(), d.id() + ": differs field " + field + " is not a named group of match.message");
+            }
+        }
+        if ((d.yields() || d.latent()) && d.role() != Role.CAUSE) {
+            throw new InvalidSignatureException(d.origin(), d.id() + ": only a cause yields or is latent");
+        }
         for (String template : new String[] {d.title(), d.summary(), d.remediation()}) {
             for (String name : Templates.placeholders(template)) {
                 if (!known.contains(name)) {

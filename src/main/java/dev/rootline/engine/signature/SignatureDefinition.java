@@ -11,6 +11,12 @@ import java.util.Optional;
  *
  * @param fingerprint named groups whose values split incidents (empty: one incident per service and signature)
  * @param explains    ids of the signatures whose matches this one explains, later in the same scope
+ * @param yields      a cause that summarises other lines (a validator's "N errors", a startup wrapper exception):
+ *                    a specific error logged with it is the root instead, and it a step of that root's chain
+ * @param latent      a cause that is harmless alone ("listening on port 3000"): it opens no incident, and is a root
+ *                    only of what it explains
+ * @param differs     named groups that must differ between a match of this signature and a line it explains, for
+ *                    it to explain it (the port a server listens on and the port a probe tried)
  * @param summary     a template over the named groups: {@code {var} was rejected at startup: {reason}}
  */
 public record SignatureDefinition(
@@ -23,6 +29,9 @@ public record SignatureDefinition(
         MatchSpec match,
         List<String> fingerprint,
         List<String> explains,
+        boolean yields,
+        boolean latent,
+        List<String> differs,
         String summary,
         String remediation,
         Examples examples,
@@ -31,7 +40,7 @@ public record SignatureDefinition(
     /** The same signature explaining only these. */
     public SignatureDefinition withExplains(List<String> explained) {
         return new SignatureDefinition(id, title, category, role, severity, scope, match, fingerprint, explained,
-                summary, remediation, examples, origin);
+                yields, latent, differs, summary, remediation, examples, origin);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class SignatureYaml {
 
     private static final Set<String> KEYS = Set.of("id", "title", "category", "role", "severity", "scope", "match",
-            "fingerprint", "explains", "summary", "remediation", "examples");
+            "fingerprint", "explains", "yields", "latent", "differs", "summary", "remediation", "examples");
     private static final Set<String> MATCH_KEYS = Set.of("message", "minSeverity", "logName", "resourceType", "fields");
     private static final Set<String> EXAMPLE_KEYS = Set.of("match", "no_match");
 
@@ -85,6 +85,9 @@ public final class SignatureYaml {
                 spec,
                 list(origin, fields.get("fingerprint")),
                 list(origin, fields.get("explains")),
+                flag(origin, fields.get("yields")),
+                flag(origin, fields.get("latent")),
+                list(origin, fields.get("differs")),
                 optionalText(origin, fields.get("summary")).orElse(null),
                 optionalText(origin, fields.get("remediation")).orElse(null),
                 new SignatureDefinition.Examples(list(origin, examples.get("match")), list(origin, examples.get("no_match"))),
@@ -130,6 +133,14 @@ public final class SignatureYaml {
 
     private static Optional<String> optionalText(SignatureDefinition.Origin origin, Node node) throws InvalidSignatureException {
         return node == null ? Optional.empty() : Optional.of(text(origin, node));
+    }
+
+    private static boolean flag(SignatureDefinition.Origin origin, Node node) throws InvalidSignatureException {
+        String value = optionalText(origin, node).orElse("false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidSignatureException(at(origin, node), "expected true or false, found '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     private static List<String> list(SignatureDefinition.Origin origin, Node node) throws InvalidSignatureException {

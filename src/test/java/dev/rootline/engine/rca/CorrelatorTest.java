@@ -1,6 +1,9 @@
 package dev.rootline.engine.rca;
 
 import static dev.rootline.engine.rca.Signals.at;
+import static dev.rootline.engine.rca.Signals.atMillis;
+import static dev.rootline.engine.rca.Signals.unknown;
+import static dev.rootline.engine.rca.Signals.unknownAtMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,9 +15,11 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+/** The rules of {@link Correlator}, one test each; each fails when its rule is taken out. */
 class CorrelatorTest {
 
-    private final Correlator correlator = new Correlator(Duration.ofSeconds(120));
+    private static final Duration WINDOW = Duration.ofSeconds(120);
+    private final Correlator correlator = new Correlator(WINDOW, Duration.ofMillis(100));
 
     @Test
     void aChainIsRootedAtItsEarliestUnexplainedCause() {
@@ -34,44 +39,136 @@ class CorrelatorTest {
     }
 
     @Test
-    void aCauseExplainsNothingOutsideItsScopeOrWindow() {
-        Signal cause = at(0, "config.validation-failed", "i1");
-        Signal otherInstance = at(1, "gunicorn.worker-exit", "i2");
-        Signal tooLate = at(121, "gunicorn.worker-exit", "i1");
+    void aLoneErrorLineNoSignatureKnowsIsAnIncidentOfItsOwn() {
+        Signal lone = unknown(0, "i1", "TypeError: cart.items is undefined");
+        Signal elsewhere = unknown(1, "i2", "KeyError: 'tenant_id'");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(cause, otherInstance, tooLate)));
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(lone, elsewhere)));
 
-        assertThat(bySignal.get(otherInstance).root()).isEqualTo(otherInstance);
-        assertThat(bySignal.get(tooLate).root()).isEqualTo(tooLate);
-        assertThat(bySignal.get(tooLate).confidence()).isEqualTo(Confidence.LOW);
+        assertThat(bySignal.get(lone).root()).isEqualTo(lone);
+        assertThat(bySignal.get(lone).confidence()).isEqualTo(Confidence.LOW);
+        assertThat(bySignal.get(elsewhere).root()).as("another instance, another episode").isEqualTo(elsewhere);
     }
 
     @Test
-    void anUnexplainedCrashIsRootedAtTheFirstUnknownErrorBeforeIt() {
-        Signal noise = Signals.unknown(0, "i2", "KeyError: 'other instance'");
-        Signal first = Signals.unknown(10, "i1", "KeyError: 'tenant_id'");
-        Signal second = Signals.unknown(11, "i1", "RuntimeError: giving up");
+    void anEpisodeIsRootedAtItsEarliestErrorAndItsLaterErrorsArePartOfIt() {
+        Signal first = unknown(10, "i1", "KeyError: 'tenant_id'");
+        Signal second = unknown(11, "i1", "RuntimeError: giving up");
         Signal exit = at(12, "cloudrun.container-exit", "i1");
+        Signal nextEpisode = unknown(10 + 121 + 12, "i1", "ValueError: later and unrelated");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, second, first, noise)));
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, second, first, nextEpisode)));
 
         assertThat(bySignal.get(exit).root()).isEqualTo(first);
         assertThat(bySignal.get(exit).confidence()).isEqualTo(Confidence.LOW);
         assertThat(bySignal.get(first).depth()).isZero();
-        assertThat(bySignal).doesNotContainKeys(noise, second);
+        assertThat(bySignal).doesNotContainKey(second);
+        assertThat(bySignal.get(nextEpisode).root()).as("after a quiet window").isEqualTo(nextEpisode);
     }
 
     @Test
-    void anUnknownErrorNewInTheRevisionIsPreferredToAnEarlierFamiliarOne() {
-        Signal familiar = Signals.unknown(10, "i1", "KeyError: 'tenant_id'");
-        Signal novel = Signals.unknown(11, "i1", "ValueError: DATABASE_HOST is empty").withNovel(true);
-        Signal exit = at(12, "cloudrun.container-exit", "i1");
+    void linesWithinTheClockSkewAreSimultaneousAndTheSpecificOneIsTheRoot() {
+        Signal wrapper = unknownAtMillis(0, "i1", "Startup failed: the chat service is unhealthy");
+        Signal specific = unknownAtMillis(1, "i1", "ValueError: DATABASE_HOST must not be empty");
+        Signal exit = atMillis(2, "cloudrun.container-exit", "i1", Map.of());
+        List<Signal> signals = List.of(exit, specific, wrapper);
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, familiar, novel)));
+        assertThat(rootOf(exit, correlator.correlate(signals))).isEqualTo(specific);
+        assertThat(rootOf(exit, new Correlator(WINDOW, Duration.ZERO).correlate(signals)))
+                .as("without the skew, the earlier line").isEqualTo(wrapper);
+    }
 
-        assertThat(bySignal.get(exit).root()).isEqualTo(novel);
-        assertThat(bySignal.get(exit).confidence()).isEqualTo(Confidence.LOW);
-        assertThat(bySignal).doesNotContainKeys(familiar);
+    @Test
+    void aSpecificLineOutsideTheSkewDoesNotOvertakeTheEarliest() {
+        Signal wrapper = unknownAtMillis(0, "i1", "Startup failed: the chat service is unhealthy");
+        Signal later = unknownAtMillis(500, "i1", "ValueError: DATABASE_HOST must not be empty");
+        Signal exit = atMillis(600, "cloudrun.container-exit", "i1", Map.of());
+
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, later, wrapper)))).isEqualTo(wrapper);
+    }
+
+    @Test
+    void anEffectLoggedJustBeforeTheErrorThatCausedItIsNotTheRoot() {
+        Signal exit = atMillis(1000, "gunicorn.worker-exit", "i1", Map.of("code", "3"));
+        Signal error = unknownAtMillis(1000, "i1", "RuntimeError: the websocket bridge could not be built");
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(error, exit)));
+
+        assertThat(bySignal.get(exit).root()).isEqualTo(error);
+    }
+
+    @Test
+    void javaCausesLoggedAsSeparateLinesRootAtTheDeepest() {
+        Signal top = unknownAtMillis(0, "i1", "Exception in thread \"main\" java.lang.IllegalStateException: boot failed");
+        Signal middle = unknownAtMillis(1, "i1", "Caused by: org.postgresql.util.PSQLException: The connection attempt failed.");
+        Signal deepest = unknownAtMillis(2, "i1", "Caused by: java.net.UnknownHostException: orders-db");
+        Signal exit = atMillis(3, "cloudrun.container-exit", "i1", Map.of());
+
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, deepest, middle, top)))).isEqualTo(deepest);
+    }
+
+    @Test
+    void aYieldingCauseHandsItsRootToTheSpecificCauseLoggedWithIt() {
+        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
+        Signal variable = atMillis(1, "config.validation-failed", "i1", Map.of("var", "DATABASE_HOST"));
+        Signal exit = atMillis(2, "gunicorn.worker-exit", "i1", Map.of());
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, variable, summary)));
+
+        assertThat(bySignal.values()).extracting(Attribution::root).containsOnly(variable);
+        assertThat(bySignal.get(summary).depth()).as("the summary is a step of the chain").isPositive();
+    }
+
+    @Test
+    void aYieldingCauseHandsItsRootToAnUnknownSpecificLine() {
+        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
+        Signal detail = unknownAtMillis(1, "i1", "  - REDIS_URL: 'redis://' has no host");
+        Signal exit = atMillis(2, "gunicorn.worker-exit", "i1", Map.of());
+
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, detail, summary)))).isEqualTo(detail);
+    }
+
+    @Test
+    void aYieldingCauseWithNothingSpecificBesideItStaysTheRoot() {
+        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
+        Signal tooLate = unknownAtMillis(400, "i1", "  - REDIS_URL: 'redis://' has no host");
+        Signal exit = atMillis(500, "gunicorn.worker-exit", "i1", Map.of());
+
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, tooLate, summary)))).isEqualTo(summary);
+    }
+
+    @Test
+    void aLatentCauseIsAnIncidentOnlyWhenItExplainsSomething() {
+        Signal listening = at(0, "app.listening-on-port", "i1", Map.of("port", "3000"));
+        Signal probe = at(5, "cloudrun.startup-probe-failed", "i1", Map.of("port", "8080"));
+
+        assertThat(correlator.correlate(List.of(listening))).as("alone, no failure").isEmpty();
+        assertThat(rootOf(probe, correlator.correlate(List.of(probe, listening)))).isEqualTo(listening);
+    }
+
+    @Test
+    void aLatentCauseExplainsOnlyWhatDiffersInTheFieldsItNames() {
+        Signal listening = at(0, "app.listening-on-port", "i1", Map.of("port", "8080"));
+        Signal probe = at(5, "cloudrun.startup-probe-failed", "i1", Map.of("port", "8080"));
+        Signal noPort = at(6, "cloudrun.startup-probe-failed", "i1", Map.of());
+
+        List<Attribution> attributions = correlator.correlate(List.of(probe, listening, noPort));
+
+        assertThat(attributions).extracting(Attribution::root).doesNotContain(listening);
+    }
+
+    @Test
+    void effectsWithNoErrorBesideThemAreCountedUnderTheirRevisionsIncident() {
+        Signal error = unknown(0, "i1", "ImportError: cannot import name 'bridge'");
+        Signal exit = at(1, "cloudrun.container-exit", "i1");
+        Signal laterExit = at(300, "cloudrun.container-exit", "i2");
+        Signal otherRevision = Signals.inRevision(at(301, "cloudrun.container-exit", "i3"), "shop-00002-def");
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(laterExit, exit, error, otherRevision)));
+
+        assertThat(bySignal.get(laterExit).root()).as("a crash loop whose cause was logged earlier").isEqualTo(error);
+        assertThat(bySignal.get(otherRevision).root()).as("no incident in its revision").isEqualTo(otherRevision);
+        assertThat(bySignal.get(otherRevision).confidence()).isEqualTo(Confidence.LOW);
     }
 
     @Test
@@ -98,11 +195,6 @@ class CorrelatorTest {
         assertThat(Signal.runs(List.of(d, b, a, c), 10_000_000_000L)).containsExactly(List.of(a, b, c), List.of(d));
     }
 
-    private static Signal explaining(Signal s, Signal other) {
-        return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
-                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.novel());
-    }
-
     @Test
     void theSameSignalsInAnyOrderGiveTheSameChains() {
         List<Signal> signals = new ArrayList<>();
@@ -114,7 +206,7 @@ class CorrelatorTest {
             signals.add(at(t + 1, "gunicorn.worker-exit", instance));
             signals.add(at(t + 2, "cloudrun.container-exit", instance));
             signals.add(at(t + 3, "cloudrun.request-failed", "i" + (loop % 2)));
-            signals.add(Signals.unknown(t + 1, instance, "ERROR something else"));
+            signals.add(unknown(t + 1, instance, "ERROR something else"));
         }
         String expected = render(correlator.correlate(signals));
         for (long seed = 1; seed <= 5; seed++) {
@@ -131,7 +223,16 @@ class CorrelatorTest {
 
         List<Attribution> attributions = correlator.correlate(List.of(boot, exit));
 
-        assertThat(attributions).hasSize(2).allSatisfy(a -> assertThat(a.root().signatureId()).isEqualTo("gunicorn.worker-exit"));
+        assertThat(attributions).hasSize(2).extracting(Attribution::root).containsOnly(attributions.get(0).root());
+    }
+
+    private static Signal explaining(Signal s, Signal other) {
+        return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
+                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.novel());
+    }
+
+    private static Signal rootOf(Signal s, List<Attribution> attributions) {
+        return bySignal(attributions).get(s).root();
     }
 
     private static Map<Signal, Attribution> bySignal(List<Attribution> attributions) {

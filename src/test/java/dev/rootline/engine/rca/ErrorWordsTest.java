@@ -18,8 +18,9 @@ class ErrorWordsTest {
 
     /** The rule as a regular expression: the reference the word scan must agree with. */
     private static final Pattern REFERENCE = Pattern.compile("\\b(?i:error|exception|failed|failure|fatal|critical"
-            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic)\\b"
-            + "|\\w(Error|Exception)\\b");
+            + "|refused|denied|cannot|unable to|timed out|traceback|not defined|no module named|invalid|panic|aborted"
+            + "|killed|exceeded|crashed|not found|no such|exited with|out of memory)\\b"
+            + "|\\w(Error|Exception)\\b|\\b(?i:exit)\\(\\d");
 
     @Test
     void wordsAndPhrasesThatSayError() {
@@ -31,9 +32,15 @@ class ErrorWordsTest {
         assertThat(ErrorWords.in("errors=0 error_count=0 MyErrorHandler ready")).isFalse();
         assertThat(ErrorWords.in("the module named app loaded; unable  to say")).isFalse();
         assertThat(ErrorWords.in("GET /api/orders/7 200 in 12 ms")).isFalse();
+        assertThat(ErrorWords.in("current transaction is aborted, commands ignored")).isTrue();
+        assertThat(ErrorWords.in("Container called exit(254).")).isTrue();
+        assertThat(ErrorWords.in("java.lang.OutOfMemoryError: Java heap space")).isTrue();
+        assertThat(ErrorWords.in("fatal: out of memory")).isTrue();
+        assertThat(ErrorWords.in("ran out of  memory budget; exit code 0; exit (now)")).isFalse();
     }
 
     @Test
+    @SharedData.Required
     void theWordScanAgreesWithTheRegexOnEveryRealLine() throws Exception {
         List<String> lines = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {

@@ -46,6 +46,19 @@ class ExcerptTest {
         Signal whole = Signals.unknown(1, "i1", message);
         Signal stored = Signals.unknown(1, "i1", whole.evidence());
         assertThat(stored.fingerprint()).isEqualTo(whole.fingerprint());
-        assertThat(stored.firstLine()).isEqualTo(whole.firstLine());
+        assertThat(stored.headline()).isEqualTo(whole.headline());
+    }
+
+    @Test
+    void aJavaTraceIsNamedByItsDeepestCauseFromItsExcerptToo() {
+        String message = "Exception in thread \"main\" java.lang.IllegalStateException: startup failed\n"
+                + "\tat app.Main.main(Main.java:12)\n".repeat(40)
+                + "Caused by: java.net.ConnectException: Connection refused (redis:6379)\n"
+                + "\tat java.net.Socket.connect(Socket.java:600)\n".repeat(20);
+        Signal whole = Signals.unknown(1, "i1", message);
+        Signal stored = Signals.unknown(1, "i1", whole.evidence());
+        assertThat(whole.headline()).isEqualTo("java.net.ConnectException: Connection refused (redis:6379)");
+        assertThat(stored.headline()).isEqualTo(whole.headline());
+        assertThat(stored.fingerprint()).isEqualTo(whole.fingerprint());
     }
 }

@@ -18,16 +18,30 @@ final class Signals {
     }
 
     static Signal at(int seconds, String signatureId, String instance, Map<String, String> fields) {
+        return atMillis(seconds * 1000L, signatureId, instance, fields);
+    }
+
+    static Signal atMillis(long millis, String signatureId, String instance, Map<String, String> fields) {
         SignatureDefinition definition = BUNDLED.get(signatureId);
         if (definition == null) {
             throw new IllegalArgumentException("no bundled signature " + signatureId);
         }
-        return new Signal(signatureId + "@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION,
+        return new Signal(signatureId + "@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION,
                 instance, definition, fields, signatureId + " line", false);
     }
 
     static Signal unknown(int seconds, String instance, String message) {
-        return new Signal("unknown@" + seconds + instance, "id-" + seconds, seconds * 1_000_000_000L, REVISION, instance,
+        return unknownAtMillis(seconds * 1000L, instance, message);
+    }
+
+    static Signal unknownAtMillis(long millis, String instance, String message) {
+        return new Signal("unknown@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION, instance,
                 null, Map.of(), message, false);
+    }
+
+    /** The same signal, logged by another revision. */
+    static Signal inRevision(Signal s, String revision) {
+        return new Signal(s.entryKey() + revision, s.insertId(), s.timeNanos(), revision, s.instance(), s.signature(),
+                s.fields(), s.message(), s.novel());
     }
 }

@@ -50,6 +50,7 @@ class BudgetedRegexTest {
 
     /** Every bundled signature Java may run, on every real message and Loghub-2k line: the same match and groups. */
     @Test
+    @SharedData.Required
     void findsWhatRe2FindsOnRealLines() throws Exception {
         List<String> texts = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {

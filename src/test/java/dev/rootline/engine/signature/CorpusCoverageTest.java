@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * How much of the real data the bundled packs recognise: the labelled root-cause line of each dev case, and
  * the ERROR-or-worse lines of the real exports. Reads ../shared in place.
  */
+@SharedData.Required
 class CorpusCoverageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

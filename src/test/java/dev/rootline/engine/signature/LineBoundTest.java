@@ -38,6 +38,7 @@ class LineBoundTest {
 
     /** On every message of several lines in the real exports, each bundled signature finds what a whole-text search finds. */
     @Test
+    @SharedData.Required
     void lineBoundMatchingFindsTheSameAsWholeTextMatching() throws Exception {
         List<LogEvent> multiLine = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {

@@ -1,5 +1,6 @@
 package dev.rootline.engine.signature;
 
+import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
@@ -35,6 +36,7 @@ class LiteralChainTest {
 
     /** Every Loghub-2k line against its own template's regex, and against the next line's (usually another). */
     @Test
+    @SharedData.Required
     void findsWhatRe2FindsOnLoghubLines() throws Exception {
         int matched = 0;
         for (String dataset : Loghub.DATASETS) {

@@ -1,5 +1,6 @@
 package dev.rootline.engine.signature;
 
+import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.event.LogEvent;
@@ -85,6 +86,7 @@ class LiteralPrefilterTest {
      * with one signature per template of the dataset: literal chains, for which the scan looks for one literal.
      */
     @Test
+    @SharedData.Required
     void theSetFindsWhatEachSignatureFindsAlone() throws Exception {
         for (String dataset : Loghub.DATASETS) {
             List<Loghub.Line> lines = Loghub.read(dataset);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A million lines of the real exports, replayed with their ids changed each time, do not grow the templates. */
+@SharedData.Required
 class ExportsReplayTest {
 
     @Test

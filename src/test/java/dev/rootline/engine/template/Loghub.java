@@ -68,7 +68,8 @@ public final class Loghub {
         return new SignatureDefinition(id, "Loghub template", Category.EXCEPTION, Role.CAUSE, SignatureSeverity.LOW,
                 MatchScope.INSTANCE, new SignatureDefinition.MatchSpec(regexOf(template), Severity.DEFAULT,
                         Optional.empty(), Optional.empty(), Map.of()),
-                List.of(), List.of(), null, null, new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
+                List.of(), List.of(), false, false, List.of(), null, null,
+                new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
                 new SignatureDefinition.Origin("generated", 0));
     }
 

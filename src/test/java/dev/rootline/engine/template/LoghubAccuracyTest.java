@@ -1,5 +1,6 @@
 package dev.rootline.engine.template;
 
+import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The floors of issue #8 on Loghub-2k (figures in docs/evaluation.md): a regression fails the build. */
+@SharedData.Required
 class LoghubAccuracyTest {
 
     @Test
