@@ -111,9 +111,9 @@ class CorrelationTransaction {
             return; // a replay: nothing new to say
         }
         Map<String, TemplateStore.Sighting> sightings = templates.mine(c, service,
-                stored.stream().filter(s -> !s.known()).toList());
+                stored.stream().filter(s -> !s.known()).toList(), (revision, at) -> state.readyBy(revision, at));
         List<Signal> fresh = stored.stream().map(s -> sightings.containsKey(s.entryKey())
-                ? s.withNovel(sightings.get(s.entryKey()).novel()) : s).toList();
+                ? s.withFamiliarity(sightings.get(s.entryKey()).familiarity()) : s).toList();
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
             List<AttributionChange> changes = new ArrayList<>();

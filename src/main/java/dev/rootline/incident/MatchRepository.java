@@ -5,6 +5,7 @@ import dev.rootline.app.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.template.TemplateStore;
@@ -39,7 +40,7 @@ class MatchRepository {
      * reads no other signal's, and a crash loop's tracebacks are most of the bytes. Binds the unknown error's id.
      */
     private static final String LOADED = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance,"
-            + " fields, novel, incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message"
+            + " fields, novel, background, incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message"
             + " FROM log_match";
     /** A column {@link #insert} binds as an array: its SQL element type and its value for a placed signal. */
     private record Column(String name, String sqlType, Class<?> type, ColumnValue value) {
@@ -64,7 +65,8 @@ class MatchRepository {
             new Column("depth", "INTEGER", Integer.class, (s, p, t) -> p == null ? null : p.depth()),
             new Column("template_id", "VARCHAR", String.class, (s, p, t) -> Optional.ofNullable(t.get(s.entryKey()))
                     .map(TemplateStore.Sighting::templateId).orElse(null)),
-            new Column("novel", "BOOLEAN", Boolean.class, (s, p, t) -> s.novel()));
+            new Column("novel", "BOOLEAN", Boolean.class, (s, p, t) -> s.novel()),
+            new Column("background", "BOOLEAN", Boolean.class, (s, p, t) -> s.background()));
     private static final String COLUMN_NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
     private static final String INSERT = "INSERT INTO log_match (service, " + COLUMN_NAMES + ") SELECT ?, "
             + COLUMN_NAMES + " FROM UNNEST(" + COLUMNS.stream().map(col -> "CAST(? AS " + col.sqlType() + " ARRAY)")
@@ -148,7 +150,7 @@ class MatchRepository {
     /** A new signal as {@link #load} reads it back once stored. */
     static Signal asLoaded(Signal s) {
         return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(), s.signature(),
-                s.fields(), s.known() ? "" : s.evidence(), s.novel());
+                s.fields(), s.known() ? "" : s.evidence(), s.familiarity());
     }
 
     /** The root lines of an incident in one revision and span of event time, oldest first. */
@@ -191,7 +193,8 @@ class MatchRepository {
             }
             Signal signal = new Signal(r.getString("entry_key"), r.getString("insert_id"), r.getLong("time_nanos"),
                     r.getString("revision"), r.getString("instance"), definition, fields(r.getString("fields")),
-                    r.getString("message"), r.getBoolean("novel"));
+                    r.getString("message"), r.getBoolean("background") ? Familiarity.BACKGROUND
+                            : r.getBoolean("novel") ? Familiarity.NEW : Familiarity.SEEN);
             int depth = r.getInt("depth");
             return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth);
         }, params);

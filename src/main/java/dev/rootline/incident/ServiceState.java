@@ -117,6 +117,13 @@ final class ServiceState {
         return !progress.readyNanos().equals(stored.progress().readyNanos());
     }
 
+    /** Whether a revision had become ready by an event time: it was serving then. */
+    boolean readyBy(String name, long timeNanos) {
+        RevisionRepository.StoredRevision stored = revisions.get(name);
+        OptionalLong ready = stored == null ? OptionalLong.empty() : stored.progress().readyNanos();
+        return ready.isPresent() && ready.getAsLong() <= timeNanos;
+    }
+
     /** Merges what a batch showed of a revision's startup into its progress. */
     void mergeProgress(String name, RevisionProgress seen) {
         RevisionRepository.StoredRevision stored = revisions.get(name);

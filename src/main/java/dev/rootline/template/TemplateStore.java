@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.app.Columns;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.app.Sql;
+import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.template.MaskRule;
 import dev.rootline.engine.template.MinerConfig;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,8 +41,14 @@ public class TemplateStore {
     private static final int SAMPLES_WIDTH = 16_000;
     private static final String TRACEBACK = "Traceback (most recent call last):";
 
-    /** Where an unknown error went: its template, and whether the template is new in the error's revision. */
-    public record Sighting(String templateId, boolean novel) {
+    /** Where an unknown error went: its template, and how well the service knew that template then. */
+    public record Sighting(String templateId, Familiarity familiarity) {
+    }
+
+    /** Whether a revision was ready, and so serving, at an event time. */
+    @FunctionalInterface
+    public interface Serving {
+        boolean at(String revision, long timeNanos);
     }
 
     private final MinerConfig config;
@@ -55,8 +63,13 @@ public class TemplateStore {
                 config.templates().similarity(), defaults.maxChildren(), config.templates().maxPerService());
     }
 
-    /** Mines unknown errors of one service that are new to the database, and records them; by entry key. */
-    public Map<String, Sighting> mine(Connection c, String service, List<Signal> unknowns) throws SQLException {
+    /**
+     * Mines unknown errors of one service that are new to the database, and records them; by entry key. A line is
+     * background when serving revisions had logged its template {@link Familiarity#STEADY} times before it, in
+     * the order lines are stored.
+     */
+    public Map<String, Sighting> mine(Connection c, String service, List<Signal> unknowns, Serving serving)
+            throws SQLException {
         if (unknowns.isEmpty()) {
             return Map.of();
         }
@@ -72,14 +85,19 @@ public class TemplateStore {
                 templateOf.put(unknown.entryKey(), mined.template().id());
             }
         }
-        Map<String, String> firstRevision = new HashMap<>();
+        Map<String, Saved> saved = new HashMap<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
-            firstRevision.put(e.getKey(), save(c, service, e.getKey(), e.getValue()));
+            saved.put(e.getKey(), save(c, service, e.getKey(), e.getValue(), serving));
         }
         Map<String, Sighting> out = new HashMap<>();
-        for (Signal unknown : unknowns) {
+        Map<String, Long> servingSoFar = new HashMap<>();
+        for (Signal unknown : unknowns.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList()) {
             String id = templateOf.get(unknown.entryKey());
-            out.put(unknown.entryKey(), new Sighting(id, unknown.revision().equals(firstRevision.get(id))));
+            boolean servingNow = serving.at(unknown.revision(), unknown.timeNanos());
+            long before = servingSoFar.getOrDefault(id, saved.get(id).servingBefore());
+            out.put(unknown.entryKey(), new Sighting(id, Familiarity.of(unknown.revision().equals(saved.get(id).firstRevision()),
+                    servingNow, before)));
+            servingSoFar.put(id, before + (servingNow ? 1 : 0));
         }
         return out;
     }
@@ -108,25 +126,32 @@ public class TemplateStore {
         }
     }
 
-    /** Adds a group's lines to its template's rows; returns the template's first revision after that. */
-    private static String save(Connection c, String service, String id, Group g) throws SQLException {
-        record Stored(long firstSeen, String firstRevision, String samples) {
+    /** What a template's rows said before a batch's lines were added. */
+    private record Saved(String firstRevision, long servingBefore) {
+    }
+
+    /** Adds a group's lines to its template's rows. */
+    private static Saved save(Connection c, String service, String id, Group g, Serving serving) throws SQLException {
+        record Stored(long firstSeen, String firstRevision, String samples, long servingCount) {
         }
-        List<Stored> stored = Sql.query(c, "SELECT first_seen, first_revision, samples FROM template WHERE id = ?",
-                r -> new Stored(r.getLong(1), r.getString(2), r.getString(3)), id);
+        List<Stored> stored = Sql.query(c, "SELECT first_seen, first_revision, samples, serving_count FROM template WHERE id = ?",
+                r -> new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)), id);
+        long servingLines = g.lines.stream().filter(s -> serving.at(s.revision(), s.timeNanos())).count();
         String firstRevision = g.firstRevision;
+        long servingBefore = 0;
         if (stored.isEmpty()) {
-            Sql.update(c, "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, service, Columns.fit(g.text, TEXT_WIDTH), g.firstSeen, g.firstRevision,
-                    g.lastSeen, g.count, samples(List.of(), g.samples));
+            Sql.update(c, "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples,"
+                    + " serving_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, service, Columns.fit(g.text, TEXT_WIDTH),
+                    g.firstSeen, g.firstRevision, g.lastSeen, g.count, samples(List.of(), g.samples), servingLines);
         } else {
             Stored s = stored.get(0);
             boolean earlier = g.firstSeen < s.firstSeen();
             firstRevision = earlier ? g.firstRevision : s.firstRevision();
+            servingBefore = s.servingCount();
             Sql.update(c, "UPDATE template SET text = ?, first_seen = ?, first_revision = ?,"
-                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ? WHERE id = ?", Columns.fit(g.text, TEXT_WIDTH),
-                    Math.min(g.firstSeen, s.firstSeen()), firstRevision, g.lastSeen, g.count,
-                    samples(read(s.samples()), g.samples), id);
+                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ?, serving_count = serving_count + ?"
+                    + " WHERE id = ?", Columns.fit(g.text, TEXT_WIDTH), Math.min(g.firstSeen, s.firstSeen()), firstRevision,
+                    g.lastSeen, g.count, samples(read(s.samples()), g.samples), servingLines, id);
         }
         for (Map.Entry<String, long[]> r : g.revisions.entrySet()) {
             long[] span = r.getValue(); // first seen, last seen, count
@@ -136,7 +161,7 @@ public class TemplateStore {
                         + " VALUES (?, ?, ?, ?, ?)", id, r.getKey(), span[0], span[1], span[2]);
             }
         }
-        return firstRevision;
+        return new Saved(firstRevision, servingBefore);
     }
 
     static List<String> read(String samples) {
@@ -166,8 +191,10 @@ public class TemplateStore {
         long count;
         final Set<String> samples = new LinkedHashSet<>();
         final Map<String, long[]> revisions = new HashMap<>();
+        final List<Signal> lines = new ArrayList<>();
 
         void add(Signal s, String headline, String templateText) {
+            lines.add(s);
             text = templateText;
             count++;
             if (s.timeNanos() < firstSeen) {

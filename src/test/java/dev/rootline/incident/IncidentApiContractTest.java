@@ -43,7 +43,7 @@ class IncidentApiContractTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> evidence = (Map<String, Object>) rootCause.get("evidence");
         assertThat(evidence).containsOnlyKeys("insertId", "timestamp", "message")
-                .containsEntry("insertId", logs.insertId(2, 3)).containsEntry("timestamp", "2026-03-02T09:10:03Z");
+                .containsEntry("insertId", logs.insertId(2, 4)).containsEntry("timestamp", "2026-03-02T09:10:03.001Z");
     }
 
     @Test
@@ -91,7 +91,7 @@ class IncidentApiContractTest {
     }
 
     @Test
-    void aCrashNoSignatureExplainsListsItsCandidatesWithLowConfidence() {
+    void errorsNoSignatureKnowsAreIncidentsOfLowConfidenceWithTheirCandidates() {
         String unexplained = "unexplained-" + UUID.randomUUID().toString().substring(0, 8);
         String revision = unexplained + "-00001-abc";
         Api.ingest(LayeredFailure.array(List.of(
@@ -101,17 +101,21 @@ class IncidentApiContractTest {
                         "ERROR: giving up after 3 attempts"),
                 Entries.stderr(unexplained, revision, unexplained + "-2", "2026-03-02T10:00:02Z", "i2",
                         "ERROR: another instance's trouble"))));
-        assertThat(LayeredFailureTest.incidents(unexplained).getList("items")).as("errors alone are no incident").isEmpty();
+        String title = "ERROR: tenant cache warm-up failed: KeyError 'eu-west'";
+        assertThat(LayeredFailureTest.incidents(unexplained).getList("items.title", String.class))
+                .as("one incident an episode: an instance's errors in a row, rooted at the first")
+                .containsExactlyInAnyOrder(title, "ERROR: another instance's trouble");
         Api.ingest(LayeredFailure.array(List.of(
                 Entries.stderr(unexplained, revision, unexplained + "-3", "2026-03-02T10:00:03Z", "i1",
                         "Container called exit(1)."))));
-        Map<String, Object> incident = LayeredFailureTest.incidents(unexplained).getMap("items[0]");
-        assertThat(incident).containsEntry("confidence", "low").containsEntry("category", "unknown")
-                .containsEntry("title", "ERROR: tenant cache warm-up failed: KeyError 'eu-west'");
+        Map<String, Object> incident = LayeredFailureTest.incidents(unexplained)
+                .getMap("items.find { it.title == \"%s\" }".formatted(title));
+        assertThat(incident).containsEntry("confidence", "low").containsEntry("category", "unknown");
         JsonPath detail = given().get("/api/v1/incidents/{id}", incident.get("id")).then().statusCode(200)
                 .extract().jsonPath();
+        assertThat(detail.getList("chain.signatureId")).as("the crash joins its episode").contains("cloudrun.container-exit");
         assertThat(detail.getList("candidates.insertId")).containsExactly(unexplained + "-0", unexplained + "-1");
-        assertThat(LayeredFailureTest.incidents(unexplained).getList("items")).hasSize(1);
+        assertThat(LayeredFailureTest.incidents(unexplained).getList("items")).hasSize(2);
     }
 
     @Test

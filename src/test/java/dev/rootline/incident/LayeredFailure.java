@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * The layered failure of the root-cause issue, as Cloud Run logs it, for one service:
  * <ol>
- *   <li>revision 1 fails in its WEBSOCKET phase on an invalid UserExecutionContext, and the worker exits 3;</li>
- *   <li>revision 2 gets past WEBSOCKET, then its validator rejects DATABASE_HOST and DATABASE_PASSWORD: the worker
- *       and the container exit 3 and requests fail with 503;</li>
+ *   <li>revision 1 fails in its WEBSOCKET phase on an invalid UserExecutionContext: the phase-failed line comes
+ *       1 ms before the exception it reports, and the worker exits 3;</li>
+ *   <li>revision 2 gets past WEBSOCKET, then its validator reports that the configuration is invalid and, 1 ms
+ *       later, rejects DATABASE_HOST and DATABASE_PASSWORD: the worker and the container exit 3 and requests fail
+ *       with 503;</li>
  *   <li>revision 3 becomes ready;</li>
  *   <li>revision 4 logs the DATABASE_HOST failure again.</li>
  * </ol>
@@ -34,16 +36,20 @@ public final class LayeredFailure {
         revision(1, "i-one",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
-                "WebSocket manager creation failed: UserExecutionContext for user default_user is invalid",
+                "❌ PHASE FAILED: WEBSOCKET - startup cannot continue",
+                TOGETHER + "app.smd.DeterministicStartupError: WebSocket bridge not created: UserExecutionContext for"
+                        + " user default_user is invalid",
                 "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3",
                 "Container called exit(3).");
         revision(2, "i-two",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
                 "🔄 PHASE TRANSITION → CONFIGURATION",
-                "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed: DATABASE_HOST"
-                        + " required in staging/production. Cannot be localhost or empty.",
-                "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_PASSWORD validation failed:"
+                "shared.configuration.central_config_validator - ERROR - Configuration validation failed for environment"
+                        + " 'staging'. Errors: 2",
+                TOGETHER + "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed:"
+                        + " DATABASE_HOST required in staging/production. Cannot be localhost or empty.",
+                TOGETHER + "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_PASSWORD validation failed:"
                         + " DATABASE_PASSWORD must be set in staging.",
                 "[2026-03-02 09:10:06 +0000] [13] [ERROR] Worker (pid:15) exited with code 3",
                 "Container called exit(3).",
@@ -58,6 +64,9 @@ public final class LayeredFailure {
                 "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed: DATABASE_HOST"
                         + " required in staging/production. Cannot be localhost or empty.");
     }
+
+    /** Marks a line logged 1 ms after the one before it, as a second stream or process reorders them. */
+    private static final String TOGETHER = "\u0000together\u0000";
 
     static final String REQUEST_FAILED = "The request failed because either the HTTP response was malformed or"
             + " connection to the instance had an error.";
@@ -81,26 +90,29 @@ public final class LayeredFailure {
         return revisions.stream().flatMap(List::stream).toList();
     }
 
-    /** Lines one second apart, ten minutes after the revision before. */
+    /** Lines one second apart, or 1 ms where marked {@link #TOGETHER}, ten minutes after the revision before. */
     private void revision(int n, String instance, String... lines) {
         List<String> entries = new ArrayList<>();
+        Instant at = t0.plusSeconds(600L * (n - 1));
         for (int i = 0; i < lines.length; i++) {
-            Instant at = t0.plusSeconds(600L * (n - 1) + i);
-            entries.add(Entries.stderr(service, revision(n), insertId(n, i), at.toString(), instance, lines[i]));
+            boolean together = lines[i].startsWith(TOGETHER);
+            at = i == 0 ? at : at.plusMillis(together ? 1 : 1000);
+            String text = together ? lines[i].substring(TOGETHER.length()) : lines[i];
+            entries.add(Entries.stderr(service, revision(n), insertId(n, i), at.toString(), instance, text));
         }
         revisions.add(entries);
     }
 
     /**
-     * Worker exits at 10 s, 300 s and 400 s of one revision, which open an unexplained incident; then, sent after
-     * them, the validator line at 9 s that is the first exit's cause: that exit moves to a new incident.
+     * Worker exits at 10 s, 100 s and 200 s of one revision, which open an unexplained incident; then, sent after
+     * them, the validator line at 9 s that is the first exit's cause: the exits move to the incident it opens.
      */
     static List<List<String>> lateCause(String service) {
         String revision = service + "-00001-abc";
         java.util.function.BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(service,
                 revision, service + "-" + second, T0.plusSeconds(second).toString(), "i-1", text);
         String exit = "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3";
-        return List.of(List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit)),
+        return List.of(List.of(line.apply(10, exit), line.apply(100, exit), line.apply(200, exit)),
                 List.of(line.apply(9, "shared.configuration.central_config_validator - ERROR"
                         + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production.")));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Confidence;
+import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.BundledSignaturesTest;
 import dev.rootline.engine.signature.SignatureDefinition;
@@ -22,7 +23,7 @@ class MatchWindowTest {
     private final Signal cause = signal(10, "python.module-not-found");
     private final Signal exit = signal(11, "gunicorn.worker-exit");
     private final Signal unknown = new Signal("unknown@12", "id-12", 12 * SECOND, "shop-00001-abc", "i1", null,
-            Map.of(), "Traceback (most recent call last):\nValueError: bad", false);
+            Map.of(), "Traceback (most recent call last):\nValueError: bad", Familiarity.SEEN);
     private final Signal later = signal(100, "gunicorn.worker-exit");
 
     @Test
@@ -101,6 +102,6 @@ class MatchWindowTest {
 
     private static Signal signal(int seconds, String signatureId) {
         return new Signal(signatureId + "@" + seconds, "id-" + seconds, seconds * SECOND, "shop-00001-abc", "i1",
-                BUNDLED.get(signatureId), Map.of(), signatureId + " line", false);
+                BUNDLED.get(signatureId), Map.of(), signatureId + " line", Familiarity.SEEN);
     }
 }

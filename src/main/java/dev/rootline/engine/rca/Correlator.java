@@ -52,7 +52,7 @@ public final class Correlator {
     /** The attribution of every signal that belongs to an incident. */
     public List<Attribution> correlate(List<Signal> signals) {
         List<Signal> failures = signals.stream().filter(Signal::isFailure).sorted(EVENT_ORDER).toList();
-        List<Signal> errors = signals.stream().filter(s -> !s.known()).sorted(EVENT_ORDER).toList();
+        List<Signal> errors = signals.stream().filter(s -> !s.known() && !s.background()).sorted(EVENT_ORDER).toList();
         Chains chains = new Chains(failures, windowNanos, skewNanos);
         Map<Signal, Attribution> out = new IdentityHashMap<>();
         List<Attribution> roots = new ArrayList<>();

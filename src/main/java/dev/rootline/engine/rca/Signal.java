@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * @param fields    the signature's named groups
  * @param message   the event's message; for a match, its {@link Excerpt} around what matched, which is all the
  *                  evidence it needs
- * @param novel     for an unknown error: its template was first seen in this revision (issue #8), which makes it
- *                  the first candidate for a crash nothing known explains
+ * @param familiarity for an unknown error: how well the service knows its template; SEEN for a match
  */
 public record Signal(String entryKey, String insertId, long timeNanos, String revision, String instance,
-                     SignatureDefinition signature, Map<String, String> fields, String message, boolean novel) {
+                     SignatureDefinition signature, Map<String, String> fields, String message,
+                     Familiarity familiarity) {
 
     /** The signature id under which unknown errors are kept. */
     public static final String UNKNOWN_ERROR = "unknown-error";
@@ -36,7 +36,7 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         LogEvent event = match.event();
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
                 event.scope().instance(), match.signature().definition(), match.fields(),
-                Excerpt.of(event.message(), match.matchedText()), false);
+                Excerpt.of(event.message(), match.matchedText()), Familiarity.SEEN);
     }
 
     /**
@@ -50,7 +50,7 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
 
     public static Signal unknown(LogEvent event) {
         return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), null, Map.of(), event.message(), false);
+                event.scope().instance(), null, Map.of(), event.message(), Familiarity.SEEN);
     }
 
     /** The signals in time order, split into runs wherever more than {@code gapNanos} of event time separate two. */
@@ -76,8 +76,18 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
         return storedKey(entryKey, signatureId());
     }
 
-    public Signal withNovel(boolean isNovel) {
-        return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, isNovel);
+    public Signal withFamiliarity(Familiarity f) {
+        return new Signal(entryKey, insertId, timeNanos, revision, instance, signature, fields, message, f);
+    }
+
+    /** An unknown error whose template is new in this revision: the first of the candidates. */
+    public boolean novel() {
+        return familiarity == Familiarity.NEW;
+    }
+
+    /** An unknown error that serving revisions keep logging: counted on its template, in no incident. */
+    public boolean background() {
+        return familiarity == Familiarity.BACKGROUND;
     }
 
     /**

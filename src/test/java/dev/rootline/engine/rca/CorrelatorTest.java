@@ -109,7 +109,7 @@ class CorrelatorTest {
 
     @Test
     void aYieldingCauseHandsItsRootToTheSpecificCauseLoggedWithIt() {
-        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
+        Signal summary = atMillis(0, "config.environment-invalid-summary", "i1", Map.of("env", "staging"));
         Signal variable = atMillis(1, "config.validation-failed", "i1", Map.of("var", "DATABASE_HOST"));
         Signal exit = atMillis(2, "gunicorn.worker-exit", "i1", Map.of());
 
@@ -120,21 +120,18 @@ class CorrelatorTest {
     }
 
     @Test
-    void aYieldingCauseHandsItsRootToAnUnknownSpecificLine() {
-        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
-        Signal detail = unknownAtMillis(1, "i1", "  - REDIS_URL: 'redis://' has no host");
-        Signal exit = atMillis(2, "gunicorn.worker-exit", "i1", Map.of());
+    void aYieldingCauseHandsItsRootToAnUnknownSpecificLineLoggedWithIt() {
+        String detail = "  - REDIS_URL: 'redis://' has no host";
 
-        assertThat(rootOf(exit, correlator.correlate(List.of(exit, detail, summary)))).isEqualTo(detail);
+        assertThat(rootWithSummaryAndDetailAt(1, detail).message()).isEqualTo(detail);
+        assertThat(rootWithSummaryAndDetailAt(400, detail).signatureId()).as("not logged with it")
+                .isEqualTo("config.environment-invalid-summary");
     }
 
-    @Test
-    void aYieldingCauseWithNothingSpecificBesideItStaysTheRoot() {
-        Signal summary = atMillis(0, "config.environment-invalid", "i1", Map.of("env", "staging"));
-        Signal tooLate = unknownAtMillis(400, "i1", "  - REDIS_URL: 'redis://' has no host");
+    private Signal rootWithSummaryAndDetailAt(long millis, String detail) {
+        Signal summary = atMillis(0, "config.environment-invalid-summary", "i1", Map.of("env", "staging"));
         Signal exit = atMillis(500, "gunicorn.worker-exit", "i1", Map.of());
-
-        assertThat(rootOf(exit, correlator.correlate(List.of(exit, tooLate, summary)))).isEqualTo(summary);
+        return rootOf(exit, correlator.correlate(List.of(exit, unknownAtMillis(millis, "i1", detail), summary)));
     }
 
     @Test
@@ -169,6 +166,19 @@ class CorrelatorTest {
         assertThat(bySignal.get(laterExit).root()).as("a crash loop whose cause was logged earlier").isEqualTo(error);
         assertThat(bySignal.get(otherRevision).root()).as("no incident in its revision").isEqualTo(otherRevision);
         assertThat(bySignal.get(otherRevision).confidence()).isEqualTo(Confidence.LOW);
+    }
+
+    @Test
+    void backgroundErrorsAreNeitherRootsNorIncidents() {
+        Signal steady = unknown(0, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
+        Signal error = unknown(1, "i1", "ValueError: DATABASE_HOST must not be empty");
+        Signal exit = at(2, "cloudrun.container-exit", "i1");
+        Signal alone = unknown(600, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
+
+        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, error, steady, alone)));
+
+        assertThat(bySignal.get(exit).root()).isEqualTo(error);
+        assertThat(bySignal).doesNotContainKeys(steady, alone);
     }
 
     @Test
@@ -228,7 +238,7 @@ class CorrelatorTest {
 
     private static Signal explaining(Signal s, Signal other) {
         return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
-                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.novel());
+                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.familiarity());
     }
 
     private static Signal rootOf(Signal s, List<Attribution> attributions) {

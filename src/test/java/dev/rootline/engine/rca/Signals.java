@@ -27,7 +27,7 @@ final class Signals {
             throw new IllegalArgumentException("no bundled signature " + signatureId);
         }
         return new Signal(signatureId + "@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION,
-                instance, definition, fields, signatureId + " line", false);
+                instance, definition, fields, signatureId + " line", Familiarity.SEEN);
     }
 
     static Signal unknown(int seconds, String instance, String message) {
@@ -36,12 +36,12 @@ final class Signals {
 
     static Signal unknownAtMillis(long millis, String instance, String message) {
         return new Signal("unknown@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION, instance,
-                null, Map.of(), message, false);
+                null, Map.of(), message, Familiarity.SEEN);
     }
 
     /** The same signal, logged by another revision. */
     static Signal inRevision(Signal s, String revision) {
         return new Signal(s.entryKey() + revision, s.insertId(), s.timeNanos(), revision, s.instance(), s.signature(),
-                s.fields(), s.message(), s.novel());
+                s.fields(), s.message(), s.familiarity());
     }
 }

@@ -50,7 +50,8 @@ public class BundledSignaturesTest {
         assertThat(categories).containsAll(EnumSet.of(Category.CONTAINER, Category.PROBE, Category.RESOURCE_LIMIT,
                 Category.REQUEST, Category.WORKER, Category.STARTUP, Category.IMPORT_ERROR, Category.SYNTAX_ERROR,
                 Category.EXCEPTION, Category.CONFIG_VALIDATION, Category.DATABASE, Category.CACHE,
-                Category.ANALYTICS_STORE, Category.SECRETS, Category.AUTH, Category.WEBSOCKET, Category.KUBERNETES));
+                Category.ANALYTICS_STORE, Category.SECRETS, Category.AUTH, Category.WEBSOCKET, Category.KUBERNETES,
+                Category.NETWORK, Category.QUOTA));
         Set<Role> roles = bundled().stream().map(SignatureDefinition::role).collect(Collectors.toSet());
         assertThat(roles).containsAll(EnumSet.of(Role.CAUSE, Role.EFFECT, Role.SYMPTOM, Role.PROGRESS, Role.READY));
     }
