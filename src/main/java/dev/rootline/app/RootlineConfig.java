@@ -62,7 +62,7 @@ public interface RootlineConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    /** Slack alerts (DESIGN §7). */
+    /** Slack alerts (README, "Slack alerts"). */
     Slack slack();
 
     interface Ingest {

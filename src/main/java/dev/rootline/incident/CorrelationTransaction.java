@@ -48,6 +48,8 @@ class CorrelationTransaction {
     private final RecentMatches recent;
     private final ServiceStates states;
     private final RootlineConfig.Correlation config;
+    /** Rounds of reading the rows of emptied incidents: each round follows a root one incident further. */
+    private static final int MAX_STRANDED_ROUNDS = 3;
 
     CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
                            RecentMatches recent, ServiceStates states, RevisionRepository revisions,
@@ -120,7 +122,7 @@ class CorrelationTransaction {
             // runs whose chains cannot meet, re-derived one by one: a batch mixing old and new entries (a backfill,
             // two sources far apart) does not read everything between them
             for (List<Signal> span : Signal.runs(fresh, 2 * reach)) {
-                changes.addAll(reattribute(c, service, span, signatures, sightings, window));
+                changes.addAll(reattribute(c, service, state, span, signatures, sightings, window));
             }
             changes.forEach(change -> affectedRevisions.add(change.signal().revision()));
             aggregates.apply(c, service, state, changes, config.window().toNanos(), signatures::get);
@@ -146,7 +148,7 @@ class CorrelationTransaction {
      * candidate only). Returns the signals whose attribution changed. Reads from {@code window} when it covers the
      * context, else from the database; writes to the database and to the window, if any.
      */
-    private List<AttributionChange> reattribute(Connection c, String service, List<Signal> fresh,
+    private List<AttributionChange> reattribute(Connection c, String service, ServiceState state, List<Signal> fresh,
                                                 Map<String, SignatureDefinition> signatures,
                                                 Map<String, TemplateStore.Sighting> sightings, MatchWindow window)
             throws SQLException {
@@ -156,17 +158,14 @@ class CorrelationTransaction {
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
         Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
         signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
-        List<MatchRepository.Row> rows = window != null && window.covers(from - reach)
+        List<MatchRepository.Row> rows = new ArrayList<>(window != null && window.covers(from - reach)
                 ? window.load(from - reach, from, to, context)
-                : matches.load(c, service, from - reach, from, to, context, signatures::get);
-        List<Signal> all = new ArrayList<>(fresh);
-        rows.forEach(row -> all.add(row.signal()));
-        // by identity: the Correlator returns the very signals it was given
-        Map<Signal, Attribution> attributed = new IdentityHashMap<>();
-        new Correlator(config.window(), config.clockSkew()).correlate(all).forEach(a -> attributed.put(a.signal(), a));
+                : matches.load(c, service, from - reach, from, to, context, signatures::get));
         // a crash loop's many roots share a few incidents: each root's id (a fingerprint and a hash) is made once
-        Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         Map<IncidentKey, String> ids = new HashMap<>();
+        Set<Signal> stranded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Signal, Attribution> attributed = correlate(c, service, state, fresh, rows, from, ids, stranded, signatures);
+        Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         Function<Signal, MatchRepository.Row> placement = s -> {
             Attribution a = attributed.get(s);
             return a == null ? null : new MatchRepository.Row(s, incidentOfRoot.computeIfAbsent(a.root(),
@@ -188,7 +187,7 @@ class CorrelationTransaction {
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
             MatchRepository.Row now = placement.apply(s);
-            if (s.timeNanos() < from && (now == null || row.incidentId() != null)) {
+            if (s.timeNanos() < from && !stranded.contains(s) && (now == null || row.incidentId() != null)) {
                 // before the batch a row can only gain an incident (an unknown error becoming the candidate root
                 // of a failure after it); what it has stays, since new signals never explain what came before
                 continue;
@@ -212,4 +211,66 @@ class CorrelationTransaction {
         }
         return changes;
     }
+
+    /**
+     * Correlates the batch with its context; then, while some incident would be left without a root (its roots
+     * went to another incident) though rows outside the span still count under it, once more with those rows too:
+     * effects counted under a failure far from them follow its root wherever it goes, so no row is left under an
+     * incident that no longer exists. Adds the rows read to {@code rows} and to {@code stranded}.
+     */
+    private Map<Signal, Attribution> correlate(Connection c, String service, ServiceState state, List<Signal> fresh,
+                                               List<MatchRepository.Row> rows, long from, Map<IncidentKey, String> ids,
+                                               Set<Signal> stranded, Map<String, SignatureDefinition> signatures)
+            throws SQLException {
+        Correlator correlator = new Correlator(config.window(), config.clockSkew());
+        List<Signal> all = new ArrayList<>(fresh);
+        rows.forEach(row -> all.add(row.signal()));
+        Set<String> held = new java.util.HashSet<>();
+        all.forEach(s -> held.add(s.storedKey()));
+        for (int round = 0; ; round++) {
+            // by identity: the Correlator returns the very signals it was given
+            Map<Signal, Attribution> attributed = new IdentityHashMap<>();
+            correlator.correlate(all).forEach(a -> attributed.put(a.signal(), a));
+            Set<String> emptied = emptied(service, state, rows, attributed, from, ids, stranded);
+            List<MatchRepository.Row> more = emptied.isEmpty() || round == MAX_STRANDED_ROUNDS ? List.of()
+                    : matches.ofIncidents(c, service, emptied, signatures::get).stream()
+                            .filter(row -> held.add(row.signal().storedKey())).toList();
+            if (more.isEmpty()) {
+                return attributed;
+            }
+            rows.addAll(more);
+            more.forEach(row -> {
+                all.add(row.signal());
+                stranded.add(row.signal());
+            });
+        }
+    }
+
+    /** The incidents whose every root this correlation moves elsewhere (by the roots the service state counts). */
+    private static Set<String> emptied(String service, ServiceState state, List<MatchRepository.Row> rows,
+                                       Map<Signal, Attribution> attributed, long from, Map<IncidentKey, String> ids,
+                                       Set<Signal> stranded) {
+        Map<String, Long> roots = new HashMap<>();
+        for (MatchRepository.Row row : rows) {
+            Signal s = row.signal();
+            boolean kept = s.timeNanos() < from && !stranded.contains(s); // rows before the batch keep what they have
+            if (row.incidentId() != null && Integer.valueOf(0).equals(row.depth()) && !kept) {
+                roots.merge(row.incidentId(), -1L, Long::sum);
+            }
+        }
+        for (Attribution a : attributed.values()) {
+            if (a.signal() == a.root() && (a.signal().timeNanos() >= from || stranded.contains(a.signal()))) {
+                roots.merge(ids.computeIfAbsent(a.incident(service), IncidentKey::id), 1L, Long::sum);
+            }
+        }
+        Set<String> emptied = new TreeSet<>();
+        roots.forEach((id, change) -> {
+            long counted = state.spanMap(id).values().stream().mapToLong(ServiceState.Span::occurrences).sum();
+            if (change < 0 && counted + change <= 0) {
+                emptied.add(id);
+            }
+        });
+        return emptied;
+    }
+
 }

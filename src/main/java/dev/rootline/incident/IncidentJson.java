@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** An incident as the API lists it: exactly the shape of DESIGN §6, nulls included. */
+/** An incident as the API lists it: exactly the shape README's API section gives, nulls included. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IncidentJson(String id, String status, String service, String revision, String title, String category,
                            String severity, String confidence, Instant firstSeen, Instant lastSeen,

@@ -93,7 +93,7 @@ public class IncidentQueries {
 
     /**
      * The unknown errors within one window before the incident's first failure, on the same instance: those whose
-     * template is new in the revision first (DESIGN §4), then by time.
+     * template is new in the revision first (docs/architecture.md, "Root-cause analysis"), then by time.
      */
     private List<IncidentJson.Evidence> candidates(Connection c, String id) throws SQLException {
         record Failure(String service, String revision, String instance, long nanos) {

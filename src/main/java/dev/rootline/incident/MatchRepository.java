@@ -136,6 +136,15 @@ class MatchRepository {
                 + " AND signature_id IN (" + marks + ")", signatures, params.toArray());
     }
 
+    /** The signals counted under these incidents, as {@link #load} reads them. */
+    List<Row> ofIncidents(Connection c, String service, Collection<String> incidentIds,
+                          Function<String, SignatureDefinition> signatures) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(Signal.UNKNOWN_ERROR, service));
+        params.addAll(incidentIds);
+        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        return query(c, LOADED + " WHERE service = ? AND incident_id IN (" + marks + ")", signatures, params.toArray());
+    }
+
     /**
      * The service's signals from this time on, as {@link #load} reads them, at most {@code limit} of them in time
      * order: what a {@link MatchWindow} starts from.

@@ -42,7 +42,7 @@ public class IngestService {
         this.rejected = metrics.counter("rootline.entries.rejected");
     }
 
-    /** Any shape of DESIGN §2. A bad entry rejects the whole payload and nothing is stored. */
+    /** Any input shape (README, API). A bad entry rejects the whole payload and nothing is stored. */
     public IngestResult ingest(ChunkedBytes body) throws InvalidEntryException, IOException {
         long now = Timestamps.nanos(clock.instant());
         try {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Every accepted entry, durable and searchable. The node's own store: a cluster can put OpenSearch behind this
- * interface later (DESIGN §1).
+ * interface later (docs/architecture.md, "Data").
  */
 public interface LogStore {
 

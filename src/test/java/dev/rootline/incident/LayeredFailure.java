@@ -104,15 +104,16 @@ public final class LayeredFailure {
     }
 
     /**
-     * Worker exits at 10 s, 100 s and 200 s of one revision, which open an unexplained incident; then, sent after
-     * them, the validator line at 9 s that is the first exit's cause: the exits move to the incident it opens.
+     * Worker exits at 10 s, 300 s and 400 s of one revision, which open an unexplained incident; then, sent after
+     * them, the validator line at 9 s that is the first exit's cause: that exit moves to a new incident, and the
+     * later ones, counted under it though more than a chain span after it, follow it there.
      */
     static List<List<String>> lateCause(String service) {
         String revision = service + "-00001-abc";
         java.util.function.BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(service,
                 revision, service + "-" + second, T0.plusSeconds(second).toString(), "i-1", text);
         String exit = "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3";
-        return List.of(List.of(line.apply(10, exit), line.apply(100, exit), line.apply(200, exit)),
+        return List.of(List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit)),
                 List.of(line.apply(9, "shared.configuration.central_config_validator - ERROR"
                         + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production.")));
     }

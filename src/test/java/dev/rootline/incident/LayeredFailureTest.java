@@ -107,15 +107,15 @@ class LayeredFailureTest {
     }
 
     @Test
-    void effectsCountedAloneMoveToTheirRevisionsFailureWhenItsCauseArrives() {
+    void effectsCountedUnderARootFollowItWhenALaterFoundCauseMovesIt() {
         String service = "moved-" + UUID.randomUUID().toString().substring(0, 8);
         List<List<String>> batches = LayeredFailure.lateCause(service);
         Api.ingest(LayeredFailure.array(batches.get(0)));
         Object unexplained = byRoot(service, "gunicorn.worker-exit").get("id");
         assertThat(incidentIn(unexplained, "revisions[0].firstSeen")).isEqualTo(LayeredFailure.T0.plusSeconds(10).toString());
 
-        // the cause of the first exit arrives late: it explains that exit, and the later ones of its crash loop
-        // (whose own cause was logged before them) are counted under the same failure
+        // the cause of the first exit arrives late: the exits of the crash loop counted under that exit follow it,
+        // though they are more than a chain span after the batch
         Api.ingest(LayeredFailure.array(batches.get(1)));
 
         assertThat(stepCount(byRoot(service, "config.validation-failed"), "gunicorn.worker-exit")).isEqualTo(3);

@@ -42,7 +42,7 @@ class TemplateApiTest {
     }
 
     @Test
-    void anUnexplainedCrashListsTheErrorNewInItsRevisionFirst() {
+    void anUnexplainedCrashIsRootedAtItsEarliestErrorAndListsTheOneNewInItsRevisionFirst() {
         List<String> entries = List.of(
                 Entries.stderr(service, "rev-1", service + "-a", "2026-03-02T10:00:00Z", "i-1",
                         "ledger check failed: account acct-7 is out of balance"),
@@ -56,8 +56,10 @@ class TemplateApiTest {
 
         JsonPath incidents = given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(incidents.getString("items[0].rootCause.evidence.insertId")).as("the new error, though later")
-                .isEqualTo(service + "-c");
+        assertThat(incidents.getList("items")).as("the crash joins the incident of its earliest error").hasSize(1);
+        assertThat(incidents.getList("items[0].chain.signatureId", String.class)).contains("cloudrun.container-exit");
+        assertThat(incidents.getString("items[0].rootCause.evidence.insertId")).as("first seen in revision 1")
+                .isEqualTo(service + "-a");
         JsonPath detail = given().get("/api/v1/incidents/" + incidents.getString("items[0].id")).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getList("candidates.insertId", String.class)).containsExactly(service + "-c", service + "-b");

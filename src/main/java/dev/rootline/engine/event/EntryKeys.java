@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The identity of a LogEntry (DESIGN §2): {@code (logName, timestamp in epoch nanos, insertId)}, or a hash of its
- * content when it has no insertId. Hashed (SHA-256, cut to 128 bits) so the key is short, fixed-size and safe in
- * a URL.
+ * The identity of a LogEntry (docs/architecture.md, "Guarantees"): {@code (logName, timestamp in epoch nanos,
+ * insertId)}, or a hash of its content when it has no insertId. Hashed (SHA-256, cut to 128 bits) so the key is short,
+ * fixed-size and safe in a URL.
  */
 public final class EntryKeys {
 

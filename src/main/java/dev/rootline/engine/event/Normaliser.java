@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Turns the fields of one LogEntry into a {@link LogEvent}, following DESIGN §2. */
+/** Turns the fields of one LogEntry into a {@link LogEvent}, as docs/architecture.md, "Life of a batch", describes. */
 final class Normaliser {
 
     private static final JsonFactory JSON = new JsonFactory();

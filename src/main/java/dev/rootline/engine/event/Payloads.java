@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads every input shape of DESIGN §2 into LogEvents, one per LogEntry: a single LogEntry, a JSON array
+ * Reads every input shape README lists into LogEvents, one per LogEntry: a single LogEntry, a JSON array
  * ({@code gcloud logging read --format=json}), {@code {"entries":[...]}}, NDJSON, and Pub/Sub push envelopes.
  * All or nothing: the first bad entry fails the whole payload, naming its index.
  */

@@ -3,7 +3,9 @@ package dev.rootline.engine.event;
 import java.util.Map;
 import java.util.Set;
 
-/** The scope table of DESIGN §2: service, version and instance per monitored-resource type. */
+/**
+ * The scope table (docs/architecture.md, "Life of a batch"): service, version and instance per monitored-resource type.
+ */
 final class ScopeResolver {
 
     /** The resource labels the table below reads. */

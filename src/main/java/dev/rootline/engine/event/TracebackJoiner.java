@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Joins the pieces of one Python traceback that Cloud Run logged as separate entries (DESIGN §2): on the same
- * instance and stream, each within {@code window} of the previous piece, a {@code Traceback (most recent call
- * last):} continues the line before it (logger.exception prints the message, then the traceback), and indented
- * frames, "During handling..." and the final {@code XxxError: ...} line continue an open traceback.
+ * Joins the pieces of one Python traceback that Cloud Run logged as separate entries (docs/architecture.md, "Life of a
+ * batch"): on the same instance and stream, each within {@code window} of the previous piece, a {@code Traceback (most
+ * recent call last):} continues the line before it (logger.exception prints the message, then the traceback), and
+ * indented frames, "During handling..." and the final {@code XxxError: ...} line continue an open traceback.
  */
 public final class TracebackJoiner {
 

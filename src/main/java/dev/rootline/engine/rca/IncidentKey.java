@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What makes one incident (DESIGN §4): the service, the root signature and its fingerprint, across revisions.
- * The id is derived from them, so every process and every order of arrival names the incident the same way.
+ * What makes one incident (docs/architecture.md, "Root-cause analysis"): the service, the root signature and its
+ * fingerprint, across revisions. The id is derived from them, so every process and every order of arrival names the
+ * incident the same way.
  */
 public record IncidentKey(String service, String signatureId, String fingerprint) {
 

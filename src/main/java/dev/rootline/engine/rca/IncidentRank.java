@@ -3,9 +3,9 @@ package dev.rootline.engine.rca;
 import dev.rootline.engine.signature.SignatureSeverity;
 
 /**
- * The order incidents are listed in, best root cause first (DESIGN §6): active before resolved, then by
+ * The order incidents are listed in, best root cause first (README, API): active before resolved, then by
  * severity, then by recency of the revision they were last seen in. Within one revision, the incident whose
- * root appeared first comes first (in a burst of failures the first is the likeliest cause, as DESIGN §4 picks
+ * root appeared first comes first (in a burst of failures the first is the likeliest cause, as correlation picks
  * the earliest cause of a chain), then the one that explains most.
  * Encoded as one string that sorts in that order, so a cursor is a single comparison.
  */

@@ -1,6 +1,6 @@
 package dev.rootline.engine.rca;
 
-/** Where an incident stands in its lifecycle (DESIGN §4). */
+/** Where an incident stands in its lifecycle (docs/architecture.md, "Lifecycle"). */
 public enum IncidentStatus {
     OPEN, RESOLVED, REGRESSED;
 

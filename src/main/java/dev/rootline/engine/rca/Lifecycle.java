@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The lifecycle of a service's incidents across its revisions (DESIGN §4), derived from what the logs show:
+ * The lifecycle of a service's incidents across its revisions (docs/architecture.md, "Lifecycle"), derived from what
+ * the logs show:
  * <ul>
  *   <li>open, then resolved by a newer revision that became ready or got past the phase where the root
  *       occurred, without the root recurring there;</li>

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How far one revision's startup got (DESIGN §4): the phases it reached, the phase it failed in, and whether it
- * became ready. Built from first times only, so progress seen in parts merges into the same progress whatever
- * the order of the parts.
+ * How far one revision's startup got (docs/architecture.md, "Startup progress"): the phases it reached, the phase it
+ * failed in, and whether it became ready. Built from first times only, so progress seen in parts merges into the same
+ * progress whatever the order of the parts.
  *
  * @param reached     each phase with the time it was first reached
  * @param completed   phases announced as completed, with the time

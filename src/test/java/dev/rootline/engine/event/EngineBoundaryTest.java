@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine is pure: no framework, persistence, HTTP or index classes, so it runs and tests anywhere. */
+/**
+ * The engine is pure: no framework, JDBC, persistence, HTTP or index classes and none of the adapters around it, so
+ * it runs and tests anywhere.
+ */
 class EngineBoundaryTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -19,8 +22,11 @@ class EngineBoundaryTest {
         noClasses().that().resideInAPackage("dev.rootline.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..", "io.vertx..",
-                        "org.apache.lucene..", "java.net.http..", "io.micrometer..", "org.jboss..",
-                        "dev.rootline.ingest..", "dev.rootline.search..", "dev.rootline.app..")
+                        "org.apache.lucene..", "java.net.http..", "io.micrometer..", "org.jboss..", "java.sql..",
+                        "javax.sql..", "dev.rootline.app..", "dev.rootline.incident..", "dev.rootline.ingest..",
+                        "dev.rootline.notify..", "dev.rootline.search..", "dev.rootline.security..",
+                        "dev.rootline.signature..", "dev.rootline.source..", "dev.rootline.template..",
+                        "dev.rootline.web..")
                 .check(classes);
     }
 

@@ -96,7 +96,8 @@ class BudgetedRegexTest {
             }
         }
         assertThat(translated).as("bundled signatures Java runs").isGreaterThan(30);
-        assertThat(matches).as("matches compared").isGreaterThan(300);
+        // over 300 until websocket.error stopped matching every "1011" of Loghub (a pid, a block size)
+        assertThat(matches).as("matches compared").isGreaterThan(200);
         assertThat(overBudget).as("real lines sent back to RE2/J").isLessThan(texts.size() / 100);
     }
 }
