@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class RequiredTool {
 
-    private RequiredTool() {
-    }
+    private RequiredTool() {}
 
     public static void assumeInstalled(boolean installed, String requiredBy, String install) {
         if (!installed && "required".equals(System.getenv(requiredBy))) {

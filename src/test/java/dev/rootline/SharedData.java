@@ -25,8 +25,7 @@ public final class SharedData {
     public static final Path ROOT = Path.of("..", "shared");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /**
      * A test that reads {@code ../shared}: skipped with a message in a clone that has none, and a failure there
@@ -35,8 +34,7 @@ public final class SharedData {
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)
     @ExtendWith(Present.class)
-    public @interface Required {
-    }
+    public @interface Required {}
 
     /** The condition behind {@link Required}. */
     public static final class Present implements ExecutionCondition {
@@ -63,7 +61,8 @@ public final class SharedData {
         for (Path dir : List.of(ROOT.resolve("corpus/exports/dev"), ROOT.resolve("samples"))) {
             try (Stream<Path> list = Files.list(dir)) {
                 list.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expected.json"))
-                        .sorted(Comparator.reverseOrder()).forEach(files::add);
+                        .sorted(Comparator.reverseOrder())
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

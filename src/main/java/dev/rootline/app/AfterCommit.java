@@ -7,14 +7,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /** Work that must follow the current transaction's commit, and not happen at all when it rolls back. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(TransactionSynchronizationRegistry transactions, Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

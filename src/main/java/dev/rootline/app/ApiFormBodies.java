@@ -22,10 +22,12 @@ public class ApiFormBodies {
         try {
             type = header == null ? null : MediaType.valueOf(header);
         } catch (IllegalArgumentException e) {
-            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + header
-                    + "' is not a media type").toResponse();
+            return Problem.of(
+                            Response.Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + header + "' is not a media type")
+                    .toResponse();
         }
-        if (type != null && request.getUriInfo().getPath().startsWith("/api/")
+        if (type != null
+                && request.getUriInfo().getPath().startsWith("/api/")
                 && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
         }

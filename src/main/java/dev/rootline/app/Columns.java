@@ -18,8 +18,7 @@ public final class Columns {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ELLIPSIS = "…";
 
-    private Columns() {
-    }
+    private Columns() {}
 
     /** The text, NUL-free and at most {@code width} characters (cut ones end in an ellipsis); null stays null. */
     public static String fit(String text, int width) {
@@ -39,16 +38,21 @@ public final class Columns {
 
     /** A map of strings as JSON of at most {@code width} characters, its values cut as far as needed. */
     public static String json(Map<String, String> values, int width) {
-        return fitted(values, width, cap -> {
-            Map<String, String> cut = new LinkedHashMap<>();
-            values.forEach((k, v) -> cut.put(k, v == null ? null : fit(v, cap)));
-            return cut;
-        }, values.values().stream());
+        return fitted(
+                values,
+                width,
+                cap -> {
+                    Map<String, String> cut = new LinkedHashMap<>();
+                    values.forEach((k, v) -> cut.put(k, v == null ? null : fit(v, cap)));
+                    return cut;
+                },
+                values.values().stream());
     }
 
     /** A list of strings as JSON of at most {@code width} characters, its values cut as far as needed. */
     public static String json(List<String> values, int width) {
-        return fitted(values, width, cap -> values.stream().map(v -> fit(v, cap)).toList(), values.stream());
+        return fitted(
+                values, width, cap -> values.stream().map(v -> fit(v, cap)).toList(), values.stream());
     }
 
     private static <T> String fitted(T values, int width, IntFunction<T> cutTo, Stream<String> strings) {

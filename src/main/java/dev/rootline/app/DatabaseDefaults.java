@@ -30,9 +30,12 @@ public class DatabaseDefaults implements ConfigSourceFactory {
             return List.of();
         }
         ConfigValue dir = context.getValue("rootline.data-dir");
-        Path dataDir = Path.of(dir.getValue() == null ? "./data" : dir.getValue()).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("rootline") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
-        return List.of(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", url),
-                "rootline-database-defaults", ORDINAL));
+        Path dataDir = Path.of(dir.getValue() == null ? "./data" : dir.getValue())
+                .toAbsolutePath()
+                .normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("rootline")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+        return List.of(new PropertiesConfigSource(
+                Map.of("quarkus.datasource.jdbc.url", url), "rootline-database-defaults", ORDINAL));
     }
 }

@@ -32,8 +32,11 @@ public class InvalidQueryException extends IllegalArgumentException {
     /** An optional enum parameter, named in lower case by clients; a bad one is refused listing the good ones. */
     public static <E extends Enum<E>> Optional<E> oneOf(String name, String value, Class<E> type) {
         E[] values = type.getEnumConstants();
-        return Optional.ofNullable(value).map(v -> Arrays.stream(values).filter(e -> e.name().equalsIgnoreCase(v))
-                .findFirst().orElseThrow(() -> new InvalidQueryException(name + ": '" + v + "' is not one of "
-                        + Arrays.toString(values).toLowerCase(Locale.ROOT))));
+        return Optional.ofNullable(value)
+                .map(v -> Arrays.stream(values)
+                        .filter(e -> e.name().equalsIgnoreCase(v))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidQueryException(name + ": '" + v + "' is not one of "
+                                + Arrays.toString(values).toLowerCase(Locale.ROOT))));
     }
 }

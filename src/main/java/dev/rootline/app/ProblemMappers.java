@@ -19,7 +19,9 @@ public class ProblemMappers {
     /** A 503 says when to come back: every cause of one here passes within seconds. */
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().status() == 503 ? retryLater(e.getMessage()) : e.problem().toResponse();
+        return e.problem().status() == 503
+                ? retryLater(e.getMessage())
+                : e.problem().toResponse();
     }
 
     @ServerExceptionMapper
@@ -27,8 +29,13 @@ public class ProblemMappers {
         if (e.entryIndex() < 0) {
             return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
         }
-        return new Problem("about:blank", "Bad Request", 400, "entry " + e.entryIndex() + ": " + e.getMessage(),
-                e.entryIndex()).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "entry " + e.entryIndex() + ": " + e.getMessage(),
+                        e.entryIndex())
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -50,8 +57,10 @@ public class ProblemMappers {
     }
 
     private static Response retryLater(String detail) {
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        return Response.fromResponse(
+                        Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     @ServerExceptionMapper

@@ -12,8 +12,7 @@ import org.postgresql.PGStatement;
 /** Parameter binding and row reading for plain SQL that is portable between H2 and PostgreSQL. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -57,7 +56,8 @@ public final class Sql {
         }
     }
 
-    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
         return query(c, Plan.REUSED, sql, mapper, params);
     }
 

@@ -22,8 +22,10 @@ public class CorrelationHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("correlation").up().withData("failedBatches", correlation.failures());
-        correlation.lastFailure().ifPresent(f -> response.withData("lastFailure", f.reason())
-                .withData("lastFailureAt", f.at().toString()));
+        correlation
+                .lastFailure()
+                .ifPresent(
+                        f -> response.withData("lastFailure", f.reason()).withData("lastFailureAt", f.at().toString()));
         return response.build();
     }
 }

@@ -28,8 +28,7 @@ public class CorrelationService {
     private static final int ATTEMPTS = 3;
 
     /** The last failure, for the health check: what it was and when. */
-    public record Failure(String reason, Instant at) {
-    }
+    public record Failure(String reason, Instant at) {}
 
     private final Consumer<List<StoredEvent>> transaction;
     private final Clock clock;

@@ -51,10 +51,17 @@ class CorrelationTransaction {
     /** Rounds of reading the rows of emptied incidents: each round follows a root one incident further. */
     private static final int MAX_STRANDED_ROUNDS = 3;
 
-    CorrelationTransaction(DataSource dataSource, SignatureCatalog catalog, MatchRepository matches,
-                           RecentMatches recent, ServiceStates states, RevisionRepository revisions,
-                           IncidentAggregates aggregates, IncidentLifecycle lifecycle, TemplateStore templates,
-                           RootlineConfig config) {
+    CorrelationTransaction(
+            DataSource dataSource,
+            SignatureCatalog catalog,
+            MatchRepository matches,
+            RecentMatches recent,
+            ServiceStates states,
+            RevisionRepository revisions,
+            IncidentAggregates aggregates,
+            IncidentLifecycle lifecycle,
+            TemplateStore templates,
+            RootlineConfig config) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.matches = matches;
@@ -90,32 +97,53 @@ class CorrelationTransaction {
         }
     }
 
-    private void correlate(Connection c, String service, ServiceBatch batch, SignatureSet signatureSet,
-                           Map<String, SignatureDefinition> signatures) throws SQLException {
-        long first = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::firstNanos).min().orElseThrow();
-        long last = batch.revisions().values().stream().mapToLong(ServiceBatch.RevisionSpan::lastNanos).max().orElseThrow();
+    private void correlate(
+            Connection c,
+            String service,
+            ServiceBatch batch,
+            SignatureSet signatureSet,
+            Map<String, SignatureDefinition> signatures)
+            throws SQLException {
+        long first = batch.revisions().values().stream()
+                .mapToLong(ServiceBatch.RevisionSpan::firstNanos)
+                .min()
+                .orElseThrow();
+        long last = batch.revisions().values().stream()
+                .mapToLong(ServiceBatch.RevisionSpan::lastNanos)
+                .max()
+                .orElseThrow();
         long reach = config.maxChainSpan().toNanos();
         ServiceState kept = states.take(service);
         RevisionRepository.ServiceLock lock = revisions.lock(c, batch.scope(), first, last, kept);
-        ServiceState state = kept != null && kept.currentAt(lock.previousVersion()) ? kept
-                : lock.previousVersion() == null ? ServiceState.empty()
-                : ServiceState.load(c, service, revisions.all(c, service));
+        ServiceState state = kept != null && kept.currentAt(lock.previousVersion())
+                ? kept
+                : lock.previousVersion() == null
+                        ? ServiceState.empty()
+                        : ServiceState.load(c, service, revisions.all(c, service));
         states.keepAfterCommit(service, state, lock, last);
         MatchWindow window = recent.take(c, service, lock, signatureSet, first - reach, last, reach, signatures::get);
         boolean revisionsChanged = false;
-        for (Map.Entry<String, ServiceBatch.RevisionSpan> revision : batch.revisions().entrySet()) {
+        for (Map.Entry<String, ServiceBatch.RevisionSpan> revision :
+                batch.revisions().entrySet()) {
             revisionsChanged |= state.mergeSpan(revision.getKey(), revision.getValue());
         }
-        List<Signal> stored = window != null && window.covers(first) ? window.fresh(batch.signals())
+        List<Signal> stored = window != null && window.covers(first)
+                ? window.fresh(batch.signals())
                 : matches.fresh(c, service, batch.signals());
         if (stored.isEmpty() && !revisionsChanged && batch.progress().isEmpty()) {
             revisions.save(c, service, state);
             return; // a replay: nothing new to say
         }
-        Map<String, TemplateStore.Sighting> sightings = templates.mine(c, service,
-                stored.stream().filter(s -> !s.known()).toList(), (revision, at) -> state.readyBy(revision, at));
-        List<Signal> fresh = stored.stream().map(s -> sightings.containsKey(s.entryKey())
-                ? s.withFamiliarity(sightings.get(s.entryKey()).familiarity()) : s).toList();
+        Map<String, TemplateStore.Sighting> sightings = templates.mine(
+                c,
+                service,
+                stored.stream().filter(s -> !s.known()).toList(),
+                (revision, at) -> state.readyBy(revision, at));
+        List<Signal> fresh = stored.stream()
+                .map(s -> sightings.containsKey(s.entryKey())
+                        ? s.withFamiliarity(sightings.get(s.entryKey()).familiarity())
+                        : s)
+                .toList();
         Set<String> affectedRevisions = new TreeSet<>(batch.revisions().keySet()); // every revision in the batch
         if (!fresh.isEmpty()) {
             List<AttributionChange> changes = new ArrayList<>();
@@ -129,10 +157,12 @@ class CorrelationTransaction {
         }
         List<Signal> progressing = new ArrayList<>(batch.progress());
         progressing.addAll(fresh);
-        Map<String, List<Signal>> freshByRevision = progressing.stream().collect(Collectors.groupingBy(Signal::revision));
+        Map<String, List<Signal>> freshByRevision =
+                progressing.stream().collect(Collectors.groupingBy(Signal::revision));
         for (String revision : affectedRevisions) {
-            state.mergeProgress(revision, RevisionProgress.of(freshByRevision.getOrDefault(revision, List.of()),
-                    OptionalLong.empty()));
+            state.mergeProgress(
+                    revision,
+                    RevisionProgress.of(freshByRevision.getOrDefault(revision, List.of()), OptionalLong.empty()));
         }
         revisions.save(c, service, state);
         lifecycle.apply(c, service, state);
@@ -148,28 +178,41 @@ class CorrelationTransaction {
      * candidate only). Returns the signals whose attribution changed. Reads from {@code window} when it covers the
      * context, else from the database; writes to the database and to the window, if any.
      */
-    private List<AttributionChange> reattribute(Connection c, String service, ServiceState state, List<Signal> fresh,
-                                                Map<String, SignatureDefinition> signatures,
-                                                Map<String, TemplateStore.Sighting> sightings, MatchWindow window)
+    private List<AttributionChange> reattribute(
+            Connection c,
+            String service,
+            ServiceState state,
+            List<Signal> fresh,
+            Map<String, SignatureDefinition> signatures,
+            Map<String, TemplateStore.Sighting> sightings,
+            MatchWindow window)
             throws SQLException {
         long reach = config.maxChainSpan().toNanos();
         // lines within the clock skew before the batch are as much in play as the batch's own
-        long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow() - config.clockSkew().toNanos();
+        long from = fresh.stream().mapToLong(Signal::timeNanos).min().orElseThrow()
+                - config.clockSkew().toNanos();
         long to = fresh.stream().mapToLong(Signal::timeNanos).max().orElseThrow() + reach;
         Set<String> context = new TreeSet<>(List.of(Signal.UNKNOWN_ERROR));
         signatures.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
-        List<MatchRepository.Row> rows = new ArrayList<>(window != null && window.covers(from - reach)
-                ? window.load(from - reach, from, to, context)
-                : matches.load(c, service, from - reach, from, to, context, signatures::get));
+        List<MatchRepository.Row> rows = new ArrayList<>(
+                window != null && window.covers(from - reach)
+                        ? window.load(from - reach, from, to, context)
+                        : matches.load(c, service, from - reach, from, to, context, signatures::get));
         // a crash loop's many roots share a few incidents: each root's id (a fingerprint and a hash) is made once
         Map<IncidentKey, String> ids = new HashMap<>();
         Set<Signal> stranded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<Signal, Attribution> attributed = correlate(c, service, state, fresh, rows, from, ids, stranded, signatures);
+        Map<Signal, Attribution> attributed =
+                correlate(c, service, state, fresh, rows, from, ids, stranded, signatures);
         Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         Function<Signal, MatchRepository.Row> placement = s -> {
             Attribution a = attributed.get(s);
-            return a == null ? null : new MatchRepository.Row(s, incidentOfRoot.computeIfAbsent(a.root(),
-                    root -> ids.computeIfAbsent(a.incident(service), IncidentKey::id)), a.depth());
+            return a == null
+                    ? null
+                    : new MatchRepository.Row(
+                            s,
+                            incidentOfRoot.computeIfAbsent(
+                                    a.root(), root -> ids.computeIfAbsent(a.incident(service), IncidentKey::id)),
+                            a.depth());
         };
         matches.insert(c, service, fresh, placement, sightings);
         if (window != null) {
@@ -193,7 +236,8 @@ class CorrelationTransaction {
                 continue;
             }
             String incident = now == null ? null : now.incidentId();
-            if (Objects.equals(incident, row.incidentId()) && Objects.equals(now == null ? null : now.depth(), row.depth())) {
+            if (Objects.equals(incident, row.incidentId())
+                    && Objects.equals(now == null ? null : now.depth(), row.depth())) {
                 continue;
             }
             changes.add(new AttributionChange(s, row.incidentId(), row.depth(), attributed.get(s), incident));
@@ -218,9 +262,16 @@ class CorrelationTransaction {
      * effects counted under a failure far from them follow its root wherever it goes, so no row is left under an
      * incident that no longer exists. Adds the rows read to {@code rows} and to {@code stranded}.
      */
-    private Map<Signal, Attribution> correlate(Connection c, String service, ServiceState state, List<Signal> fresh,
-                                               List<MatchRepository.Row> rows, long from, Map<IncidentKey, String> ids,
-                                               Set<Signal> stranded, Map<String, SignatureDefinition> signatures)
+    private Map<Signal, Attribution> correlate(
+            Connection c,
+            String service,
+            ServiceState state,
+            List<Signal> fresh,
+            List<MatchRepository.Row> rows,
+            long from,
+            Map<IncidentKey, String> ids,
+            Set<Signal> stranded,
+            Map<String, SignatureDefinition> signatures)
             throws SQLException {
         Correlator correlator = new Correlator(config.window(), config.clockSkew());
         List<Signal> all = new ArrayList<>(fresh);
@@ -232,9 +283,11 @@ class CorrelationTransaction {
             Map<Signal, Attribution> attributed = new IdentityHashMap<>();
             correlator.correlate(all).forEach(a -> attributed.put(a.signal(), a));
             Set<String> emptied = emptied(service, state, rows, attributed, from, ids, stranded);
-            List<MatchRepository.Row> more = emptied.isEmpty() || round == MAX_STRANDED_ROUNDS ? List.of()
+            List<MatchRepository.Row> more = emptied.isEmpty() || round == MAX_STRANDED_ROUNDS
+                    ? List.of()
                     : matches.ofIncidents(c, service, emptied, signatures::get).stream()
-                            .filter(row -> held.add(row.signal().storedKey())).toList();
+                            .filter(row -> held.add(row.signal().storedKey()))
+                            .toList();
             if (more.isEmpty()) {
                 return attributed;
             }
@@ -247,9 +300,14 @@ class CorrelationTransaction {
     }
 
     /** The incidents whose every root this correlation moves elsewhere (by the roots the service state counts). */
-    private static Set<String> emptied(String service, ServiceState state, List<MatchRepository.Row> rows,
-                                       Map<Signal, Attribution> attributed, long from, Map<IncidentKey, String> ids,
-                                       Set<Signal> stranded) {
+    private static Set<String> emptied(
+            String service,
+            ServiceState state,
+            List<MatchRepository.Row> rows,
+            Map<Signal, Attribution> attributed,
+            long from,
+            Map<IncidentKey, String> ids,
+            Set<Signal> stranded) {
         Map<String, Long> roots = new HashMap<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
@@ -265,12 +323,13 @@ class CorrelationTransaction {
         }
         Set<String> emptied = new TreeSet<>();
         roots.forEach((id, change) -> {
-            long counted = state.spanMap(id).values().stream().mapToLong(ServiceState.Span::occurrences).sum();
+            long counted = state.spanMap(id).values().stream()
+                    .mapToLong(ServiceState.Span::occurrences)
+                    .sum();
             if (change < 0 && counted + change <= 0) {
                 emptied.add(id);
             }
         });
         return emptied;
     }
-
 }

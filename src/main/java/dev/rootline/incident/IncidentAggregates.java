@@ -37,17 +37,21 @@ class IncidentAggregates {
 
     /** Widths of the text columns of {@code incident} and {@code chain_step} (V2__incidents.sql). */
     static final int FINGERPRINT_WIDTH = 512;
+
     static final int TITLE_WIDTH = 1000;
     static final int SUMMARY_WIDTH = 4000;
     static final int REMEDIATION_WIDTH = 2000;
     /** Root lines whose fields are merged into the title: "rejected DATABASE_HOST, DATABASE_PASSWORD". */
     private static final int TITLE_SAMPLE = 50;
+
     private static final int MAX_VALUES = 5;
     /** The order {@link #order} strings sort in, without formatting them for each comparison. */
     private static final Comparator<Signal> FIRST = Comparator.comparingLong(Signal::timeNanos)
-            .thenComparing(s -> s.insertId() == null ? "" : s.insertId()).thenComparing(Signal::entryKey);
+            .thenComparing(s -> s.insertId() == null ? "" : s.insertId())
+            .thenComparing(Signal::entryKey);
     /** The time of an incident's first line in a revision, its last, and its first root line (each binds both). */
     private static final String FIRST_LINE = timeOf("", "");
+
     private static final String LAST_LINE = timeOf("", " DESC");
     private static final String FIRST_ROOT = timeOf(" AND m.depth = 0", "");
 
@@ -76,16 +80,24 @@ class IncidentAggregates {
      * Applies the changes to the database and to the service's state. The incidents' totals are left in the state
      * for {@link IncidentLifecycle} to write, with their status.
      */
-    void apply(Connection c, String service, ServiceState state, List<AttributionChange> changes, long windowNanos,
-               Function<String, SignatureDefinition> signatures) throws SQLException {
+    void apply(
+            Connection c,
+            String service,
+            ServiceState state,
+            List<AttributionChange> changes,
+            long windowNanos,
+            Function<String, SignatureDefinition> signatures)
+            throws SQLException {
         Map<String, List<Delta>> byIncident = new TreeMap<>();
         for (AttributionChange change : changes) {
             if (change.oldIncident() != null) {
-                byIncident.computeIfAbsent(change.oldIncident(), k -> new ArrayList<>())
+                byIncident
+                        .computeIfAbsent(change.oldIncident(), k -> new ArrayList<>())
                         .add(new Delta(change.signal(), change.oldDepth(), -1, null));
             }
             if (change.now() != null) {
-                byIncident.computeIfAbsent(change.incident(), k -> new ArrayList<>())
+                byIncident
+                        .computeIfAbsent(change.incident(), k -> new ArrayList<>())
                         .add(new Delta(change.signal(), change.now().depth(), 1, change.now()));
             }
         }
@@ -94,17 +106,31 @@ class IncidentAggregates {
         }
     }
 
-    private void apply(Connection c, String service, ServiceState state, String id, List<Delta> deltas,
-                       long windowNanos, Function<String, SignatureDefinition> signatures) throws SQLException {
+    private void apply(
+            Connection c,
+            String service,
+            ServiceState state,
+            String id,
+            List<Delta> deltas,
+            long windowNanos,
+            Function<String, SignatureDefinition> signatures)
+            throws SQLException {
         Delta added = deltas.stream().filter(d -> d.sign() > 0).findFirst().orElse(null);
         if (added != null && !state.incidents.containsKey(id)) {
             insert(c, service, state, id, added.now().root());
         }
-        Set<String> entering = deltas.stream().filter(d -> d.sign() > 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
-        Set<String> leaving = deltas.stream().filter(d -> d.sign() < 0).map(d -> d.signal().storedKey()).collect(Collectors.toSet());
+        Set<String> entering = deltas.stream()
+                .filter(d -> d.sign() > 0)
+                .map(d -> d.signal().storedKey())
+                .collect(Collectors.toSet());
+        Set<String> leaving = deltas.stream()
+                .filter(d -> d.sign() < 0)
+                .map(d -> d.signal().storedKey())
+                .collect(Collectors.toSet());
         Map<String, ServiceState.Span> spans = state.spanMap(id);
         boolean workedOut = false;
-        for (Map.Entry<String, List<Delta>> revision : group(deltas, d -> d.signal().revision()).entrySet()) {
+        for (Map.Entry<String, List<Delta>> revision :
+                group(deltas, d -> d.signal().revision()).entrySet()) {
             workedOut |= applyRevision(c, id, revision.getKey(), revision.getValue(), entering, spans);
         }
         if (workedOut) {
@@ -112,9 +138,13 @@ class IncidentAggregates {
         }
         Map<String, String> firstOrders = state.stepMap(id);
         Map<String, List<Delta>> steps = group(deltas, d -> d.signal().signatureId());
-        Sql.updateEach(c, "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
-                steps.entrySet().stream().filter(step -> firstOrders.containsKey(step.getKey()))
-                        .map(step -> new Object[] {Delta.sum(step.getValue(), d -> true), id, step.getKey()}).toList());
+        Sql.updateEach(
+                c,
+                "UPDATE chain_step SET count = count + ? WHERE incident_id = ? AND signature_id = ?",
+                steps.entrySet().stream()
+                        .filter(step -> firstOrders.containsKey(step.getKey()))
+                        .map(step -> new Object[] {Delta.sum(step.getValue(), d -> true), id, step.getKey()})
+                        .toList());
         for (Map.Entry<String, List<Delta>> step : steps.entrySet()) {
             applyStep(c, id, step.getKey(), step.getValue(), entering, leaving, firstOrders, signatures);
         }
@@ -128,10 +158,22 @@ class IncidentAggregates {
             state.remove(id);
             return;
         }
-        state.incidents.put(id, state.incidents.get(id).withTotals(
-                all.stream().mapToLong(ServiceState.Span::explained).sum(),
-                all.stream().mapToLong(ServiceState.Span::firstSeen).min().orElseThrow(),
-                all.stream().mapToLong(ServiceState.Span::lastSeen).max().orElseThrow()));
+        state.incidents.put(
+                id,
+                state.incidents
+                        .get(id)
+                        .withTotals(
+                                all.stream()
+                                        .mapToLong(ServiceState.Span::explained)
+                                        .sum(),
+                                all.stream()
+                                        .mapToLong(ServiceState.Span::firstSeen)
+                                        .min()
+                                        .orElseThrow(),
+                                all.stream()
+                                        .mapToLong(ServiceState.Span::lastSeen)
+                                        .max()
+                                        .orElseThrow()));
         state.unsavedIncidents.add(id);
         if (deltas.stream().anyMatch(Delta::root)) {
             retitle(c, state, id, deltas, windowNanos, signatures);
@@ -140,14 +182,38 @@ class IncidentAggregates {
 
     private static void insert(Connection c, String service, ServiceState state, String id, Signal root)
             throws SQLException {
-        Sql.update(c, "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
+        Sql.update(
+                c,
+                "INSERT INTO incident (id, service, signature_id, fingerprint, title, category, severity, status,"
                         + " confidence, summary, first_seen, last_seen, revision, explained_count, sort_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", id, service, root.signatureId(),
-                Columns.fit(root.fingerprint(), FINGERPRINT_WIDTH), "", category(root), severity(root).name(),
-                IncidentStatus.OPEN.name(), confidence(root).name(), "", root.timeNanos(), root.timeNanos(),
-                root.revision(), id);
-        state.incidents.put(id, new ServiceState.Incident(id, severity(root).name(), root.revision(), 0,
-                IncidentStatus.OPEN.name(), null, null, id, root.timeNanos(), root.timeNanos()));
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                id,
+                service,
+                root.signatureId(),
+                Columns.fit(root.fingerprint(), FINGERPRINT_WIDTH),
+                "",
+                category(root),
+                severity(root).name(),
+                IncidentStatus.OPEN.name(),
+                confidence(root).name(),
+                "",
+                root.timeNanos(),
+                root.timeNanos(),
+                root.revision(),
+                id);
+        state.incidents.put(
+                id,
+                new ServiceState.Incident(
+                        id,
+                        severity(root).name(),
+                        root.revision(),
+                        0,
+                        IncidentStatus.OPEN.name(),
+                        null,
+                        null,
+                        id,
+                        root.timeNanos(),
+                        root.timeNanos()));
     }
 
     /**
@@ -155,22 +221,36 @@ class IncidentAggregates {
      * a removal the new times follow from the stored ones, and one statement writes them, in the database and in
      * {@code spans}. Returns true when the database worked the times out instead: {@code spans} is stale then.
      */
-    private static boolean applyRevision(Connection c, String id, String revision, List<Delta> deltas,
-                                         Set<String> entering, Map<String, ServiceState.Span> spans)
+    private static boolean applyRevision(
+            Connection c,
+            String id,
+            String revision,
+            List<Delta> deltas,
+            Set<String> entering,
+            Map<String, ServiceState.Span> spans)
             throws SQLException {
         ServiceState.Span stored = spans.get(revision);
         long total = Delta.sum(deltas, d -> true);
         long occurrences = Delta.sum(deltas, Delta::root);
         long explained = Delta.sum(deltas, Delta::explained);
         List<Delta> adds = deltas.stream().filter(d -> d.sign() > 0).toList();
-        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
+        boolean removal = deltas.stream()
+                .anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
         boolean rootLost = deltas.stream().anyMatch(d -> d.sign() < 0 && d.root());
         if (stored == null) {
-            ServiceState.Span span = new ServiceState.Span(total, occurrences, explained, min(adds, d -> true),
-                    max(adds), min(adds, Delta::root));
-            Sql.update(c, "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
-                            + " first_seen, last_seen, root_first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, revision,
-                    span.matches(), span.occurrences(), span.explained(), span.firstSeen(), span.lastSeen(),
+            ServiceState.Span span = new ServiceState.Span(
+                    total, occurrences, explained, min(adds, d -> true), max(adds), min(adds, Delta::root));
+            Sql.update(
+                    c,
+                    "INSERT INTO incident_revision (incident_id, revision, matches, occurrences, explained,"
+                            + " first_seen, last_seen, root_first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    revision,
+                    span.matches(),
+                    span.occurrences(),
+                    span.explained(),
+                    span.firstSeen(),
+                    span.lastSeen(),
                     span.rootFirstSeen());
             spans.put(revision, span);
             return false;
@@ -178,23 +258,59 @@ class IncidentAggregates {
         String counts = "UPDATE incident_revision SET matches = matches + ?, occurrences = occurrences + ?,"
                 + " explained = explained + ?";
         if (removal) {
-            Sql.update(c, counts + " WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id, revision);
-            Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0", id, revision);
-            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET first_seen = " + FIRST_LINE
-                    + ", last_seen = " + LAST_LINE + ", root_first_seen = " + FIRST_ROOT
-                    + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision, id, revision, id, revision);
+            Sql.update(
+                    c, counts + " WHERE incident_id = ? AND revision = ?", total, occurrences, explained, id, revision);
+            Sql.update(
+                    c,
+                    "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ? AND matches <= 0",
+                    id,
+                    revision);
+            Sql.update(
+                    c,
+                    Sql.Plan.PER_EXECUTION,
+                    "UPDATE incident_revision SET first_seen = " + FIRST_LINE
+                            + ", last_seen = " + LAST_LINE + ", root_first_seen = " + FIRST_ROOT
+                            + " WHERE incident_id = ? AND revision = ?",
+                    id,
+                    revision,
+                    id,
+                    revision,
+                    id,
+                    revision,
+                    id,
+                    revision);
             return true;
         }
-        ServiceState.Span span = new ServiceState.Span(stored.matches() + total, stored.occurrences() + occurrences,
-                stored.explained() + explained, earlier(stored.firstSeen(), min(adds, d -> true)),
-                Math.max(stored.lastSeen(), max(adds)), earlier(stored.rootFirstSeen(), min(adds, Delta::root)));
-        Sql.update(c, counts + ", first_seen = ?, last_seen = ?, root_first_seen = ? WHERE incident_id = ? AND revision = ?",
-                total, occurrences, explained, span.firstSeen(), span.lastSeen(), span.rootFirstSeen(), id, revision);
+        ServiceState.Span span = new ServiceState.Span(
+                stored.matches() + total,
+                stored.occurrences() + occurrences,
+                stored.explained() + explained,
+                earlier(stored.firstSeen(), min(adds, d -> true)),
+                Math.max(stored.lastSeen(), max(adds)),
+                earlier(stored.rootFirstSeen(), min(adds, Delta::root)));
+        Sql.update(
+                c,
+                counts + ", first_seen = ?, last_seen = ?, root_first_seen = ? WHERE incident_id = ? AND revision = ?",
+                total,
+                occurrences,
+                explained,
+                span.firstSeen(),
+                span.lastSeen(),
+                span.rootFirstSeen(),
+                id,
+                revision);
         spans.put(revision, span);
         if (rootLost) {
             // a root moved deeper within the incident: the earliest root left is read back, the new ones included
-            Sql.update(c, Sql.Plan.PER_EXECUTION, "UPDATE incident_revision SET root_first_seen = " + FIRST_ROOT
-                    + " WHERE incident_id = ? AND revision = ?", id, revision, id, revision);
+            Sql.update(
+                    c,
+                    Sql.Plan.PER_EXECUTION,
+                    "UPDATE incident_revision SET root_first_seen = " + FIRST_ROOT
+                            + " WHERE incident_id = ? AND revision = ?",
+                    id,
+                    revision,
+                    id,
+                    revision);
         }
         return rootLost;
     }
@@ -217,10 +333,19 @@ class IncidentAggregates {
      * {@code firstOrders}: by signature, each stored step's evidence line's place in event order, which this keeps
      * current. A stored step's count is already updated, with those of the incident's other steps.
      */
-    private void applyStep(Connection c, String id, String signatureId, List<Delta> deltas, Set<String> entering,
-                           Set<String> leaving, Map<String, String> firstOrders,
-                           Function<String, SignatureDefinition> signatures) throws SQLException {
-        Delta first = deltas.stream().filter(d -> d.sign() > 0).min(Comparator.comparing(Delta::signal, FIRST))
+    private void applyStep(
+            Connection c,
+            String id,
+            String signatureId,
+            List<Delta> deltas,
+            Set<String> entering,
+            Set<String> leaving,
+            Map<String, String> firstOrders,
+            Function<String, SignatureDefinition> signatures)
+            throws SQLException {
+        Delta first = deltas.stream()
+                .filter(d -> d.sign() > 0)
+                .min(Comparator.comparing(Delta::signal, FIRST))
                 .orElse(null);
         String firstOrder = firstOrders.get(signatureId);
         if (firstOrder == null) {
@@ -229,16 +354,26 @@ class IncidentAggregates {
             }
             return;
         }
-        boolean removal = deltas.stream().anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
+        boolean removal = deltas.stream()
+                .anyMatch(d -> d.sign() < 0 && !entering.contains(d.signal().storedKey()));
         for (Delta moved : deltas) {
             if (moved.sign() > 0 && leaving.contains(moved.signal().storedKey())) {
-                Sql.update(c, "UPDATE chain_step SET depth = ? WHERE incident_id = ? AND signature_id = ? AND entry_key = ?",
-                        moved.depth(), id, signatureId, moved.signal().entryKey());
+                Sql.update(
+                        c,
+                        "UPDATE chain_step SET depth = ? WHERE incident_id = ? AND signature_id = ? AND entry_key = ?",
+                        moved.depth(),
+                        id,
+                        signatureId,
+                        moved.signal().entryKey());
             }
         }
         if (removal) {
-            if (Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0",
-                    id, signatureId) > 0) {
+            if (Sql.update(
+                            c,
+                            "DELETE FROM chain_step WHERE incident_id = ? AND signature_id = ? AND count <= 0",
+                            id,
+                            signatureId)
+                    > 0) {
                 firstOrders.remove(signatureId);
                 return;
             }
@@ -253,24 +388,45 @@ class IncidentAggregates {
     }
 
     /** Makes a line the step's evidence, inserting the step if {@code firstOrders} has none (with this count). */
-    private static void setEvidence(Connection c, String id, Signal first, int depth, long count,
-                                    Map<String, String> firstOrders) throws SQLException {
+    private static void setEvidence(
+            Connection c, String id, Signal first, int depth, long count, Map<String, String> firstOrders)
+            throws SQLException {
         if (firstOrders.put(first.signatureId(), order(first)) == null) {
-            Sql.update(c, "INSERT INTO chain_step (incident_id, signature_id, role, depth, title, count, entry_key,"
-                            + " first_nanos, first_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, first.signatureId(),
-                    MatchRepository.role(first), depth, stepTitle(first), count, first.entryKey(), first.timeNanos(),
+            Sql.update(
+                    c,
+                    "INSERT INTO chain_step (incident_id, signature_id, role, depth, title, count, entry_key,"
+                            + " first_nanos, first_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    first.signatureId(),
+                    MatchRepository.role(first),
+                    depth,
+                    stepTitle(first),
+                    count,
+                    first.entryKey(),
+                    first.timeNanos(),
                     order(first));
         } else {
-            Sql.update(c, "UPDATE chain_step SET entry_key = ?, first_nanos = ?, first_order = ?, depth = ?, title = ?"
-                            + " WHERE incident_id = ? AND signature_id = ?", first.entryKey(), first.timeNanos(),
-                    order(first), depth, stepTitle(first), id, first.signatureId());
+            Sql.update(
+                    c,
+                    "UPDATE chain_step SET entry_key = ?, first_nanos = ?, first_order = ?, depth = ?, title = ?"
+                            + " WHERE incident_id = ? AND signature_id = ?",
+                    first.entryKey(),
+                    first.timeNanos(),
+                    order(first),
+                    depth,
+                    stepTitle(first),
+                    id,
+                    first.signatureId());
         }
     }
 
     /** Event order as one string: time, then insertId, then key, as {@code ORDER BY} would sort the lines. */
     private static String order(Signal s) {
-        return String.format("%019d", s.timeNanos()) + '\u0001' + (s.insertId() == null ? "" : s.insertId())
-                + '\u0001' + s.entryKey();
+        return String.format("%019d", s.timeNanos())
+                + '\u0001'
+                + (s.insertId() == null ? "" : s.insertId())
+                + '\u0001'
+                + s.entryKey();
     }
 
     /**
@@ -278,32 +434,53 @@ class IncidentAggregates {
      * root lines within one window of it, their fields listed together. Root lines added after that burst leave
      * the name as it is, so a crash loop's later batches do not read the burst again.
      */
-    private void retitle(Connection c, ServiceState state, String id, List<Delta> deltas, long windowNanos,
-                         Function<String, SignatureDefinition> signatures) throws SQLException {
-        record Latest(String revision, long rootFirst) {
-        }
-        Latest latest = state.spanMap(id).entrySet().stream().filter(e -> e.getValue().rootFirstSeen() != null)
+    private void retitle(
+            Connection c,
+            ServiceState state,
+            String id,
+            List<Delta> deltas,
+            long windowNanos,
+            Function<String, SignatureDefinition> signatures)
+            throws SQLException {
+        record Latest(String revision, long rootFirst) {}
+        Latest latest = state.spanMap(id).entrySet().stream()
+                .filter(e -> e.getValue().rootFirstSeen() != null)
                 .map(e -> new Latest(e.getKey(), e.getValue().rootFirstSeen()))
-                .max(Comparator.comparingLong(Latest::rootFirst).thenComparing(Latest::revision)).orElse(null);
-        if (latest == null || deltas.stream().filter(Delta::root).noneMatch(d -> d.sign() < 0
-                || d.signal().revision().equals(latest.revision())
-                && d.signal().timeNanos() <= latest.rootFirst() + windowNanos)) {
+                .max(Comparator.comparingLong(Latest::rootFirst).thenComparing(Latest::revision))
+                .orElse(null);
+        if (latest == null
+                || deltas.stream()
+                        .filter(Delta::root)
+                        .noneMatch(d -> d.sign() < 0
+                                || d.signal().revision().equals(latest.revision())
+                                        && d.signal().timeNanos() <= latest.rootFirst() + windowNanos)) {
             return;
         }
-        List<Signal> burst = matches.roots(c, id, latest.revision(), latest.rootFirst(),
-                latest.rootFirst() + windowNanos, TITLE_SAMPLE, signatures);
+        List<Signal> burst = matches.roots(
+                c,
+                id,
+                latest.revision(),
+                latest.rootFirst(),
+                latest.rootFirst() + windowNanos,
+                TITLE_SAMPLE,
+                signatures);
         if (burst.isEmpty()) {
             return;
         }
         Signal root = burst.get(0);
         Map<String, String> fields = merged(burst);
         SignatureDefinition sig = root.signature();
-        String summary = sig == null ? root.message().strip()
+        String summary = sig == null
+                ? root.message().strip()
                 : Templates.render(sig.summary() == null ? sig.title() : sig.summary(), fields);
-        Sql.update(c, "UPDATE incident SET title = ?, summary = ?, remediation = ?, revision = ? WHERE id = ?",
-                Columns.fit(title(root, fields), TITLE_WIDTH), Columns.fit(summary, SUMMARY_WIDTH),
+        Sql.update(
+                c,
+                "UPDATE incident SET title = ?, summary = ?, remediation = ?, revision = ? WHERE id = ?",
+                Columns.fit(title(root, fields), TITLE_WIDTH),
+                Columns.fit(summary, SUMMARY_WIDTH),
                 sig == null ? null : Columns.fit(Templates.render(sig.remediation(), fields), REMEDIATION_WIDTH),
-                latest.revision(), id);
+                latest.revision(),
+                id);
         state.incidents.put(id, state.incidents.get(id).withRevision(latest.revision()));
     }
 
@@ -312,18 +489,27 @@ class IncidentAggregates {
     }
 
     private static Long min(List<Delta> deltas, java.util.function.Predicate<Delta> which) {
-        return deltas.stream().filter(which).map(d -> d.signal().timeNanos()).min(Long::compare).orElse(null);
+        return deltas.stream()
+                .filter(which)
+                .map(d -> d.signal().timeNanos())
+                .min(Long::compare)
+                .orElse(null);
     }
 
     private static Long max(List<Delta> deltas) {
-        return deltas.stream().map(d -> d.signal().timeNanos()).max(Long::compare).orElse(null);
+        return deltas.stream()
+                .map(d -> d.signal().timeNanos())
+                .max(Long::compare)
+                .orElse(null);
     }
 
     /** Each field's distinct values across the root lines, listed together. */
     private static Map<String, String> merged(List<Signal> roots) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         for (Signal root : roots) {
-            root.fields().forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+            root.fields()
+                    .forEach((k, v) -> values.computeIfAbsent(k, x -> new LinkedHashSet<>())
+                            .add(v));
         }
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, v.stream().limit(MAX_VALUES).collect(Collectors.joining(", "))));

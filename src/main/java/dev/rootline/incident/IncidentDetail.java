@@ -12,20 +12,28 @@ import java.util.Map;
  * @param candidates for a root cause of low confidence: the unknown error lines shortly before the failure on its
  *                   instance, the likeliest (the first) first; empty when a known cause explains the failure
  */
-public record IncidentDetail(@JsonUnwrapped IncidentJson incident, List<String> whys, String remediation,
-                             List<EvidenceLine> evidence, List<RevisionCount> revisions, List<Event> timeline,
-                             List<IncidentJson.Evidence> candidates) {
+public record IncidentDetail(
+        @JsonUnwrapped IncidentJson incident,
+        List<String> whys,
+        String remediation,
+        List<EvidenceLine> evidence,
+        List<RevisionCount> revisions,
+        List<Event> timeline,
+        List<IncidentJson.Evidence> candidates) {
 
-    public record EvidenceLine(String entryKey, String insertId, Instant timestamp, String revision, String instance,
-                               String message, Map<String, String> fields) {
-    }
+    public record EvidenceLine(
+            String entryKey,
+            String insertId,
+            Instant timestamp,
+            String revision,
+            String instance,
+            String message,
+            Map<String, String> fields) {}
 
     /** @param phase the startup phase the root occurred in, if the revision logged phases */
-    public record RevisionCount(String revision, long occurrences, long explained, Instant firstSeen,
-                                Instant lastSeen, String phase) {
-    }
+    public record RevisionCount(
+            String revision, long occurrences, long explained, Instant firstSeen, Instant lastSeen, String phase) {}
 
     /** @param related the incident this one was uncovered by, for {@code uncovered} */
-    public record Event(String kind, String revision, Instant at, String related) {
-    }
+    public record Event(String kind, String revision, Instant at, String related) {}
 }

@@ -38,26 +38,46 @@ class IncidentLifecycle {
      */
     void apply(Connection c, String service, ServiceState state) throws SQLException {
         List<Lifecycle.RevisionView> views = new ArrayList<>();
-        state.revisions.values().forEach(r -> views.add(
-                new Lifecycle.RevisionView(r.name(), r.firstSeen(), r.progress())));
+        state.revisions
+                .values()
+                .forEach(r -> views.add(new Lifecycle.RevisionView(r.name(), r.firstSeen(), r.progress())));
         Map<String, Lifecycle.History> histories = Lifecycle.evaluate(views, occurrences(state));
         for (ServiceState.Incident incident : List.copyOf(state.incidents.values())) {
             Lifecycle.History history = histories.get(incident.id());
-            ServiceState.Incident now = history == null ? incident : incident.withLifecycle(
-                    history.status().name(), history.resolvedBy().orElse(null), history.uncoveredBy().orElse(null),
-                    sortKey(state, incident, history));
+            ServiceState.Incident now = history == null
+                    ? incident
+                    : incident.withLifecycle(
+                            history.status().name(),
+                            history.resolvedBy().orElse(null),
+                            history.uncoveredBy().orElse(null),
+                            sortKey(state, incident, history));
             if (!now.equals(incident) || state.unsavedIncidents.contains(incident.id())) {
-                Sql.update(c, "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ?, status = ?,"
-                        + " resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?", now.firstSeen(), now.lastSeen(),
-                        now.explained(), now.status(), now.resolvedBy(), now.uncoveredBy(), now.sortKey(), now.id());
+                Sql.update(
+                        c,
+                        "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ?, status = ?,"
+                                + " resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?",
+                        now.firstSeen(),
+                        now.lastSeen(),
+                        now.explained(),
+                        now.status(),
+                        now.resolvedBy(),
+                        now.uncoveredBy(),
+                        now.sortKey(),
+                        now.id());
                 state.incidents.put(now.id(), now);
             }
             Set<TimelineEvent> before = state.events.getOrDefault(incident.id(), Set.of());
             if (history != null && !new HashSet<>(history.events()).equals(before)) {
                 replaceEvents(c, incident.id(), history.events());
                 state.events.put(incident.id(), new HashSet<>(history.events()));
-                changes.fire(new IncidentChanges(c, service, incident.id(), SignatureSeverity.valueOf(incident.severity()),
-                        history.events().stream().filter(e -> !before.contains(e)).toList()));
+                changes.fire(new IncidentChanges(
+                        c,
+                        service,
+                        incident.id(),
+                        SignatureSeverity.valueOf(incident.severity()),
+                        history.events().stream()
+                                .filter(e -> !before.contains(e))
+                                .toList()));
             }
         }
         state.unsavedIncidents.clear();
@@ -65,18 +85,28 @@ class IncidentLifecycle {
 
     private static String sortKey(ServiceState state, ServiceState.Incident incident, Lifecycle.History history) {
         RevisionRepository.StoredRevision revision = state.revisions.get(incident.revision());
-        ServiceState.Span span = state.spans.getOrDefault(incident.id(), Map.of()).get(incident.revision());
-        return IncidentRank.sortKey(history.status(), SignatureSeverity.valueOf(incident.severity()),
+        ServiceState.Span span =
+                state.spans.getOrDefault(incident.id(), Map.of()).get(incident.revision());
+        return IncidentRank.sortKey(
+                history.status(),
+                SignatureSeverity.valueOf(incident.severity()),
                 revision == null ? 0L : revision.firstSeen(),
-                span == null || span.rootFirstSeen() == null ? 0L : span.rootFirstSeen(), incident.explained(),
+                span == null || span.rootFirstSeen() == null ? 0L : span.rootFirstSeen(),
+                incident.explained(),
                 incident.id());
     }
 
     private static void replaceEvents(Connection c, String id, List<TimelineEvent> events) throws SQLException {
         Sql.update(c, "DELETE FROM incident_event WHERE incident_id = ?", id);
         for (TimelineEvent e : events) {
-            Sql.update(c, "INSERT INTO incident_event (incident_id, kind, revision, at_nanos, related) VALUES (?, ?, ?, ?, ?)",
-                    id, e.kind().name(), e.revision(), e.atNanos(), e.related());
+            Sql.update(
+                    c,
+                    "INSERT INTO incident_event (incident_id, kind, revision, at_nanos, related) VALUES (?, ?, ?, ?, ?)",
+                    id,
+                    e.kind().name(),
+                    e.revision(),
+                    e.atNanos(),
+                    e.related());
         }
     }
 
@@ -86,8 +116,11 @@ class IncidentLifecycle {
         state.spans.forEach((id, spans) -> spans.forEach((revision, span) -> {
             if (span.rootFirstSeen() != null) {
                 RevisionRepository.StoredRevision r = state.revisions.get(revision);
-                out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Lifecycle.Occurrence(revision,
-                        span.rootFirstSeen(), phaseAt(r == null ? null : r.progress(), span.rootFirstSeen())));
+                out.computeIfAbsent(id, k -> new ArrayList<>())
+                        .add(new Lifecycle.Occurrence(
+                                revision,
+                                span.rootFirstSeen(),
+                                phaseAt(r == null ? null : r.progress(), span.rootFirstSeen())));
             }
         }));
         return out;

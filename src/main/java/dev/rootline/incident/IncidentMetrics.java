@@ -21,17 +21,23 @@ class IncidentMetrics {
     IncidentMetrics(IncidentQueries reads, MeterRegistry metrics) {
         this.reads = reads;
         this.open = MultiGauge.builder("rootline.incidents.open")
-                .description("Open and regressed incidents per service").register(metrics);
+                .description("Open and regressed incidents per service")
+                .register(metrics);
     }
 
-    private record Count(String service, long open) {
-    }
+    private record Count(String service, long open) {}
 
     @Scheduled(every = "15s")
     void refresh() {
-        List<Count> counts = reads.read(c -> Sql.query(c, "SELECT service, SUM(CASE WHEN status = 'RESOLVED' THEN 0"
-                + " ELSE 1 END) FROM incident GROUP BY service", r -> new Count(r.getString(1), r.getLong(2))));
-        open.register(counts.stream().map(c -> MultiGauge.Row.of(Tags.of("service", c.service()), c.open())).toList(),
+        List<Count> counts = reads.read(c -> Sql.query(
+                c,
+                "SELECT service, SUM(CASE WHEN status = 'RESOLVED' THEN 0"
+                        + " ELSE 1 END) FROM incident GROUP BY service",
+                r -> new Count(r.getString(1), r.getLong(2))));
+        open.register(
+                counts.stream()
+                        .map(c -> MultiGauge.Row.of(Tags.of("service", c.service()), c.open()))
+                        .toList(),
                 true);
     }
 }

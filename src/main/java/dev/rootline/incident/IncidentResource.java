@@ -1,7 +1,7 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.ProblemException;
 import dev.rootline.app.InvalidQueryException;
+import dev.rootline.app.ProblemException;
 import dev.rootline.engine.rca.IncidentStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,13 +28,21 @@ public class IncidentResource {
 
     @GET
     @Operation(summary = "Incidents, best root cause first: active before resolved, then by severity, then by recency")
-    public IncidentPage list(@QueryParam("service") String service, @QueryParam("status") String status,
-                             @QueryParam("revision") String revision, @QueryParam("since") String since,
-                             @QueryParam("until") String until, @QueryParam("limit") @DefaultValue("50") int limit,
-                             @QueryParam("cursor") String cursor) {
-        return incidents.list(new IncidentFilter(Optional.ofNullable(service), InvalidQueryException.oneOf("status", status, IncidentStatus.class),
-                Optional.ofNullable(revision), InvalidQueryException.eventTime("since", since),
-                InvalidQueryException.eventTime("until", until), InvalidQueryException.limit(limit, MAX_LIMIT),
+    public IncidentPage list(
+            @QueryParam("service") String service,
+            @QueryParam("status") String status,
+            @QueryParam("revision") String revision,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("cursor") String cursor) {
+        return incidents.list(new IncidentFilter(
+                Optional.ofNullable(service),
+                InvalidQueryException.oneOf("status", status, IncidentStatus.class),
+                Optional.ofNullable(revision),
+                InvalidQueryException.eventTime("since", since),
+                InvalidQueryException.eventTime("until", until),
+                InvalidQueryException.limit(limit, MAX_LIMIT),
                 Optional.ofNullable(cursor)));
     }
 
@@ -42,6 +50,8 @@ public class IncidentResource {
     @Path("{id}")
     @Operation(summary = "One incident with its chain as five whys, evidence, revisions and timeline")
     public IncidentDetail get(@PathParam("id") String id) {
-        return incidents.get(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id));
+        return incidents
+                .get(id)
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id));
     }
 }

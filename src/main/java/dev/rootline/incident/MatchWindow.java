@@ -21,7 +21,8 @@ final class MatchWindow {
 
     /** The primary key's order: event time, then entry key and signature. */
     private record Key(long timeNanos, String entryKey, String signatureId) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::timeNanos).thenComparing(Key::entryKey)
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::timeNanos)
+                .thenComparing(Key::entryKey)
                 .thenComparing(Key::signatureId);
 
         static Key of(Signal s) {
@@ -66,14 +67,17 @@ final class MatchWindow {
      */
     List<Signal> fresh(List<Signal> signals) {
         Set<Key> seen = new HashSet<>();
-        return signals.stream().filter(s -> !rows.containsKey(Key.of(s)) && seen.add(Key.of(s))).toList();
+        return signals.stream()
+                .filter(s -> !rows.containsKey(Key.of(s)) && seen.add(Key.of(s)))
+                .toList();
     }
 
     /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
     List<MatchRepository.Row> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
         List<MatchRepository.Row> out = new ArrayList<>(span(fromNanos, toNanos).values());
-        for (MatchRepository.Row row : rows.subMap(new Key(contextFromNanos, "", ""), true,
-                new Key(fromNanos, "", ""), false).values()) {
+        for (MatchRepository.Row row : rows.subMap(
+                        new Key(contextFromNanos, "", ""), true, new Key(fromNanos, "", ""), false)
+                .values()) {
             if (contextSignatures.contains(row.signal().signatureId())) {
                 out.add(row);
             }
@@ -86,7 +90,9 @@ final class MatchWindow {
         for (Signal s : signals) {
             if (covers(s.timeNanos())) {
                 MatchRepository.Row placed = placement.apply(s);
-                put(MatchRepository.asLoaded(s), placed == null ? null : placed.incidentId(),
+                put(
+                        MatchRepository.asLoaded(s),
+                        placed == null ? null : placed.incidentId(),
                         placed == null ? null : placed.depth());
             }
         }

@@ -36,21 +36,28 @@ class RecentMatches {
      * is read again, from {@code fromNanos} on, when the batch is at the service's latest time (a live service);
      * a batch further back reads the database, and the window takes its writes.
      */
-    MatchWindow take(Connection c, String service, RevisionRepository.ServiceLock lock, SignatureSet signatures,
-                     long fromNanos, long toNanos, long reachNanos, Function<String, SignatureDefinition> definitions)
+    MatchWindow take(
+            Connection c,
+            String service,
+            RevisionRepository.ServiceLock lock,
+            SignatureSet signatures,
+            long fromNanos,
+            long toNanos,
+            long reachNanos,
+            Function<String, SignatureDefinition> definitions)
             throws SQLException {
         if (budget == 0) {
             return null;
         }
         MatchWindow window = windows.take(service);
-        if (window != null && (lock.previousVersion() == null
-                || !window.currentAt(lock.previousVersion(), signatures))) {
+        if (window != null
+                && (lock.previousVersion() == null || !window.currentAt(lock.previousVersion(), signatures))) {
             window = null;
         }
         boolean live = lock.lastSeen() == null || toNanos >= lock.lastSeen() - reachNanos;
         if ((window == null || !window.covers(fromNanos)) && live) {
-            List<MatchRepository.Row> rows = lock.lastSeen() == null ? List.of()
-                    : matches.since(c, service, fromNanos, budget + 1, definitions);
+            List<MatchRepository.Row> rows =
+                    lock.lastSeen() == null ? List.of() : matches.since(c, service, fromNanos, budget + 1, definitions);
             window = rows.size() > budget ? null : new MatchWindow(signatures, fromNanos, rows);
         }
         if (window != null) {

@@ -36,7 +36,8 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
             if (scope.service().isEmpty()) {
                 continue; // nothing to correlate it with: it stays searchable
             }
-            ServiceBatch batch = byService.computeIfAbsent(scope.service(),
+            ServiceBatch batch = byService.computeIfAbsent(
+                    scope.service(),
                     s -> new ServiceBatch(scope, new TreeMap<>(), new ArrayList<>(), new ArrayList<>()));
             batch.add(stored);
         }
@@ -60,7 +61,7 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
         }
         long t = event.timeNanos();
         boolean isReady = ready;
-        revisions.merge(event.scope().version(), new RevisionSpan(t, t, ready ? t : null),
-                (a, b) -> a.with(t, isReady));
+        revisions.merge(
+                event.scope().version(), new RevisionSpan(t, t, ready ? t : null), (a, b) -> a.with(t, isReady));
     }
 }

@@ -10,16 +10,27 @@ import java.util.List;
 public record ServiceHistory(String service, List<Revision> revisions, List<Incident> incidents) {
 
     /** @param failedPhase the phase the revision failed in, if it failed */
-    public record Revision(String name, String state, Instant firstSeen, Instant lastSeen, Instant readyAt,
-                           List<Phase> phases, String failedPhase) {
-    }
+    public record Revision(
+            String name,
+            String state,
+            Instant firstSeen,
+            Instant lastSeen,
+            Instant readyAt,
+            List<Phase> phases,
+            String failedPhase) {}
 
     /** A startup phase reached, and whether the revision got past it. */
-    public record Phase(String name, Instant reachedAt, boolean passed) {
-    }
+    public record Phase(String name, Instant reachedAt, boolean passed) {}
 
     /** @param resolvedAt null while the incident is active */
-    public record Incident(String id, String title, String status, String severity, String revision,
-                           Instant openedAt, Instant resolvedAt, String resolvedBy, String uncoveredBy) {
-    }
+    public record Incident(
+            String id,
+            String title,
+            String status,
+            String severity,
+            String revision,
+            Instant openedAt,
+            Instant resolvedAt,
+            String resolvedBy,
+            String uncoveredBy) {}
 }

@@ -27,8 +27,8 @@ public class ServiceQueries {
     public List<ServiceSummary> services() {
         return reads.read(c -> {
             List<ServiceSummary> out = new ArrayList<>();
-            for (Name s : Sql.query(c, "SELECT name, project, resource_type, last_seen FROM service ORDER BY name",
-                    Name::of)) {
+            for (Name s : Sql.query(
+                    c, "SELECT name, project, resource_type, last_seen FROM service ORDER BY name", Name::of)) {
                 out.add(summary(c, s));
             }
             return out;
@@ -37,8 +37,8 @@ public class ServiceQueries {
 
     public Optional<ServiceSummary> service(String name) {
         return reads.read(c -> {
-            List<Name> found = Sql.query(c, "SELECT name, project, resource_type, last_seen FROM service WHERE name = ?",
-                    Name::of, name);
+            List<Name> found = Sql.query(
+                    c, "SELECT name, project, resource_type, last_seen FROM service WHERE name = ?", Name::of, name);
             return found.isEmpty() ? Optional.empty() : Optional.of(summary(c, found.get(0)));
         });
     }
@@ -51,16 +51,27 @@ public class ServiceQueries {
 
     public Optional<ServiceTimeline> timeline(String service) {
         return reads.read(c -> {
-            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service).isEmpty()) {
+            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service)
+                    .isEmpty()) {
                 return Optional.empty();
             }
-            List<ServiceSummary.Revision> revisions = Sql.query(c, "SELECT * FROM revision WHERE service = ?"
-                    + " ORDER BY first_seen, name", ServiceQueries::revision, service);
-            List<ServiceTimeline.Event> events = Sql.query(c, "SELECT e.*, i.title FROM incident_event e"
-                    + " JOIN incident i ON i.id = e.incident_id WHERE i.service = ? ORDER BY e.at_nanos, e.incident_id",
-                    r -> new ServiceTimeline.Event(Timestamps.instant(r.getLong("at_nanos")),
-                            IncidentQueries.lower(r.getString("kind")), r.getString("incident_id"), r.getString("title"),
-                            r.getString("revision"), r.getString("related")), service);
+            List<ServiceSummary.Revision> revisions = Sql.query(
+                    c,
+                    "SELECT * FROM revision WHERE service = ?" + " ORDER BY first_seen, name",
+                    ServiceQueries::revision,
+                    service);
+            List<ServiceTimeline.Event> events = Sql.query(
+                    c,
+                    "SELECT e.*, i.title FROM incident_event e"
+                            + " JOIN incident i ON i.id = e.incident_id WHERE i.service = ? ORDER BY e.at_nanos, e.incident_id",
+                    r -> new ServiceTimeline.Event(
+                            Timestamps.instant(r.getLong("at_nanos")),
+                            IncidentQueries.lower(r.getString("kind")),
+                            r.getString("incident_id"),
+                            r.getString("title"),
+                            r.getString("revision"),
+                            r.getString("related")),
+                    service);
             return Optional.of(new ServiceTimeline(service, revisions, events));
         });
     }
@@ -69,27 +80,38 @@ public class ServiceQueries {
      * A service's revisions and the incidents of a status (all when empty) active at some time between
      * {@code since} and {@code until} (event times, epoch nanoseconds), the earliest first.
      */
-    public Optional<ServiceHistory> history(String service, Optional<Long> since, Optional<Long> until,
-                                            Optional<IncidentStatus> status) {
+    public Optional<ServiceHistory> history(
+            String service, Optional<Long> since, Optional<Long> until, Optional<IncidentStatus> status) {
         return reads.read(c -> {
-            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service).isEmpty()) {
+            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service)
+                    .isEmpty()) {
                 return Optional.empty();
             }
             List<ServiceHistory.Revision> revisionRows = new ArrayList<>();
             for (RevisionRepository.StoredRevision r : revisions.all(c, service)) {
                 RevisionProgress p = r.progress();
-                revisionRows.add(new ServiceHistory.Revision(r.name(), IncidentQueries.lower(p.state().name()),
-                        Timestamps.instant(r.firstSeen()), Timestamps.instant(r.lastSeen()),
-                        p.readyNanos().isPresent() ? Timestamps.instant(p.readyNanos().getAsLong()) : null,
-                        p.phases().stream().map(phase -> new ServiceHistory.Phase(phase.name(),
-                                Timestamps.instant(phase.reachedNanos()), p.passed(phase.name()).isPresent())).toList(),
+                revisionRows.add(new ServiceHistory.Revision(
+                        r.name(),
+                        IncidentQueries.lower(p.state().name()),
+                        Timestamps.instant(r.firstSeen()),
+                        Timestamps.instant(r.lastSeen()),
+                        p.readyNanos().isPresent()
+                                ? Timestamps.instant(p.readyNanos().getAsLong())
+                                : null,
+                        p.phases().stream()
+                                .map(phase -> new ServiceHistory.Phase(
+                                        phase.name(),
+                                        Timestamps.instant(phase.reachedNanos()),
+                                        p.passed(phase.name()).isPresent()))
+                                .toList(),
                         p.failedPhase().orElse(null)));
             }
-            StringBuilder sql = new StringBuilder("SELECT i.id, i.title, i.status, i.severity, i.revision, i.resolved_by,"
-                    + " i.uncovered_by, i.first_seen, MIN(o.at_nanos) AS opened, MAX(r.at_nanos) AS resolved FROM incident i"
-                    + " LEFT JOIN incident_event o ON o.incident_id = i.id AND o.kind = 'OPENED'"
-                    + " LEFT JOIN incident_event r ON r.incident_id = i.id AND r.kind = 'RESOLVED' AND i.status = 'RESOLVED'"
-                    + " WHERE i.service = ?");
+            StringBuilder sql =
+                    new StringBuilder("SELECT i.id, i.title, i.status, i.severity, i.revision, i.resolved_by,"
+                            + " i.uncovered_by, i.first_seen, MIN(o.at_nanos) AS opened, MAX(r.at_nanos) AS resolved FROM incident i"
+                            + " LEFT JOIN incident_event o ON o.incident_id = i.id AND o.kind = 'OPENED'"
+                            + " LEFT JOIN incident_event r ON r.incident_id = i.id AND r.kind = 'RESOLVED' AND i.status = 'RESOLVED'"
+                            + " WHERE i.service = ?");
             List<Object> params = new ArrayList<>(List.of(service));
             status.ifPresent(s -> {
                 sql.append(" AND i.status = ?");
@@ -106,39 +128,73 @@ public class ServiceQueries {
                 params.add(t);
             });
             sql.append(" ORDER BY opened, i.id");
-            List<ServiceHistory.Incident> incidents = Sql.query(c, sql.toString(), r -> {
-                Long opened = Sql.nullableLong(r, "opened");
-                Long resolved = Sql.nullableLong(r, "resolved");
-                return new ServiceHistory.Incident(r.getString("id"), r.getString("title"),
-                        IncidentQueries.lower(r.getString("status")), IncidentQueries.lower(r.getString("severity")),
-                        r.getString("revision"), Timestamps.instant(opened == null ? r.getLong("first_seen") : opened),
-                        resolved == null ? null : Timestamps.instant(resolved), r.getString("resolved_by"),
-                        r.getString("uncovered_by"));
-            }, params.toArray());
+            List<ServiceHistory.Incident> incidents = Sql.query(
+                    c,
+                    sql.toString(),
+                    r -> {
+                        Long opened = Sql.nullableLong(r, "opened");
+                        Long resolved = Sql.nullableLong(r, "resolved");
+                        return new ServiceHistory.Incident(
+                                r.getString("id"),
+                                r.getString("title"),
+                                IncidentQueries.lower(r.getString("status")),
+                                IncidentQueries.lower(r.getString("severity")),
+                                r.getString("revision"),
+                                Timestamps.instant(opened == null ? r.getLong("first_seen") : opened),
+                                resolved == null ? null : Timestamps.instant(resolved),
+                                r.getString("resolved_by"),
+                                r.getString("uncovered_by"));
+                    },
+                    params.toArray());
             return Optional.of(new ServiceHistory(service, revisionRows, incidents));
         });
     }
 
     private static ServiceSummary summary(Connection c, Name service) throws SQLException {
         String name = service.name();
-        List<ServiceSummary.Revision> latest = Sql.query(c, "SELECT * FROM revision WHERE service = ?"
-                + " ORDER BY first_seen DESC, name DESC FETCH FIRST 1 ROWS ONLY", ServiceQueries::revision, name);
-        long open = Sql.query(c, "SELECT COUNT(*) FROM incident WHERE service = ? AND status <> 'RESOLVED'",
-                r -> r.getLong(1), name).get(0);
-        List<ServiceSummary.LastIncident> last = Sql.query(c, "SELECT id, title, status, last_seen FROM incident"
-                + " WHERE service = ? ORDER BY last_seen DESC, id FETCH FIRST 1 ROWS ONLY", r ->
-                new ServiceSummary.LastIncident(r.getString(1), r.getString(2), IncidentQueries.lower(r.getString(3)),
-                        Timestamps.instant(r.getLong(4))), name);
-        return new ServiceSummary(name, service.project(), service.resourceType(), Timestamps.instant(service.lastSeen()),
-                latest.isEmpty() ? null : latest.get(0), open, last.isEmpty() ? null : last.get(0));
+        List<ServiceSummary.Revision> latest = Sql.query(
+                c,
+                "SELECT * FROM revision WHERE service = ?"
+                        + " ORDER BY first_seen DESC, name DESC FETCH FIRST 1 ROWS ONLY",
+                ServiceQueries::revision,
+                name);
+        long open = Sql.query(
+                        c,
+                        "SELECT COUNT(*) FROM incident WHERE service = ? AND status <> 'RESOLVED'",
+                        r -> r.getLong(1),
+                        name)
+                .get(0);
+        List<ServiceSummary.LastIncident> last = Sql.query(
+                c,
+                "SELECT id, title, status, last_seen FROM incident"
+                        + " WHERE service = ? ORDER BY last_seen DESC, id FETCH FIRST 1 ROWS ONLY",
+                r -> new ServiceSummary.LastIncident(
+                        r.getString(1),
+                        r.getString(2),
+                        IncidentQueries.lower(r.getString(3)),
+                        Timestamps.instant(r.getLong(4))),
+                name);
+        return new ServiceSummary(
+                name,
+                service.project(),
+                service.resourceType(),
+                Timestamps.instant(service.lastSeen()),
+                latest.isEmpty() ? null : latest.get(0),
+                open,
+                last.isEmpty() ? null : last.get(0));
     }
 
     private static ServiceSummary.Revision revision(ResultSet r) throws SQLException {
         Long failedAfter = Sql.nullableLong(r, "failed_after");
         Long ready = Sql.nullableLong(r, "ready_at");
-        return new ServiceSummary.Revision(r.getString("name"), IncidentQueries.lower(r.getString("state")),
-                r.getString("last_phase"), r.getString("failed_phase"),
-                failedAfter == null ? null : failedAfter / 1_000_000, Timestamps.instant(r.getLong("first_seen")),
-                Timestamps.instant(r.getLong("last_seen")), ready == null ? null : Timestamps.instant(ready));
+        return new ServiceSummary.Revision(
+                r.getString("name"),
+                IncidentQueries.lower(r.getString("state")),
+                r.getString("last_phase"),
+                r.getString("failed_phase"),
+                failedAfter == null ? null : failedAfter / 1_000_000,
+                Timestamps.instant(r.getLong("first_seen")),
+                Timestamps.instant(r.getLong("last_seen")),
+                ready == null ? null : Timestamps.instant(ready));
     }
 }

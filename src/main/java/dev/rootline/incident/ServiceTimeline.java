@@ -7,6 +7,5 @@ import java.util.List;
 public record ServiceTimeline(String service, List<ServiceSummary.Revision> revisions, List<Event> events) {
 
     /** @param related the other incident of an {@code uncovered} event */
-    public record Event(Instant at, String kind, String incidentId, String title, String revision, String related) {
-    }
+    public record Event(Instant at, String kind, String incidentId, String title, String revision, String related) {}
 }

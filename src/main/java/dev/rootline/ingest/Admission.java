@@ -24,7 +24,9 @@ public class Admission {
 
     Admission(RootlineConfig config, MeterRegistry metrics) {
         long maxBody = config.ingest().maxBodySize().asLongValue();
-        long budget = config.ingest().maxBytesInFlight().map(m -> m.asLongValue())
+        long budget = config.ingest()
+                .maxBytesInFlight()
+                .map(m -> m.asLongValue())
                 .orElse(Math.max(maxBody, Runtime.getRuntime().maxMemory() / 8));
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budget / KIB));
         this.room = new Semaphore(budgetKib);
@@ -40,8 +42,7 @@ public class Admission {
 
         private int held;
 
-        private Ticket() {
-        }
+        private Ticket() {}
 
         /**
          * Holds room for a body of {@code bytes} in all (what was held before counts); a body larger than the
@@ -62,7 +63,8 @@ public class Admission {
                 got = false;
             }
             if (!got) {
-                throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                throw new ProblemException(
+                        Response.Status.SERVICE_UNAVAILABLE,
                         "too many request bodies are being ingested at once; retry shortly");
             }
             held += need;

@@ -1,11 +1,11 @@
 package dev.rootline.ingest;
 
+import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Timestamps;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.incident.CorrelationService;
 import dev.rootline.search.LogStore;
 import io.micrometer.core.instrument.Counter;
@@ -31,8 +31,8 @@ public class IngestService {
     private final Counter duplicates;
     private final Counter rejected;
 
-    IngestService(LogStore store, CorrelationService correlation, RootlineConfig config, Clock clock,
-                  MeterRegistry metrics) {
+    IngestService(
+            LogStore store, CorrelationService correlation, RootlineConfig config, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.correlation = correlation;
         this.correlating = config.correlation().enabled();

@@ -41,11 +41,13 @@ public class PubSubPushResource {
         try (Admission.Ticket ticket = admission.admit()) {
             byte[] bytes = RequestBodies.read(body, headers, maxBody, ticket).toArray();
             boolean wrapped = messageId == null && subscription == null;
-            outcome = push.receive(new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
+            outcome = push.receive(
+                    new QuarantineService.Delivery("pubsub-push", messageId, subscription, bytes), wrapped);
         }
         if (outcome instanceof PushOutcome.Quarantined q) {
             return Response.ok(new QuarantinedProblem(q), Problem.MEDIA_TYPE).build();
         }
-        return Response.ok(((PushOutcome.Stored) outcome).result(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(((PushOutcome.Stored) outcome).result(), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -4,10 +4,8 @@ package dev.rootline.ingest;
 public sealed interface PushOutcome {
 
     /** Its entry is durable (or was already). */
-    record Stored(IngestResult result) implements PushOutcome {
-    }
+    record Stored(IngestResult result) implements PushOutcome {}
 
     /** It can never be ingested and was kept in the quarantine instead. */
-    record Quarantined(long quarantineId, String reason) implements PushOutcome {
-    }
+    record Quarantined(long quarantineId, String reason) implements PushOutcome {}
 }

@@ -42,8 +42,10 @@ class PushTokens {
                     .setAllowedClockSkewInSeconds(30)
                     .setExpectedIssuer(pubsub.oidcIssuer())
                     .setExpectedAudience(audience)
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(pubsub.oidcJwksUrl())))
+                    .setJwsAlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setVerificationKeyResolver(
+                            new HttpsJwksVerificationKeyResolver(new HttpsJwks(pubsub.oidcJwksUrl())))
                     .build();
         });
     }
@@ -57,7 +59,8 @@ class PushTokens {
             throw refused("a Pub/Sub OIDC bearer token is required");
         }
         try {
-            JwtClaims claims = consumer.get().processToClaims(authorization.substring(BEARER.length()).trim());
+            JwtClaims claims = consumer.get()
+                    .processToClaims(authorization.substring(BEARER.length()).trim());
             String email = claims.getStringClaimValue("email");
             if (!Boolean.TRUE.equals(claims.getClaimValue("email_verified", Boolean.class))
                     || !serviceAccounts.contains(email)) {

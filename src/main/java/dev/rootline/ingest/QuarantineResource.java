@@ -19,12 +19,16 @@ public class QuarantineResource {
         this.quarantine = quarantine;
     }
 
-    public record Item(long id, Instant receivedAt, String source, String reason, String messageId,
-                       String subscription, String payload) {
-    }
+    public record Item(
+            long id,
+            Instant receivedAt,
+            String source,
+            String reason,
+            String messageId,
+            String subscription,
+            String payload) {}
 
-    public record Items(List<Item> items) {
-    }
+    public record Items(List<Item> items) {}
 
     @GET
     public Items list(@QueryParam("limit") @DefaultValue("100") int limit) {

@@ -20,8 +20,7 @@ public class QuarantineService {
     }
 
     /** One rejected Pub/Sub delivery. */
-    public record Delivery(String source, String messageId, String subscription, byte[] body) {
-    }
+    public record Delivery(String source, String messageId, String subscription, byte[] body) {}
 
     public QuarantinedPayload quarantine(Delivery delivery, String reason) {
         QuarantinedPayload q = new QuarantinedPayload();
@@ -30,14 +29,16 @@ public class QuarantineService {
         q.reason = QuarantinedPayload.fit(reason, QuarantinedPayload.MAX_REASON);
         q.messageId = QuarantinedPayload.fit(delivery.messageId(), QuarantinedPayload.MAX_MESSAGE_ID);
         q.subscription = QuarantinedPayload.fit(delivery.subscription(), QuarantinedPayload.MAX_SUBSCRIPTION);
-        q.payload = QuarantinedPayload.fit(new String(delivery.body(), StandardCharsets.UTF_8),
-                QuarantinedPayload.MAX_PAYLOAD);
+        q.payload = QuarantinedPayload.fit(
+                new String(delivery.body(), StandardCharsets.UTF_8), QuarantinedPayload.MAX_PAYLOAD);
         q.persist();
         return q;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuarantinedPayload> newest(int limit) {
-        return QuarantinedPayload.findAll(Sort.descending("id")).page(Page.ofSize(limit)).list();
+        return QuarantinedPayload.findAll(Sort.descending("id"))
+                .page(Page.ofSize(limit))
+                .list();
     }
 }

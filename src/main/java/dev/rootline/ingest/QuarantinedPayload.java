@@ -16,6 +16,7 @@ public class QuarantinedPayload extends PanacheEntityBase {
 
     /** Column widths (V1__quarantine.sql): longer values are cut, since a quarantine that fails loses a delivery. */
     static final int MAX_PAYLOAD = 262_144;
+
     static final int MAX_REASON = 2000;
     static final int MAX_MESSAGE_ID = 256;
     static final int MAX_SUBSCRIPTION = 512;

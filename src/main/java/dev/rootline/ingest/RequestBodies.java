@@ -14,18 +14,19 @@ import java.util.zip.ZipException;
 /** Reads a request body with a size limit that holds after gzip decompression too (no zip bombs). */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * The body in pieces (see {@link ChunkedBytes} for why a batch is never one array), holding room for it in
      * the ticket as it is read: up front for a declared length, else a mebibyte at a time.
      */
     static ChunkedBytes read(InputStream body, HttpHeaders headers, long limit, Admission.Ticket ticket) {
-        String charset = headers.getMediaType() == null ? null : headers.getMediaType().getParameters().get("charset");
+        String charset = headers.getMediaType() == null
+                ? null
+                : headers.getMediaType().getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "charset " + charset
-                    + " is not accepted: send UTF-8");
+            throw new ProblemException(
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE, "charset " + charset + " is not accepted: send UTF-8");
         }
         String encoding = headers.getHeaderString(HttpHeaders.CONTENT_ENCODING);
         boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
@@ -44,8 +45,8 @@ final class RequestBodies {
             }
             return bytes;
         } catch (ZipException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "Content-Encoding is gzip but the body is not: "
-                    + e.getMessage());
+            throw new ProblemException(
+                    Response.Status.BAD_REQUEST, "Content-Encoding is gzip but the body is not: " + e.getMessage());
         } catch (EOFException e) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "the gzip body is cut short: " + e.getMessage());
         } catch (IOException e) {
@@ -84,7 +85,7 @@ final class RequestBodies {
     }
 
     private static ProblemException tooLarge(long limit) {
-        return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "the body is larger than the limit of " + limit + " bytes");
+        return new ProblemException(
+                Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than the limit of " + limit + " bytes");
     }
 }

@@ -41,8 +41,14 @@ class AlertDispatcher {
     private boolean woken;
     private volatile Thread thread;
 
-    AlertDispatcher(AlertStore store, AlertRoutes routes, SlackWebhook webhook, IncidentQueries incidents,
-                    MeterRegistry metrics, Clock clock, RootlineConfig config) {
+    AlertDispatcher(
+            AlertStore store,
+            AlertRoutes routes,
+            SlackWebhook webhook,
+            IncidentQueries incidents,
+            MeterRegistry metrics,
+            Clock clock,
+            RootlineConfig config) {
         this.store = store;
         this.routes = routes;
         this.webhook = webhook;
@@ -129,8 +135,12 @@ class AlertDispatcher {
         }
         long now = clock.millis();
         AlertRoute r = route.get();
-        if (alert.kind().limited() && store.sentSince(r.name(), now - r.rateWindow().toMillis()) >= r.rateLimit()) {
-            finish(alert, "suppressed", () -> store.suppress(alert, now, r.rateWindow().toMillis()));
+        if (alert.kind().limited()
+                && store.sentSince(r.name(), now - r.rateWindow().toMillis()) >= r.rateLimit()) {
+            finish(
+                    alert,
+                    "suppressed",
+                    () -> store.suppress(alert, now, r.rateWindow().toMillis()));
             return;
         }
         Optional<Payload> payload = payload(alert, r);
@@ -142,8 +152,13 @@ class AlertDispatcher {
         if (outcome instanceof Delivery.Delivered) {
             finish(alert, "sent", () -> store.sent(alert, clock.millis()));
         } else if (outcome instanceof Delivery.Throttled t) {
-            finish(alert, "throttled", () -> store.pause(r.name(), clock.millis() + t.retryAfter().toMillis(),
-                    "429: retry after " + t.retryAfter().toSeconds() + "s"));
+            finish(
+                    alert,
+                    "throttled",
+                    () -> store.pause(
+                            r.name(),
+                            clock.millis() + t.retryAfter().toMillis(),
+                            "429: retry after " + t.retryAfter().toSeconds() + "s"));
         } else if (outcome instanceof Delivery.Unavailable u) {
             retryOrGiveUp(alert, u.reason());
         } else if (outcome instanceof Delivery.Rejected j) {
@@ -156,11 +171,24 @@ class AlertDispatcher {
             case TEST -> Optional.of(messages.test(route.name()));
             case DIGEST -> {
                 List<Alert> held = store.suppressedIn(alert); // only the listed ones need their incident read
-                yield Optional.of(messages.digest(route, held.stream().limit(AlertMessages.DIGEST_LINES)
-                        .map(this::held).toList(), held.size()));
+                yield Optional.of(messages.digest(
+                        route,
+                        held.stream()
+                                .limit(AlertMessages.DIGEST_LINES)
+                                .map(this::held)
+                                .toList(),
+                        held.size()));
             }
-            default -> incidents.get(alert.incidentId()).map(detail -> messages.change(alert.kind(), alert.revision(),
-                    detail, Optional.ofNullable(alert.related()).flatMap(incidents::get).map(IncidentDetail::incident)));
+            default ->
+                incidents
+                        .get(alert.incidentId())
+                        .map(detail -> messages.change(
+                                alert.kind(),
+                                alert.revision(),
+                                detail,
+                                Optional.ofNullable(alert.related())
+                                        .flatMap(incidents::get)
+                                        .map(IncidentDetail::incident)));
         };
     }
 
@@ -175,18 +203,24 @@ class AlertDispatcher {
 
     private AlertMessages.Held held(Alert alert) {
         Optional<IncidentJson> incident = incidents.get(alert.incidentId()).map(IncidentDetail::incident);
-        return new AlertMessages.Held(alert.kind(), incident.map(IncidentJson::service).orElse("?"),
-                incident.map(IncidentJson::title).orElse(null), alert.incidentId());
+        return new AlertMessages.Held(
+                alert.kind(),
+                incident.map(IncidentJson::service).orElse("?"),
+                incident.map(IncidentJson::title).orElse(null),
+                alert.incidentId());
     }
 
     /** Exponential, from {@code retry-backoff} up to {@code max-backoff}, with up to 20% jitter. */
     private long backoff(int attempts) {
-        return new Backoff(config.retryBackoff(), config.maxBackoff()).withJitter(attempts).toMillis();
+        return new Backoff(config.retryBackoff(), config.maxBackoff())
+                .withJitter(attempts)
+                .toMillis();
     }
 
     private void finish(Alert alert, String outcome, Runnable record) {
         record.run();
-        metrics.counter("rootline.alerts.deliveries", "route", alert.route(), "outcome", outcome).increment();
+        metrics.counter("rootline.alerts.deliveries", "route", alert.route(), "outcome", outcome)
+                .increment();
         if (!outcome.equals("sent")) {
             LOG.debugf("Alert %d (%s, route %s): %s", alert.id(), alert.kind(), alert.route(), outcome);
         }

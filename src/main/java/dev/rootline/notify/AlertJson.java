@@ -13,15 +13,36 @@ import java.util.Locale;
  * @param digestId      for a suppressed alert, the digest that reports it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AlertJson(long id, String route, String kind, String status, String incidentId, String revision,
-                        String related, int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
-                        String lastError, Long digestId) {
+public record AlertJson(
+        long id,
+        String route,
+        String kind,
+        String status,
+        String incidentId,
+        String revision,
+        String related,
+        int attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant sentAt,
+        String lastError,
+        Long digestId) {
 
     static AlertJson of(Alert a) {
-        return new AlertJson(a.id(), a.route(), lower(a.kind().name()), lower(a.status().name()), a.incidentId(),
-                a.revision(), a.related(), a.attempts(), Instant.ofEpochMilli(a.createdAt()),
+        return new AlertJson(
+                a.id(),
+                a.route(),
+                lower(a.kind().name()),
+                lower(a.status().name()),
+                a.incidentId(),
+                a.revision(),
+                a.related(),
+                a.attempts(),
+                Instant.ofEpochMilli(a.createdAt()),
                 a.status() == AlertStatus.PENDING ? Instant.ofEpochMilli(a.nextAttempt()) : null,
-                a.sentAt() == null ? null : Instant.ofEpochMilli(a.sentAt()), a.lastError(), a.digestId());
+                a.sentAt() == null ? null : Instant.ofEpochMilli(a.sentAt()),
+                a.lastError(),
+                a.digestId());
     }
 
     private static String lower(String name) {
@@ -30,6 +51,5 @@ public record AlertJson(long id, String route, String kind, String status, Strin
 
     /** A page of alerts, newest first; {@code nextCursor} is null on the last page. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Page(List<AlertJson> items, String nextCursor) {
-    }
+    public record Page(List<AlertJson> items, String nextCursor) {}
 }

@@ -4,7 +4,12 @@ import dev.rootline.engine.rca.TimelineEvent;
 
 /** What an alert announces: an incident change, a digest of alerts a rate limit held back, or a test. */
 enum AlertKind {
-    OPENED, UNCOVERED, REGRESSED, RESOLVED, DIGEST, TEST;
+    OPENED,
+    UNCOVERED,
+    REGRESSED,
+    RESOLVED,
+    DIGEST,
+    TEST;
 
     static AlertKind of(TimelineEvent.Kind kind) {
         return valueOf(kind.name());

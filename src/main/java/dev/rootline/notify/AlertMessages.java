@@ -46,27 +46,33 @@ final class AlertMessages {
         String title = "%s %s: %s".formatted(emoji(kind), verb(kind), incident.title());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(fit(title, HEADER_LIMIT)))));
-        blocks.add(section(s -> s.text(markdownText(fit("*%s* · revision `%s` · %s severity · %s confidence".formatted(
-                escape(incident.service()), escape(revision), incident.severity(), incident.confidence()),
+        blocks.add(section(s -> s.text(markdownText(fit(
+                "*%s* · revision `%s` · %s severity · %s confidence"
+                        .formatted(
+                                escape(incident.service()),
+                                escape(revision),
+                                incident.severity(),
+                                incident.confidence()),
                 SECTION_LIMIT)))));
         blocks.add(section(s -> s.text(markdownText(rootCause(incident)))));
         if (!detail.whys().isEmpty()) {
             String whys = detail.whys().stream().map(w -> "• " + escape(w)).collect(Collectors.joining("\n"));
             blocks.add(section(s -> s.text(markdownText(fit("*Why?*\n" + whys, SECTION_LIMIT)))));
         }
-        story(kind, revision, detail, related).ifPresent(text ->
-                blocks.add(section(s -> s.text(markdownText(fit(text, SECTION_LIMIT))))));
+        story(kind, revision, detail, related)
+                .ifPresent(text -> blocks.add(section(s -> s.text(markdownText(fit(text, SECTION_LIMIT))))));
         blocks.add(context(c -> c.elements(List.of(markdownText(fit(counts(incident), SECTION_LIMIT))))));
-        blocks.add(actions(a -> a.elements(List.of(button(b -> b.text(plainText("Open incident"))
-                .url(incidentUrl(incident.id())))))));
+        blocks.add(actions(a -> a.elements(
+                List.of(button(b -> b.text(plainText("Open incident")).url(incidentUrl(incident.id())))))));
         // the fallback text is mrkdwn too, shown in notifications: escaped like the blocks
-        return Payload.builder().text(fit("[%s] %s".formatted(escape(incident.service()), escape(title)), SECTION_LIMIT))
-                .blocks(blocks).build();
+        return Payload.builder()
+                .text(fit("[%s] %s".formatted(escape(incident.service()), escape(title)), SECTION_LIMIT))
+                .blocks(blocks)
+                .build();
     }
 
     /** An alert a rate limit held back, as a digest lists it. */
-    record Held(AlertKind kind, String service, String title, String incidentId) {
-    }
+    record Held(AlertKind kind, String service, String title, String incidentId) {}
 
     /**
      * The alerts a route's rate limit held back in one window.
@@ -78,9 +84,15 @@ final class AlertMessages {
         String title = "⏸ %,d more alerts held back on route %s".formatted(total, route.name());
         StringBuilder lines = new StringBuilder();
         for (Held h : listed.subList(0, Math.min(DIGEST_LINES, listed.size()))) {
-            lines.append("• ").append(verb(h.kind())).append(" *").append(escape(h.service())).append("*: ")
-                    .append(escape(h.title() == null ? h.incidentId() : h.title())).append(" (<")
-                    .append(incidentUrl(h.incidentId())).append("|incident>)\n");
+            lines.append("• ")
+                    .append(verb(h.kind()))
+                    .append(" *")
+                    .append(escape(h.service()))
+                    .append("*: ")
+                    .append(escape(h.title() == null ? h.incidentId() : h.title()))
+                    .append(" (<")
+                    .append(incidentUrl(h.incidentId()))
+                    .append("|incident>)\n");
         }
         if (total > DIGEST_LINES) {
             lines.append("…and %,d more.".formatted(total - DIGEST_LINES));
@@ -88,14 +100,17 @@ final class AlertMessages {
         List<LayoutBlock> blocks = List.of(
                 header(h -> h.text(plainText(fit(title, HEADER_LIMIT)))),
                 section(s -> s.text(markdownText(fit(lines.toString(), SECTION_LIMIT)))),
-                context(c -> c.elements(List.of(markdownText("Rate limit: %d alerts per %s.".formatted(
-                        route.rateLimit(), human(route.rateWindow())))))));
+                context(c -> c.elements(List.of(markdownText(
+                        "Rate limit: %d alerts per %s.".formatted(route.rateLimit(), human(route.rateWindow())))))));
         return Payload.builder().text(title).blocks(blocks).build();
     }
 
     Payload test(String route) {
         String text = "Rootline test message for route %s: alerts will arrive here.".formatted(route);
-        return Payload.builder().text(text).blocks(List.of(section(s -> s.text(markdownText(text))))).build();
+        return Payload.builder()
+                .text(text)
+                .blocks(List.of(section(s -> s.text(markdownText(text)))))
+                .build();
     }
 
     private String rootCause(IncidentJson incident) {
@@ -109,25 +124,34 @@ final class AlertMessages {
         return line + where + "```" + fit(escape(evidence.message()), room) + "```";
     }
 
-    private Optional<String> story(AlertKind kind, String revision, IncidentDetail detail,
-                                   Optional<IncidentJson> related) {
+    private Optional<String> story(
+            AlertKind kind, String revision, IncidentDetail detail, Optional<IncidentJson> related) {
         return switch (kind) {
-            case UNCOVERED -> related.map(r -> "Uncovered when revision `%s` fixed *%s* (<%s|incident>)."
-                    .formatted(escape(revision), escape(r.title()), incidentUrl(r.id())));
-            case REGRESSED -> detail.timeline().stream()
-                    .filter(e -> e.kind().equals("resolved")).reduce((a, b) -> b)
-                    .map(e -> "Resolved by revision `%s` at %s; back in revision `%s`."
-                            .formatted(escape(e.revision()), e.at(), escape(revision)));
+            case UNCOVERED ->
+                related.map(r -> "Uncovered when revision `%s` fixed *%s* (<%s|incident>)."
+                        .formatted(escape(revision), escape(r.title()), incidentUrl(r.id())));
+            case REGRESSED ->
+                detail.timeline().stream()
+                        .filter(e -> e.kind().equals("resolved"))
+                        .reduce((a, b) -> b)
+                        .map(e -> "Resolved by revision `%s` at %s; back in revision `%s`."
+                                .formatted(escape(e.revision()), e.at(), escape(revision)));
             case RESOLVED -> Optional.of("Revision `%s` runs without it.".formatted(escape(revision)));
             default -> Optional.empty();
         };
     }
 
     private static String counts(IncidentJson incident) {
-        String explained = incident.chain().stream().skip(1)
-                .map(s -> "%,d × %s".formatted(s.count(), s.signatureId())).collect(Collectors.joining(", "));
-        return "Explains %,d lines%s · first seen %s · last seen %s".formatted(incident.explainedCount(),
-                explained.isEmpty() ? "" : ": " + explained, seconds(incident.firstSeen()), seconds(incident.lastSeen()));
+        String explained = incident.chain().stream()
+                .skip(1)
+                .map(s -> "%,d × %s".formatted(s.count(), s.signatureId()))
+                .collect(Collectors.joining(", "));
+        return "Explains %,d lines%s · first seen %s · last seen %s"
+                .formatted(
+                        incident.explainedCount(),
+                        explained.isEmpty() ? "" : ": " + explained,
+                        seconds(incident.firstSeen()),
+                        seconds(incident.lastSeen()));
     }
 
     private String incidentUrl(String id) {
@@ -159,7 +183,9 @@ final class AlertMessages {
 
     /** Slack's mrkdwn takes {@code &}, {@code <} and {@code >} as control characters. */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Cuts text to a length, never inside an escaped character. */

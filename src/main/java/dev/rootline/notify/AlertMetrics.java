@@ -19,13 +19,23 @@ class AlertMetrics {
 
     AlertMetrics(AlertStore store, MeterRegistry metrics) {
         this.store = store;
-        this.alerts = MultiGauge.builder("rootline.alerts").description("Slack alerts by route and status")
+        this.alerts = MultiGauge.builder("rootline.alerts")
+                .description("Slack alerts by route and status")
                 .register(metrics);
     }
 
     @Scheduled(every = "15s")
     void refresh() {
-        alerts.register(store.counts().stream().map(c -> MultiGauge.Row.of(Tags.of("route", c.route(),
-                "status", c.status().name().toLowerCase(Locale.ROOT)), c.alerts())).toList(), true);
+        alerts.register(
+                store.counts().stream()
+                        .map(c -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "route",
+                                        c.route(),
+                                        "status",
+                                        c.status().name().toLowerCase(Locale.ROOT)),
+                                c.alerts()))
+                        .toList(),
+                true);
     }
 }

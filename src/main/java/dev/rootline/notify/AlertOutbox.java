@@ -29,8 +29,13 @@ class AlertOutbox {
     private final Clock clock;
     private final long maxAgeMillis;
 
-    AlertOutbox(AlertRoutes routes, AlertStore store, AlertDispatcher dispatcher,
-                TransactionSynchronizationRegistry transactions, Clock clock, RootlineConfig config) {
+    AlertOutbox(
+            AlertRoutes routes,
+            AlertStore store,
+            AlertDispatcher dispatcher,
+            TransactionSynchronizationRegistry transactions,
+            Clock clock,
+            RootlineConfig config) {
         this.routes = routes;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -54,14 +59,24 @@ class AlertOutbox {
         boolean raised = false;
         for (TimelineEvent change : changes) {
             if (TimeUnit.NANOSECONDS.toMillis(change.atNanos()) < now - maxAgeMillis
-                    || change.kind() == TimelineEvent.Kind.OPENED && changes.stream().anyMatch(e ->
-                    e.kind() == TimelineEvent.Kind.UNCOVERED && e.revision().equals(change.revision()))) {
+                    || change.kind() == TimelineEvent.Kind.OPENED
+                            && changes.stream()
+                                    .anyMatch(e -> e.kind() == TimelineEvent.Kind.UNCOVERED
+                                            && e.revision().equals(change.revision()))) {
                 continue;
             }
             for (AlertRoute route : to) {
-                String dedup = String.join("|", route.name(), incident.incidentId(), change.kind().name(), change.revision());
-                raised |= store.enqueue(incident.connection(), route.name(), AlertKind.of(change.kind()),
-                        incident.incidentId(), change.revision(), change.related(), dedup, now);
+                String dedup = String.join(
+                        "|", route.name(), incident.incidentId(), change.kind().name(), change.revision());
+                raised |= store.enqueue(
+                        incident.connection(),
+                        route.name(),
+                        AlertKind.of(change.kind()),
+                        incident.incidentId(),
+                        change.revision(),
+                        change.related(),
+                        dedup,
+                        now);
             }
         }
         if (raised) {

@@ -26,9 +26,13 @@ public class AlertResource {
 
     @GET
     @Operation(summary = "Slack alerts, newest first, optionally of one status: pending, sent, failed or suppressed")
-    public AlertJson.Page list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") @DefaultValue("50") int limit) {
-        return alerts.list(InvalidQueryException.oneOf("status", status, AlertStatus.class), Optional.ofNullable(cursor),
+    public AlertJson.Page list(
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return alerts.list(
+                InvalidQueryException.oneOf("status", status, AlertStatus.class),
+                Optional.ofNullable(cursor),
                 InvalidQueryException.limit(limit, MAX_LIMIT));
     }
 

@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
  *
  * @param webhook a secret; {@link #toString()} leaves it out so that it cannot reach a log by accident
  */
-record AlertRoute(String name, List<Pattern> services, SignatureSeverity minSeverity, URI webhook, int rateLimit,
-                  Duration rateWindow) {
+record AlertRoute(
+        String name,
+        List<Pattern> services,
+        SignatureSeverity minSeverity,
+        URI webhook,
+        int rateLimit,
+        Duration rateWindow) {
 
     /** Whether an incident of this service and severity is alerted on here. */
     boolean takes(String service, SignatureSeverity severity) {
@@ -25,8 +30,12 @@ record AlertRoute(String name, List<Pattern> services, SignatureSeverity minSeve
 
     /** Globs separated by commas: {@code *} stands for any characters and {@code ?} for one. */
     static List<Pattern> globs(String globs) {
-        return Pattern.compile(",").splitAsStream(globs).map(String::trim).filter(g -> !g.isEmpty())
-                .map(AlertRoute::glob).toList();
+        return Pattern.compile(",")
+                .splitAsStream(globs)
+                .map(String::trim)
+                .filter(g -> !g.isEmpty())
+                .map(AlertRoute::glob)
+                .toList();
     }
 
     private static Pattern glob(String glob) {

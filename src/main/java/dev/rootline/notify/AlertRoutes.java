@@ -30,15 +30,26 @@ class AlertRoutes {
         for (Map.Entry<String, RootlineConfig.Route> e : new TreeMap<>(slack.routes()).entrySet()) {
             String key = "rootline.slack.routes." + e.getKey();
             if (e.getKey().equals(DEFAULT)) {
-                throw new IllegalArgumentException(key + ": '" + DEFAULT + "' is the route of rootline.slack.webhook-url");
+                throw new IllegalArgumentException(
+                        key + ": '" + DEFAULT + "' is the route of rootline.slack.webhook-url");
             }
             RootlineConfig.Route r = e.getValue();
-            named.add(new AlertRoute(e.getKey(), AlertRoute.globs(r.services()), r.minSeverity(),
-                    webhook(key + ".webhook-url", r.webhookUrl()), rateLimit(key, r.rateLimit()), r.rateWindow()));
+            named.add(new AlertRoute(
+                    e.getKey(),
+                    AlertRoute.globs(r.services()),
+                    r.minSeverity(),
+                    webhook(key + ".webhook-url", r.webhookUrl()),
+                    rateLimit(key, r.rateLimit()),
+                    r.rateWindow()));
         }
-        fallback = slack.webhookUrl().map(url -> new AlertRoute(DEFAULT, AlertRoute.globs("*"), slack.minSeverity(),
-                webhook("rootline.slack.webhook-url", url), rateLimit("rootline.slack", slack.rateLimit()),
-                slack.rateWindow()));
+        fallback = slack.webhookUrl()
+                .map(url -> new AlertRoute(
+                        DEFAULT,
+                        AlertRoute.globs("*"),
+                        slack.minSeverity(),
+                        webhook("rootline.slack.webhook-url", url),
+                        rateLimit("rootline.slack", slack.rateLimit()),
+                        slack.rateWindow()));
     }
 
     boolean any() {
@@ -55,7 +66,9 @@ class AlertRoutes {
     }
 
     Optional<AlertRoute> named(String name) {
-        return DEFAULT.equals(name) ? fallback : named.stream().filter(r -> r.name().equals(name)).findFirst();
+        return DEFAULT.equals(name)
+                ? fallback
+                : named.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     private static int rateLimit(String key, int limit) {
@@ -69,7 +82,8 @@ class AlertRoutes {
     private static URI webhook(String key, String url) {
         try {
             URI uri = new URI(url.trim());
-            if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+            if (uri.isAbsolute()
+                    && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                     && uri.getHost() != null) {
                 return uri;
             }

@@ -38,7 +38,8 @@ public class AlertService {
         List<Alert> rows = store.list(status, before, limit + 1);
         boolean more = rows.size() > limit;
         List<Alert> page = more ? rows.subList(0, limit) : rows;
-        return new AlertJson.Page(page.stream().map(AlertJson::of).toList(),
+        return new AlertJson.Page(
+                page.stream().map(AlertJson::of).toList(),
                 more ? String.valueOf(page.get(page.size() - 1).id()) : null);
     }
 

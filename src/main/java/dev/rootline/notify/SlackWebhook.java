@@ -50,7 +50,8 @@ class SlackWebhook {
                 return new Delivery.Throttled(retryAfter(response.header("Retry-After")));
             }
             return response.code() >= 500 || response.code() == 408
-                    ? new Delivery.Unavailable(reason) : new Delivery.Rejected(reason);
+                    ? new Delivery.Unavailable(reason)
+                    : new Delivery.Rejected(reason);
         } catch (InterruptedIOException e) {
             return new Delivery.Unavailable("timed out");
         } catch (IOException e) {
@@ -73,8 +74,10 @@ class SlackWebhook {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration d = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration d = Duration.between(
+                        clock.instant(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notADate) {
                 return DEFAULT_RETRY_AFTER;

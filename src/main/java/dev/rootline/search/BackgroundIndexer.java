@@ -21,8 +21,7 @@ import org.apache.lucene.index.IndexWriter;
  */
 final class BackgroundIndexer implements AutoCloseable {
 
-    private record Batch(List<LogStore.StoredEvent> events, long receivedNanos, long sequence, int permits) {
-    }
+    private record Batch(List<LogStore.StoredEvent> events, long receivedNanos, long sequence, int permits) {}
 
     private static final Batch STOP = new Batch(List.of(), 0, -1, 0);
     private static final long ABANDON_WAIT_MILLIS = 10_000;

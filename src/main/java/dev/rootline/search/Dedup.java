@@ -88,7 +88,9 @@ final class Dedup {
         if (reserved != null) {
             return reserved;
         }
-        return index.search.context(entry.key(), 1, 1).map(c -> Timestamps.nanos(c.entry().timestamp()))
+        return index.search
+                .context(entry.key(), 1, 1)
+                .map(c -> Timestamps.nanos(c.entry().timestamp()))
                 .orElse(entry.timeNanos());
     }
 }

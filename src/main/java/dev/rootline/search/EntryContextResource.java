@@ -25,9 +25,12 @@ public class EntryContextResource {
 
     @GET
     @Operation(summary = "The entries around one entry on the same instance, in time order")
-    public LogStore.EntryContext context(@PathParam("key") String key, @QueryParam("before") @DefaultValue("20") int before,
-                                         @QueryParam("after") @DefaultValue("20") int after) throws IOException {
-        return search.context(key, before, after).orElseThrow(
-                () -> new ProblemException(Response.Status.NOT_FOUND, "no entry with key " + key));
+    public LogStore.EntryContext context(
+            @PathParam("key") String key,
+            @QueryParam("before") @DefaultValue("20") int before,
+            @QueryParam("after") @DefaultValue("20") int after)
+            throws IOException {
+        return search.context(key, before, after)
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no entry with key " + key));
     }
 }

@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeyReservations {
 
-    private record Reservation(long sequence, long timeNanos) {
-    }
+    private record Reservation(long sequence, long timeNanos) {}
 
     private static final Reservation IN_FLIGHT = new Reservation(Long.MAX_VALUE, 0);
 

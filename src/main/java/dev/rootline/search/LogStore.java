@@ -34,13 +34,10 @@ public interface LogStore {
      * What an append did: entry counts, and every (joined) event of the append with its signature matches, the
      * duplicates' included, so that whatever follows the store can finish work a failed earlier attempt left.
      */
-    record AppendResult(int accepted, int duplicates, List<StoredEvent> events) {
-    }
+    record AppendResult(int accepted, int duplicates, List<StoredEvent> events) {}
 
     /** An event as stored, with the signatures it matched when it was stored. */
-    record StoredEvent(LogEvent event, List<Match> matches) {
-    }
+    record StoredEvent(LogEvent event, List<Match> matches) {}
 
-    record EntryContext(List<StoredEntry> before, StoredEntry entry, List<StoredEntry> after) {
-    }
+    record EntryContext(List<StoredEntry> before, StoredEntry entry, List<StoredEntry> after) {}
 }

@@ -19,7 +19,8 @@ public class LogStoreProducer {
     @Startup
     LuceneLogStore open(RootlineConfig config, SignatureCatalog signatures) throws IOException {
         Path dir = Files.createDirectories(Path.of(config.dataDir()));
-        TracebackJoiner joiner = new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
+        TracebackJoiner joiner =
+                new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
         return new LuceneLogStore(dir, joiner::join, signatures::match);
     }
 

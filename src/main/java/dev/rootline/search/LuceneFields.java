@@ -1,18 +1,18 @@
 package dev.rootline.search;
 
 import dev.rootline.app.Columns;
+import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Payloads;
+import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.event.Severity;
 import dev.rootline.engine.event.Timestamps;
-import dev.rootline.engine.event.Scope;
-import dev.rootline.engine.event.InvalidEntryException;
-import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.signature.Match;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -36,6 +36,7 @@ final class LuceneFields {
     static final String TIME = "time";
     /** The first 64 bits of the key: a unique, cheap tie-break for events at the same nanosecond. */
     static final String TIEBREAK = "tiebreak";
+
     static final String RECEIVED = "received";
     static final String SEVERITY = "severity";
     static final String SERVICE = "service";
@@ -49,14 +50,13 @@ final class LuceneFields {
     static final String SIGNATURE = "signature";
 
     /** Fields indexed verbatim, so query syntax can filter on them ({@code service:api}). */
-    static final List<String> KEYWORDS = List.of(ID, MEMBER, SEVERITY, SERVICE, REVISION, INSTANCE, RESOURCE_TYPE,
-            LOG_NAME, INSERT_ID, SIGNATURE);
+    static final List<String> KEYWORDS =
+            List.of(ID, MEMBER, SEVERITY, SERVICE, REVISION, INSTANCE, RESOURCE_TYPE, LOG_NAME, INSERT_ID, SIGNATURE);
 
     /** Lucene rejects terms over 32 kB; no real label comes near this. */
     private static final int MAX_KEYWORD = 1024;
 
-    private LuceneFields() {
-    }
+    private LuceneFields() {}
 
     static Document toDocument(LogStore.StoredEvent stored, long receivedNanos) {
         LogEvent event = stored.event();
@@ -110,15 +110,32 @@ final class LuceneFields {
         LogEvent event = LogEvent.joined(pieces);
         String joined = entries.size() > 1 ? "[" + String.join(",", entries.subList(1, entries.size())) + "]" : null;
         List<String> signatures = List.of(doc.getValues(SIGNATURE));
-        return new StoredEntry(event.key(), event.timestamp(), event.severity(), event.scope(), event.logName(),
-                event.insertId(), event.message(), signatures, entries.get(0), joined);
+        return new StoredEntry(
+                event.key(),
+                event.timestamp(),
+                event.severity(),
+                event.scope(),
+                event.logName(),
+                event.insertId(),
+                event.message(),
+                signatures,
+                entries.get(0),
+                joined);
     }
 
     private static StoredEntry unreadable(Document doc, String text, String reason) {
         long time = doc.getField(TIME).numericValue().longValue();
-        return new StoredEntry("", Timestamps.instant(time), Severity.DEFAULT, new Scope("", "", "", "", "", ""), "", "",
-                "(a stored entry that no longer reads: " + reason + ")", List.of(doc.getValues(SIGNATURE)),
-                Columns.write(text), null);
+        return new StoredEntry(
+                "",
+                Timestamps.instant(time),
+                Severity.DEFAULT,
+                new Scope("", "", "", "", "", ""),
+                "",
+                "",
+                "(a stored entry that no longer reads: " + reason + ")",
+                List.of(doc.getValues(SIGNATURE)),
+                Columns.write(text),
+                null);
     }
 
     static long tiebreak(String key) {

@@ -93,7 +93,8 @@ final class LuceneIndex {
 
     /** Commits everything indexed, recording the first log generation the commit does not cover. */
     void commit(long walGeneration) throws IOException {
-        writer.setLiveCommitData(Map.of(WAL_GENERATION, Long.toString(walGeneration)).entrySet());
+        writer.setLiveCommitData(
+                Map.of(WAL_GENERATION, Long.toString(walGeneration)).entrySet());
         writer.commit();
     }
 

@@ -62,8 +62,9 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     /** Log records and indexer batches must be in the same order. */
     private final Object appendOrder = new Object();
-    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
-            Daemons.named("rootline-log-store"));
+
+    private final ScheduledExecutorService maintenance =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("rootline-log-store"));
     private final StoreFault fault = new StoreFault(maintenance, this::reopen);
     private volatile LuceneIndex index;
 
@@ -77,8 +78,12 @@ public final class LuceneLogStore implements LogStore, Closeable {
     }
 
     /** @param merges makes the scheduler of the index's segment merges (Lucene's default: a thread for each) */
-    LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join, Function<LogEvent, List<Match>> matcher,
-                   Supplier<MergeScheduler> merges) throws IOException {
+    LuceneLogStore(
+            Path dir,
+            UnaryOperator<List<LogEvent>> join,
+            Function<LogEvent, List<Match>> matcher,
+            Supplier<MergeScheduler> merges)
+            throws IOException {
         this.tagger = new Tagger(join, matcher);
         this.merges = merges;
         // Reading segments looks codecs up by name. Lucene's lookup only sees the class loaders it was first
@@ -87,7 +92,8 @@ public final class LuceneLogStore implements LogStore, Closeable {
         PostingsFormat.reloadPostingsFormats(RootlineCodec.class.getClassLoader());
         Path indexDir = dir.resolve("index");
         // a file system of its own (a test's, injecting faults) cannot be memory-mapped
-        directory = dir.getFileSystem() == FileSystems.getDefault() ? FSDirectory.open(indexDir)
+        directory = dir.getFileSystem() == FileSystems.getDefault()
+                ? FSDirectory.open(indexDir)
                 : new NIOFSDirectory(indexDir);
         wal = new WriteAheadLog(dir.resolve("wal"));
         quarantine = new ReplayQuarantine(dir.resolve("quarantine"));
@@ -145,7 +151,8 @@ public final class LuceneLogStore implements LogStore, Closeable {
                 Set<LogEvent> isFresh = Collections.newSetFromMap(new IdentityHashMap<>());
                 isFresh.addAll(fresh);
                 events = new ArrayList<>(events);
-                List<LogEvent> duplicates = entries.stream().filter(e -> !isFresh.contains(e)).toList();
+                List<LogEvent> duplicates =
+                        entries.stream().filter(e -> !isFresh.contains(e)).toList();
                 events.addAll(tagger.tag(dedup.asStored(current, duplicates, receivedNanos)));
             }
             return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
@@ -223,8 +230,8 @@ public final class LuceneLogStore implements LogStore, Closeable {
             current.indexer().awaitIndexed(wal.lastSequence());
             long before = current.writer.getDocStats().numDocs;
             // hourly, so a doc-values scan is cheap enough and spares every append a points field
-            current.writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(LuceneFields.RECEIVED,
-                    Long.MIN_VALUE, cutoffNanos - 1));
+            current.writer.deleteDocuments(
+                    NumericDocValuesField.newSlowRangeQuery(LuceneFields.RECEIVED, Long.MIN_VALUE, cutoffNanos - 1));
             commit(current);
             return before - current.writer.getDocStats().numDocs;
         } finally {

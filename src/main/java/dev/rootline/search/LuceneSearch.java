@@ -44,9 +44,12 @@ final class LuceneSearch {
 
     /** The longest a search may run; a longer one is refused as too broad rather than answered in part. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(10);
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG, true),
+
+    private static final Sort NEWEST_FIRST = new Sort(
+            new SortField(LuceneFields.TIME, SortField.Type.LONG, true),
             new SortField(LuceneFields.TIEBREAK, SortField.Type.LONG, true));
-    private static final Sort OLDEST_FIRST = new Sort(new SortField(LuceneFields.TIME, SortField.Type.LONG),
+    private static final Sort OLDEST_FIRST = new Sort(
+            new SortField(LuceneFields.TIME, SortField.Type.LONG),
             new SortField(LuceneFields.TIEBREAK, SortField.Type.LONG));
 
     private final SearcherManager searchers;
@@ -74,7 +77,9 @@ final class LuceneSearch {
             long total = searcher.count(query);
             // the cursor's (time, tie-break) is unique, so no document ties with it: put it after the last doc
             int lastDoc = Math.max(searcher.getIndexReader().maxDoc() - 1, 0);
-            FieldDoc after = q.cursor().map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c))).orElse(null);
+            FieldDoc after = q.cursor()
+                    .map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c)))
+                    .orElse(null);
             TopFieldDocs top = searcher.searchAfter(after, query, q.limit(), NEWEST_FIRST, false);
             if (searcher.timedOut()) {
                 throw new InvalidQueryException("the query ran longer than " + TIME_LIMIT.toSeconds() + " s: narrow it"
@@ -87,8 +92,8 @@ final class LuceneSearch {
             }
             return new SearchPage(items, total, next);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("q expands to too many terms (fuzzy, wildcard or range queries): "
-                    + e.getMessage());
+            throw new InvalidQueryException(
+                    "q expands to too many terms (fuzzy, wildcard or range queries): " + e.getMessage());
         } finally {
             searchers.release(shared);
         }
@@ -112,11 +117,13 @@ final class LuceneSearch {
             Document doc = searcher.storedFields().document(self.doc);
             StoredEntry entry = LuceneFields.fromDocument(doc);
             Query sameStream = sameStream(entry);
-            List<StoredEntry> earlier = load(searcher,
+            List<StoredEntry> earlier = load(
+                    searcher,
                     searcher.searchAfter(self, sameStream, Math.max(before, 0), NEWEST_FIRST, false).scoreDocs);
             Collections.reverse(earlier);
             FieldDoc ascending = new FieldDoc(self.doc, Float.NaN, self.fields);
-            List<StoredEntry> later = load(searcher,
+            List<StoredEntry> later = load(
+                    searcher,
                     searcher.searchAfter(ascending, sameStream, Math.max(after, 0), OLDEST_FIRST, false).scoreDocs);
             return Optional.of(new LogStore.EntryContext(earlier, entry, later));
         } finally {
@@ -131,7 +138,10 @@ final class LuceneSearch {
     private static Query sameStream(StoredEntry entry) {
         BooleanQuery.Builder stream = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(LuceneFields.SERVICE, entry.scope().service())), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(LuceneFields.REVISION, entry.scope().version())), BooleanClause.Occur.FILTER);
+                .add(
+                        new TermQuery(
+                                new Term(LuceneFields.REVISION, entry.scope().version())),
+                        BooleanClause.Occur.FILTER);
         String instance = entry.scope().instance();
         if (!instance.isEmpty()) {
             stream.add(new TermQuery(new Term(LuceneFields.INSTANCE, instance)), BooleanClause.Occur.FILTER);
@@ -144,9 +154,17 @@ final class LuceneSearch {
         Query text = q.text().filter(t -> !t.isBlank()).map(this::parse).orElseGet(MatchAllDocsQuery::new);
         b.add(text, BooleanClause.Occur.MUST);
         q.service().ifPresent(s -> b.add(new TermQuery(new Term(LuceneFields.SERVICE, s)), BooleanClause.Occur.FILTER));
-        q.revision().ifPresent(r -> b.add(new TermQuery(new Term(LuceneFields.REVISION, r)), BooleanClause.Occur.FILTER));
-        q.minSeverity().ifPresent(min -> b.add(new TermInSetQuery(LuceneFields.SEVERITY, Arrays.stream(Severity.values())
-                .filter(s -> s.atLeast(min)).map(s -> new BytesRef(s.name())).toList()), BooleanClause.Occur.FILTER));
+        q.revision()
+                .ifPresent(r -> b.add(new TermQuery(new Term(LuceneFields.REVISION, r)), BooleanClause.Occur.FILTER));
+        q.minSeverity()
+                .ifPresent(min -> b.add(
+                        new TermInSetQuery(
+                                LuceneFields.SEVERITY,
+                                Arrays.stream(Severity.values())
+                                        .filter(s -> s.atLeast(min))
+                                        .map(s -> new BytesRef(s.name()))
+                                        .toList()),
+                        BooleanClause.Occur.FILTER));
         if (q.fromNanos().isPresent() || q.toNanos().isPresent()) {
             long from = q.fromNanos().orElse(Long.MIN_VALUE);
             long to = q.toNanos().map(t -> t - 1).orElse(Long.MAX_VALUE);
@@ -161,7 +179,8 @@ final class LuceneSearch {
         try {
             return parser.parse(text);
         } catch (ParseException e) {
-            throw new InvalidQueryException("q is not valid query syntax: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidQueryException("q is not valid query syntax: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         } catch (TooComplexToDeterminizeException e) {
             throw new InvalidQueryException("q holds a regular expression too complex to run");
         } catch (IllegalArgumentException e) {

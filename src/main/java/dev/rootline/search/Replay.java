@@ -18,8 +18,7 @@ final class Replay {
 
     private static final Logger LOG = Logger.getLogger(Replay.class);
 
-    private Replay() {
-    }
+    private Replay() {}
 
     static void into(LuceneIndex index, WriteAheadLog wal, Dedup dedup, Tagger tagger, ReplayQuarantine quarantine)
             throws IOException {

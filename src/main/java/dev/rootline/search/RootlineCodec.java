@@ -20,8 +20,8 @@ import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
  */
 public final class RootlineCodec extends FilterCodec {
 
-    private final StoredFieldsFormat storedFields =
-            new Lucene90CompressingStoredFieldsFormat("RootlineStoredFieldsLZ4", CompressionMode.FAST, 60 * 1024, 1024, 10);
+    private final StoredFieldsFormat storedFields = new Lucene90CompressingStoredFieldsFormat(
+            "RootlineStoredFieldsLZ4", CompressionMode.FAST, 60 * 1024, 1024, 10);
     private final PostingsFormat bloom = new BloomFilteringPostingsFormat(PostingsFormat.forName("Lucene912"));
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override

@@ -25,7 +25,8 @@ public record SearchQuery(
 
     /** A minimum severity as a client names it ({@code error}, {@code WARNING}); a bad name is a 400. */
     public static Optional<Severity> severity(String name) {
-        return Optional.ofNullable(name).map(n -> Severity.ofLogSeverity(n.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidQueryException("severity: '" + n + "' is not a LogSeverity")));
+        return Optional.ofNullable(name)
+                .map(n -> Severity.ofLogSeverity(n.toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new InvalidQueryException("severity: '" + n + "' is not a LogSeverity")));
     }
 }

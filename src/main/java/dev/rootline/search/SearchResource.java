@@ -23,13 +23,24 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Log entries matching Lucene query syntax over the message, newest first")
-    public SearchPage search(@QueryParam("q") String q, @QueryParam("service") String service,
-                             @QueryParam("revision") String revision, @QueryParam("severity") String severity,
-                             @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor)
+    public SearchPage search(
+            @QueryParam("q") String q,
+            @QueryParam("service") String service,
+            @QueryParam("revision") String revision,
+            @QueryParam("severity") String severity,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("cursor") String cursor)
             throws IOException {
-        return search.search(new SearchQuery(Optional.ofNullable(q), Optional.ofNullable(service),
-                Optional.ofNullable(revision), SearchQuery.severity(severity),
-                InvalidQueryException.eventTime("from", from), InvalidQueryException.eventTime("to", to), limit, Optional.ofNullable(cursor)));
+        return search.search(new SearchQuery(
+                Optional.ofNullable(q),
+                Optional.ofNullable(service),
+                Optional.ofNullable(revision),
+                SearchQuery.severity(severity),
+                InvalidQueryException.eventTime("from", from),
+                InvalidQueryException.eventTime("to", to),
+                limit,
+                Optional.ofNullable(cursor)));
     }
 }

@@ -28,8 +28,15 @@ public class SearchService {
 
     public SearchPage search(SearchQuery query) throws IOException {
         int limit = Math.max(1, Math.min(query.limit(), config.store().maxPageSize()));
-        return store.search(new SearchQuery(query.text(), query.service(), query.revision(), query.minSeverity(),
-                query.fromNanos(), query.toNanos(), limit, query.cursor()));
+        return store.search(new SearchQuery(
+                query.text(),
+                query.service(),
+                query.revision(),
+                query.minSeverity(),
+                query.fromNanos(),
+                query.toNanos(),
+                limit,
+                query.cursor()));
     }
 
     public Optional<LogStore.EntryContext> context(String key, int before, int after) throws IOException {

@@ -21,7 +21,8 @@ record SegmentTimes(long min, long max) {
         if (points == null) {
             return ANY;
         }
-        return new SegmentTimes(LongPoint.decodeDimension(points.getMinPackedValue(), 0),
+        return new SegmentTimes(
+                LongPoint.decodeDimension(points.getMinPackedValue(), 0),
                 LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
     }
 

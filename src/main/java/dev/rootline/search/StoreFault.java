@@ -49,8 +49,11 @@ final class StoreFault {
             }
             cause = failure;
         }
-        LOG.errorf(failure, "the log store is down until it can be reopened; the write-ahead log holds every "
-                + "acknowledged entry: %s", failure.getMessage());
+        LOG.errorf(
+                failure,
+                "the log store is down until it can be reopened; the write-ahead log holds every "
+                        + "acknowledged entry: %s",
+                failure.getMessage());
         schedule();
     }
 

@@ -26,5 +26,4 @@ public record StoredEntry(
         String message,
         List<String> signatures,
         @JsonRawValue String entry,
-        @JsonRawValue String joined) {
-}
+        @JsonRawValue String joined) {}

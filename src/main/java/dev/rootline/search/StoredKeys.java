@@ -13,8 +13,7 @@ import org.apache.lucene.util.BytesRef;
 /** Dedup's lookup: which of a batch's entries the index already holds. */
 final class StoredKeys {
 
-    private StoredKeys() {
-    }
+    private StoredKeys() {}
 
     /**
      * One terms enumeration per segment serves the whole batch, in key order: looking each key up on its own cost

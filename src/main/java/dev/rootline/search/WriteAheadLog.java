@@ -32,8 +32,7 @@ final class WriteAheadLog implements Closeable {
     private static final int HEADER = 16;
 
     /** One append: the entries of a request that were new, and when they arrived. */
-    record Record(long receivedNanos, List<byte[]> entries) {
-    }
+    record Record(long receivedNanos, List<byte[]> entries) {}
 
     private final Path dir;
     private final GroupCommit fsync = new GroupCommit(this::force);
@@ -76,7 +75,8 @@ final class WriteAheadLog implements Closeable {
         int size = Long.BYTES + Integer.BYTES;
         for (int i = 0; i < entries.size(); i++) {
             byte[] entry = entries.get(i);
-            byte[] length = ByteBuffer.allocate(Integer.BYTES).putInt(entry.length).array();
+            byte[] length =
+                    ByteBuffer.allocate(Integer.BYTES).putInt(entry.length).array();
             crc.update(length);
             crc.update(entry);
             parts[1 + 2 * i] = ByteBuffer.wrap(length);
@@ -124,8 +124,8 @@ final class WriteAheadLog implements Closeable {
      * opened first: if it cannot be (a full or read-only disk), appends go on in the current one.
      */
     synchronized long rotate() throws IOException {
-        FileChannel next = FileChannel.open(file(generation + 1), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel next = FileChannel.open(
+                file(generation + 1), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         try {
             channel.force(false);
         } catch (IOException e) {
@@ -148,8 +148,8 @@ final class WriteAheadLog implements Closeable {
     }
 
     private void switchTo(long g) throws IOException {
-        FileChannel next = FileChannel.open(file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel next = FileChannel.open(
+                file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         try {
             channel.force(false);
         } catch (IOException e) {
@@ -219,7 +219,8 @@ final class WriteAheadLog implements Closeable {
 
     private void open(long g) throws IOException {
         generation = g;
-        channel = FileChannel.open(file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel = FileChannel.open(
+                file(g), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     private static void readRecords(DataInputStream in, List<Record> into) throws IOException {
@@ -261,7 +262,8 @@ final class WriteAheadLog implements Closeable {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith(PREFIX) && n.endsWith(".log"))
                     .map(n -> Long.parseLong(n.substring(PREFIX.length(), n.length() - 4)))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -39,7 +39,8 @@ public class Access {
 
     /** Compared in constant time; never logged. */
     boolean isToken(String presented) {
-        return token.isPresent() && presented != null
+        return token.isPresent()
+                && presented != null
                 && MessageDigest.isEqual(token.get(), presented.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -52,9 +53,15 @@ public class Access {
     }
 
     ClientOrigin origin(HttpServerRequest request) {
-        return ClientOrigin.of(new ClientOrigin.Request(
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), request.isSSL(),
-                request.headers().getAll("X-Forwarded-For"), request.headers().getAll("Forwarded"),
-                request.getHeader("X-Forwarded-Proto")), proxies);
+        return ClientOrigin.of(
+                new ClientOrigin.Request(
+                        request.remoteAddress() == null
+                                ? null
+                                : request.remoteAddress().hostAddress(),
+                        request.isSSL(),
+                        request.headers().getAll("X-Forwarded-For"),
+                        request.headers().getAll("Forwarded"),
+                        request.getHeader("X-Forwarded-Proto")),
+                proxies);
     }
 }

@@ -23,8 +23,8 @@ public class AccessPolicy implements HttpSecurityPolicy {
     }
 
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
-                                            AuthorizationRequestContext context) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext request, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         if (!access.enforced()) {
             return CheckResult.permit();
         }
@@ -34,8 +34,11 @@ public class AccessPolicy implements HttpSecurityPolicy {
         }
         boolean api = RequestPaths.api(path);
         HttpMethod method = request.request().method();
-        if (!api && !path.contains("%") && (method == HttpMethod.GET || method == HttpMethod.HEAD)
-                && access.config().openPagesLocally() && access.origin(request.request()).local()) {
+        if (!api
+                && !path.contains("%")
+                && (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && access.config().openPagesLocally()
+                && access.origin(request.request()).local()) {
             return CheckResult.permit();
         }
         String needed = api ? TokenAuthentication.API : TokenAuthentication.PAGES;

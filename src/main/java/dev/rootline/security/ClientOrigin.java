@@ -23,8 +23,8 @@ record ClientOrigin(Optional<InetAddress> address, boolean secure, boolean forwa
     private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)(?:^|[;,\\s])for=\"?([^;,\"]*)\"?");
 
     /** The request as it reached this process. */
-    record Request(String peer, boolean tls, List<String> forwardedFor, List<String> forwarded, String forwardedProto) {
-    }
+    record Request(
+            String peer, boolean tls, List<String> forwardedFor, List<String> forwarded, String forwardedProto) {}
 
     /** A browser on this machine: a loopback client reached directly, or through trusted proxies only. */
     boolean local() {
@@ -34,8 +34,8 @@ record ClientOrigin(Optional<InetAddress> address, boolean secure, boolean forwa
     static ClientOrigin of(Request request, TrustedProxies trusted) {
         Optional<InetAddress> peer = TrustedProxies.parse(request.peer() == null ? "" : request.peer());
         List<String> hops = hops(request);
-        boolean headers = !request.forwardedFor().isEmpty() || !request.forwarded().isEmpty()
-                || request.forwardedProto() != null;
+        boolean headers =
+                !request.forwardedFor().isEmpty() || !request.forwarded().isEmpty() || request.forwardedProto() != null;
         if (peer.isEmpty() || !trusted.trusts(peer.get())) {
             return new ClientOrigin(peer, request.tls(), headers);
         }
@@ -46,7 +46,8 @@ record ClientOrigin(Optional<InetAddress> address, boolean secure, boolean forwa
                 break;
             }
         }
-        return new ClientOrigin(client, request.tls() || proto(request.forwardedProto()).equals("https"), false);
+        return new ClientOrigin(
+                client, request.tls() || proto(request.forwardedProto()).equals("https"), false);
     }
 
     /** Every hop of X-Forwarded-For, or else of Forwarded, oldest first, across repeated headers. */

@@ -18,11 +18,12 @@ final class LoginThrottle {
     static final Duration LONGEST = Duration.ofMinutes(15);
     private static final int CLIENTS = 10_000;
 
-    private record Failures(int count, Instant until) {
-    }
+    private record Failures(int count, Instant until) {}
 
-    private final Cache<String, Failures> clients = Caffeine.newBuilder().maximumSize(CLIENTS)
-            .expireAfterWrite(Duration.ofDays(1)).build();
+    private final Cache<String, Failures> clients = Caffeine.newBuilder()
+            .maximumSize(CLIENTS)
+            .expireAfterWrite(Duration.ofDays(1))
+            .build();
     private final int attempts;
     private final Backoff backoff;
     private final Clock clock;

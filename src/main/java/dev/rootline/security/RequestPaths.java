@@ -12,13 +12,11 @@ import java.util.Set;
 final class RequestPaths {
 
     /** Paths open to anyone, exactly. */
-    private static final Set<String> OPEN = Set.of("/login", "/rootline.css", "/favicon.ico",
-            "/api/v1/pubsub/push");
+    private static final Set<String> OPEN = Set.of("/login", "/rootline.css", "/favicon.ico", "/api/v1/pubsub/push");
     /** Operations, open to anyone, with everything under them: health probes and metrics scrapers have no token. */
     private static final List<String> OPEN_TREES = List.of("/q/health", "/q/metrics", "/q/openapi", "/q/swagger-ui");
 
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     /** The normalised path without matrix parameters and empty segments; "/" for none. */
     static String canonical(String normalized) {
@@ -42,8 +40,8 @@ final class RequestPaths {
         if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("\\")) {
             return false;
         }
-        return OPEN.contains(canonical) || OPEN_TREES.stream().anyMatch(t -> canonical.equals(t)
-                || canonical.startsWith(t + "/"));
+        return OPEN.contains(canonical)
+                || OPEN_TREES.stream().anyMatch(t -> canonical.equals(t) || canonical.startsWith(t + "/"));
     }
 
     /** Under {@code /api}: the API, which needs the token; everything else is a page. */

@@ -29,8 +29,11 @@ final class Sessions {
     private final SecureRandom random = new SecureRandom();
 
     Sessions(byte[] token, Duration timeout, Clock clock) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(token, "HmacSHA256"),
-                "rootline page session v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.key = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(token, "HmacSHA256"),
+                        "rootline page session v1".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -43,7 +46,10 @@ final class Sessions {
     String issue() {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
-        byte[] body = ByteBuffer.allocate(BODY).putLong(clock.millis() + timeout.toMillis()).put(nonce).array();
+        byte[] body = ByteBuffer.allocate(BODY)
+                .putLong(clock.millis() + timeout.toMillis())
+                .put(nonce)
+                .array();
         return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(hmac(key, body));
     }
 
@@ -56,7 +62,8 @@ final class Sessions {
         try {
             byte[] body = DECODER.decode(value.substring(0, dot));
             byte[] signature = DECODER.decode(value.substring(dot + 1));
-            return body.length == BODY && MessageDigest.isEqual(signature, hmac(key, body))
+            return body.length == BODY
+                    && MessageDigest.isEqual(signature, hmac(key, body))
                     && ByteBuffer.wrap(body).getLong() > clock.millis();
         } catch (IllegalArgumentException e) {
             return false;

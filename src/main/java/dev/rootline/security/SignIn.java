@@ -13,16 +13,13 @@ public class SignIn {
     /** What an attempt came to. */
     public sealed interface Outcome {
         /** The token was right: set this cookie. */
-        record Accepted(NewCookie session) implements Outcome {
-        }
+        record Accepted(NewCookie session) implements Outcome {}
 
         /** The token was wrong. */
-        record Refused() implements Outcome {
-        }
+        record Refused() implements Outcome {}
 
         /** Too many failures from this client: it must wait before trying again. */
-        record Throttled(Duration retryAfter) implements Outcome {
-        }
+        record Throttled(Duration retryAfter) implements Outcome {}
     }
 
     private final Access access;
@@ -30,7 +27,8 @@ public class SignIn {
 
     SignIn(Access access, Clock clock) {
         this.access = access;
-        this.throttle = new LoginThrottle(access.config().loginAttempts(), access.config().loginBackoff(), clock);
+        this.throttle = new LoginThrottle(
+                access.config().loginAttempts(), access.config().loginBackoff(), clock);
     }
 
     public Outcome attempt(String token, HttpServerRequest request) {
@@ -46,8 +44,13 @@ public class SignIn {
         }
         throttle.succeeded(client);
         Sessions sessions = access.sessions().orElseThrow();
-        return new Outcome.Accepted(new NewCookie.Builder(Access.SESSION_COOKIE).value(sessions.issue()).path("/")
-                .httpOnly(true).secure(origin.secure() || access.config().secureCookie())
-                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) sessions.timeout().toSeconds()).build());
+        return new Outcome.Accepted(new NewCookie.Builder(Access.SESSION_COOKIE)
+                .value(sessions.issue())
+                .path("/")
+                .httpOnly(true)
+                .secure(origin.secure() || access.config().secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) sessions.timeout().toSeconds())
+                .build());
     }
 }

@@ -40,12 +40,14 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        if (authorization != null
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && access.isToken(authorization.substring(BEARER.length()).strip())) {
             return Uni.createFrom().item(identity("api-token", API, PAGES));
         }
         Cookie session = context.request().getCookie(Access.SESSION_COOKIE);
-        if (session != null && access.sessions().map(s -> s.valid(session.getValue())).orElse(false)) {
+        if (session != null
+                && access.sessions().map(s -> s.valid(session.getValue())).orElse(false)) {
             return Uni.createFrom().item(identity("page-session", PAGES));
         }
         return Uni.createFrom().nullItem();
@@ -60,13 +62,18 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         String path = RequestPaths.canonical(context.normalizedPath());
         if (RequestPaths.api(path)) {
-            context.response().setStatusCode(401)
+            context.response()
+                    .setStatusCode(401)
                     .putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rootline\"")
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE.toString())
                     .end(problem());
         } else {
-            String next = path + (context.request().query() == null ? "" : "?" + context.request().query());
-            context.response().setStatusCode(303)
+            String next = path
+                    + (context.request().query() == null
+                            ? ""
+                            : "?" + context.request().query());
+            context.response()
+                    .setStatusCode(303)
                     .putHeader(HttpHeaders.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
                     .end();
         }
@@ -74,7 +81,8 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static SecurityIdentity identity(String name, String... roles) {
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name));
+        QuarkusSecurityIdentity.Builder builder =
+                QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name));
         for (String role : roles) {
             builder.addRole(role);
         }
@@ -83,7 +91,8 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
 
     private static String problem() {
         try {
-            return JSON.writeValueAsString(Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required"));
+            return JSON.writeValueAsString(
+                    Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -16,7 +16,9 @@ final class TrustedProxies {
                 return false;
             }
             int bits = network.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
             return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
         }
@@ -30,8 +32,11 @@ final class TrustedProxies {
 
     /** @throws IllegalArgumentException naming the entry that is not an address or CIDR block */
     static TrustedProxies of(List<String> entries) {
-        return new TrustedProxies(entries.stream().map(String::strip).filter(e -> !e.isEmpty())
-                .map(TrustedProxies::block).toList());
+        return new TrustedProxies(entries.stream()
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .map(TrustedProxies::block)
+                .toList());
     }
 
     boolean isEmpty() {
@@ -55,9 +60,9 @@ final class TrustedProxies {
 
     private static Block block(String entry) {
         int slash = entry.indexOf('/');
-        InetAddress network = parse(slash < 0 ? entry : entry.substring(0, slash)).orElseThrow(() ->
-                new IllegalArgumentException("rootline.security.trusted-proxies: '" + entry
-                        + "' is not an IP address or CIDR block"));
+        InetAddress network = parse(slash < 0 ? entry : entry.substring(0, slash))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "rootline.security.trusted-proxies: '" + entry + "' is not an IP address or CIDR block"));
         int bits = network.getAddress().length * 8;
         int prefix;
         try {
@@ -66,8 +71,8 @@ final class TrustedProxies {
             prefix = -1;
         }
         if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("rootline.security.trusted-proxies: '" + entry
-                    + "' has a prefix length outside 0 to " + bits);
+            throw new IllegalArgumentException(
+                    "rootline.security.trusted-proxies: '" + entry + "' has a prefix length outside 0 to " + bits);
         }
         return new Block(network.getAddress(), prefix);
     }

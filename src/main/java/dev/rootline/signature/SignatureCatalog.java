@@ -41,13 +41,23 @@ public class SignatureCatalog {
     private static final Logger LOG = Logger.getLogger(SignatureCatalog.class);
 
     /** The packs in the repository's signatures/ folder, packaged under the same name. */
-    static final List<String> BUNDLED_PACKS = List.of("auth.yaml", "cloudrun.yaml", "config.yaml", "container.yaml",
-            "datastores.yaml", "gcp.yaml", "gke.yaml", "gunicorn.yaml", "network.yaml", "python.yaml", "runtime.yaml",
-            "startup.yaml", "websocket.yaml");
+    static final List<String> BUNDLED_PACKS = List.of(
+            "auth.yaml",
+            "cloudrun.yaml",
+            "config.yaml",
+            "container.yaml",
+            "datastores.yaml",
+            "gcp.yaml",
+            "gke.yaml",
+            "gunicorn.yaml",
+            "network.yaml",
+            "python.yaml",
+            "runtime.yaml",
+            "startup.yaml",
+            "websocket.yaml");
 
     /** The compiled set and where it came from. */
-    record Loaded(SignatureSet set, Map<String, Long> directoryStamp) {
-    }
+    record Loaded(SignatureSet set, Map<String, Long> directoryStamp) {}
 
     private final Optional<Path> directory;
     private final Set<String> disabled;
@@ -91,7 +101,8 @@ public class SignatureCatalog {
     }
 
     private void failed(CompiledSignature signature, Throwable failure) {
-        metrics.counter("rootline.signature.failures", "signature", signature.id()).increment();
+        metrics.counter("rootline.signature.failures", "signature", signature.id())
+                .increment();
         LOG.warnf("signature %s failed on a line and was skipped for it: %s", signature.id(), failure.toString());
     }
 
@@ -100,11 +111,13 @@ public class SignatureCatalog {
     }
 
     private Counter counter(String signatureId) {
-        return matchCounters.computeIfAbsent(signatureId,
-                id -> metrics.counter("rootline.signature.matches", "signature", id));
+        return matchCounters.computeIfAbsent(
+                signatureId, id -> metrics.counter("rootline.signature.matches", "signature", id));
     }
 
-    @Scheduled(every = "${rootline.signatures-reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${rootline.signatures-reload-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reloadIfChanged() {
         if (directory.isEmpty() || stamp().equals(current.get().directoryStamp())) {
             return;
@@ -113,7 +126,9 @@ public class SignatureCatalog {
             Loaded loaded = load();
             current.set(loaded);
             reloadError.set(null);
-            LOG.infof("reloaded signatures: %d in force", loaded.set().signatures().size());
+            LOG.infof(
+                    "reloaded signatures: %d in force",
+                    loaded.set().signatures().size());
         } catch (InvalidSignatureException | RuntimeException e) {
             String error = String.valueOf(e.getMessage());
             if (!error.equals(reloadError.get())) {
@@ -144,8 +159,11 @@ public class SignatureCatalog {
         if (disabled.isEmpty()) {
             return definitions;
         }
-        return definitions.stream().filter(d -> !disabled.contains(d.id()))
-                .map(d -> d.withExplains(d.explains().stream().filter(e -> !disabled.contains(e)).toList())).toList();
+        return definitions.stream()
+                .filter(d -> !disabled.contains(d.id()))
+                .map(d -> d.withExplains(
+                        d.explains().stream().filter(e -> !disabled.contains(e)).toList()))
+                .toList();
     }
 
     private static String bundled(String pack) {
@@ -164,7 +182,10 @@ public class SignatureCatalog {
             return List.of();
         }
         try (Stream<Path> list = Files.list(directory.get())) {
-            return list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return list.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory.get(), e);
         }

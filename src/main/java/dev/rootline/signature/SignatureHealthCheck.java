@@ -21,7 +21,8 @@ public class SignatureHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("signatures").up()
+        var response = HealthCheckResponse.named("signatures")
+                .up()
                 .withData("inForce", catalog.current().signatures().size());
         catalog.reloadError().ifPresent(error -> response.withData("reloadError", error));
         return response.build();

@@ -19,21 +19,36 @@ public class SignatureResource {
         this.catalog = catalog;
     }
 
-    public record Item(String id, String title, String category, String role, String severity, String scope,
-                       String file, long matchCount) {
-    }
+    public record Item(
+            String id,
+            String title,
+            String category,
+            String role,
+            String severity,
+            String scope,
+            String file,
+            long matchCount) {}
 
     /** @param reloadError why the last reload failed; the listed set is the previous one, still in force */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Items(List<Item> items, String reloadError) {
-    }
+    public record Items(List<Item> items, String reloadError) {}
 
     @GET
     @Operation(summary = "The signatures in force, with how many stored events each matched since start")
     public Items list() {
-        return new Items(catalog.current().signatures().stream().map(s -> s.definition()).map(d -> new Item(d.id(),
-                d.title(), d.category().yamlName(), d.role().name().toLowerCase(Locale.ROOT), d.severity().name().toLowerCase(Locale.ROOT),
-                d.scope().name().toLowerCase(Locale.ROOT), d.origin().file(), catalog.matchCount(d.id()))).toList(),
+        return new Items(
+                catalog.current().signatures().stream()
+                        .map(s -> s.definition())
+                        .map(d -> new Item(
+                                d.id(),
+                                d.title(),
+                                d.category().yamlName(),
+                                d.role().name().toLowerCase(Locale.ROOT),
+                                d.severity().name().toLowerCase(Locale.ROOT),
+                                d.scope().name().toLowerCase(Locale.ROOT),
+                                d.origin().file(),
+                                catalog.matchCount(d.id())))
+                        .toList(),
                 catalog.reloadError().orElse(null));
     }
 }

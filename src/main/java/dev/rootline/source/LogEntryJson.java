@@ -31,8 +31,7 @@ final class LogEntryJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFormat.Printer PROTOBUF = JsonFormat.printer().omittingInsignificantWhitespace();
 
-    private LogEntryJson() {
-    }
+    private LogEntryJson() {}
 
     /** The UTF-8 JSON of the entry. */
     static byte[] write(LogEntry entry) {
@@ -73,7 +72,10 @@ final class LogEntryJson {
     }
 
     private static void rarerFields(JsonGenerator json, LogEntry entry) throws IOException {
-        if (!(entry.hasHttpRequest() || entry.hasOperation() || entry.hasSourceLocation() || entry.hasSplit()
+        if (!(entry.hasHttpRequest()
+                || entry.hasOperation()
+                || entry.hasSourceLocation()
+                || entry.hasSplit()
                 || entry.hasProtoPayload())) {
             return;
         }
@@ -98,7 +100,9 @@ final class LogEntryJson {
                 // left out, as documented above
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = MAPPER.readTree(printed).fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields =
+                        MAPPER.readTree(printed).fields();
+                fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             json.writeFieldName(field.getKey());
             MAPPER.writeTree(json, field.getValue());
@@ -113,7 +117,8 @@ final class LogEntryJson {
 
     private static void timestamp(JsonGenerator json, String name, boolean present, Timestamp t) throws IOException {
         if (present) {
-            json.writeStringField(name, Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString());
+            json.writeStringField(
+                    name, Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString());
         }
     }
 

@@ -15,8 +15,7 @@ import java.time.Duration;
  */
 final class LoggingApi {
 
-    private LoggingApi() {
-    }
+    private LoggingApi() {}
 
     /** How long one page may take; slower counts as a failure, retried by {@link PullSources}. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -24,11 +23,16 @@ final class LoggingApi {
     static LoggingClient open(RootlineConfig.Sources config) throws IOException {
         LoggingSettings.Builder settings = LoggingSettings.newBuilder();
         // one attempt per call: PullSources owns the retries and their backoff, and reports every failure
-        settings.listLogEntriesSettings().setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(1)
-                .setTotalTimeoutDuration(CALL_TIMEOUT).setInitialRpcTimeoutDuration(CALL_TIMEOUT)
-                .setMaxRpcTimeoutDuration(CALL_TIMEOUT).build());
+        settings.listLogEntriesSettings()
+                .setRetrySettings(RetrySettings.newBuilder()
+                        .setMaxAttempts(1)
+                        .setTotalTimeoutDuration(CALL_TIMEOUT)
+                        .setInitialRpcTimeoutDuration(CALL_TIMEOUT)
+                        .setMaxRpcTimeoutDuration(CALL_TIMEOUT)
+                        .build());
         if (config.loggingEndpoint().isPresent()) {
-            settings.setTransportChannelProvider(GrpcChannels.to(config.loggingEndpoint().get(), config.loggingPlaintext()));
+            settings.setTransportChannelProvider(
+                    GrpcChannels.to(config.loggingEndpoint().get(), config.loggingPlaintext()));
             if (config.loggingPlaintext()) {
                 settings.setCredentialsProvider(NoCredentialsProvider.create());
             }

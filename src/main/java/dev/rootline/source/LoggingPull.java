@@ -48,8 +48,14 @@ final class LoggingPull {
     private final Clock clock;
     private final ExecutorService prefetch;
 
-    LoggingPull(String name, RootlineConfig.LoggingSource config, LoggingClient client, IngestService ingest,
-                QuarantineService quarantine, Checkpoints checkpoints, Clock clock) {
+    LoggingPull(
+            String name,
+            RootlineConfig.LoggingSource config,
+            LoggingClient client,
+            IngestService ingest,
+            QuarantineService quarantine,
+            Checkpoints checkpoints,
+            Clock clock) {
         this.name = name;
         this.config = config;
         this.client = client;
@@ -67,16 +73,22 @@ final class LoggingPull {
     /** Reads everything there is now, page by page; returns how many entries were new to the store. */
     long poll(BooleanSupplier stopping) throws IOException {
         Optional<Checkpoints.Checkpoint> checkpoint = checkpoints.load(name);
-        Instant from = checkpoint.map(c -> Instant.ofEpochSecond(0, c.timeNanos()))
-                .orElse(clock.instant()).minus(config.overlap());
+        Instant from = checkpoint
+                .map(c -> Instant.ofEpochSecond(0, c.timeNanos()))
+                .orElse(clock.instant())
+                .minus(config.overlap());
         String since = "timestamp>=\"" + from + "\"";
         ListLogEntriesRequest request = ListLogEntriesRequest.newBuilder()
                 .addResourceNames("projects/" + config.project())
-                .setFilter(config.filter().filter(f -> !f.isBlank()).map(f -> "(" + f + ") AND " + since).orElse(since))
+                .setFilter(config.filter()
+                        .filter(f -> !f.isBlank())
+                        .map(f -> "(" + f + ") AND " + since)
+                        .orElse(since))
                 .setOrderBy("timestamp asc")
                 .setPageSize(config.pageSize())
                 .build();
-        Iterator<LoggingClient.ListLogEntriesPage> pages = client.listLogEntries(request).iteratePages().iterator();
+        Iterator<LoggingClient.ListLogEntriesPage> pages =
+                client.listLogEntries(request).iteratePages().iterator();
         // Pages are fetched, printed and read ahead on another thread while earlier ones are stored; those ready by
         // then are stored together, sharing one fsync and one checkpoint.
         Deque<Future<Page>> ahead = new ArrayDeque<>();
@@ -93,8 +105,10 @@ final class LoggingPull {
                 more = batch.more();
                 if (!batch.pages().isEmpty()) {
                     stored += store(batch.pages());
-                    Checkpoints.Checkpoint last = batch.pages().get(batch.pages().size() - 1).last();
-                    if (checkpoint.isEmpty() || last.timeNanos() >= checkpoint.get().timeNanos()) {
+                    Checkpoints.Checkpoint last =
+                            batch.pages().get(batch.pages().size() - 1).last();
+                    if (checkpoint.isEmpty()
+                            || last.timeNanos() >= checkpoint.get().timeNanos()) {
                         checkpoints.save(name, last, clock.millis());
                     }
                 }
@@ -106,8 +120,7 @@ final class LoggingPull {
     }
 
     /** Pages to store together, and whether the API has more after them. */
-    private record Batch(List<Page> pages, boolean more) {
-    }
+    private record Batch(List<Page> pages, boolean more) {}
 
     /** The next page, waited for, and those after it that are ready, up to {@link #BATCH_ENTRIES}. */
     private static Batch nextBatch(Deque<Future<Page>> ahead) throws IOException {
@@ -149,8 +162,14 @@ final class LoggingPull {
                 events = null;
             }
             LogEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            return new Page(json, events, last == null ? null : new Checkpoints.Checkpoint(
-                    com.google.protobuf.util.Timestamps.toNanos(last.getTimestamp()), last.getInsertId()));
+            return new Page(
+                    json,
+                    events,
+                    last == null
+                            ? null
+                            : new Checkpoints.Checkpoint(
+                                    com.google.protobuf.util.Timestamps.toNanos(last.getTimestamp()),
+                                    last.getInsertId()));
         }
     }
 
@@ -185,8 +204,8 @@ final class LoggingPull {
                 try {
                     accepted += ingest.ingest(ChunkedBytes.of(entry)).accepted();
                 } catch (InvalidEntryException bad) {
-                    quarantine.quarantine(new QuarantineService.Delivery("logging-api:" + name, null, null, entry),
-                            bad.getMessage());
+                    quarantine.quarantine(
+                            new QuarantineService.Delivery("logging-api:" + name, null, null, entry), bad.getMessage());
                 }
             }
         }

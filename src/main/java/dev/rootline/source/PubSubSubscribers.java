@@ -1,9 +1,9 @@
 package dev.rootline.source;
 
 import com.google.api.core.ApiService;
+import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.batching.FlowControlSettings;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
@@ -45,8 +45,8 @@ class PubSubSubscribers {
     private final SourceStates states;
     private final MeterRegistry metrics;
     private final Map<String, Subscriber> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
-            Daemons.named("rootline-pubsub-restart"));
+    private final ScheduledExecutorService restarts =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("rootline-pubsub-restart"));
     private volatile boolean stopping;
 
     PubSubSubscribers(RootlineConfig config, PushService push, SourceStates states, MeterRegistry metrics) {
@@ -81,9 +81,11 @@ class PubSubSubscribers {
         MessageReceiver receiver = (message, reply) -> receive(name, source.subscription(), message, reply);
         Subscriber.Builder builder = Subscriber.newBuilder(source.subscription(), receiver)
                 .setFlowControlSettings(FlowControlSettings.newBuilder()
-                        .setMaxOutstandingElementCount(source.maxOutstanding()).build())
+                        .setMaxOutstandingElementCount(source.maxOutstanding())
+                        .build())
                 .setExecutorProvider(InstantiatingExecutorProvider.newBuilder()
-                        .setExecutorThreadCount(source.threads()).build());
+                        .setExecutorThreadCount(source.threads())
+                        .build());
         config.pubsubEndpoint().ifPresent(endpoint -> {
             builder.setChannelProvider(GrpcChannels.to(endpoint, config.pubsubPlaintext()));
             if (config.pubsubPlaintext()) {
@@ -91,12 +93,14 @@ class PubSubSubscribers {
             }
         });
         Subscriber subscriber = builder.build();
-        subscriber.addListener(new ApiService.Listener() {
-            @Override
-            public void failed(ApiService.State from, Throwable failure) {
-                restart(name, source, failure);
-            }
-        }, Runnable::run);
+        subscriber.addListener(
+                new ApiService.Listener() {
+                    @Override
+                    public void failed(ApiService.State from, Throwable failure) {
+                        restart(name, source, failure);
+                    }
+                },
+                Runnable::run);
         running.put(name, subscriber);
         subscriber.startAsync();
     }
@@ -111,16 +115,25 @@ class PubSubSubscribers {
     }
 
     private void receive(String name, String subscription, PubsubMessage message, AckReplyConsumer reply) {
-        QuarantineService.Delivery delivery = new QuarantineService.Delivery("pubsub-pull", message.getMessageId(),
-                subscription, message.getData().toByteArray());
+        QuarantineService.Delivery delivery = new QuarantineService.Delivery(
+                "pubsub-pull",
+                message.getMessageId(),
+                subscription,
+                message.getData().toByteArray());
         try {
             PushOutcome outcome = push.receive(delivery, false);
             reply.ack();
-            metrics.counter("rootline.source.messages", "source", name, "reply", "ack").increment();
-            states.stored(name, outcome instanceof PushOutcome.Stored stored ? stored.result().accepted() : 0);
+            metrics.counter("rootline.source.messages", "source", name, "reply", "ack")
+                    .increment();
+            states.stored(
+                    name,
+                    outcome instanceof PushOutcome.Stored stored
+                            ? stored.result().accepted()
+                            : 0);
         } catch (IOException | RuntimeException e) {
             reply.nack();
-            metrics.counter("rootline.source.messages", "source", name, "reply", "nack").increment();
+            metrics.counter("rootline.source.messages", "source", name, "reply", "nack")
+                    .increment();
             states.failed(name, e.getClass().getSimpleName(), e.getMessage());
             LOG.debugf(e, "Message %s of %s not stored; nacked for redelivery", message.getMessageId(), name);
         }

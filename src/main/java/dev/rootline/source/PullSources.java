@@ -32,9 +32,13 @@ class PullSources {
     private static final Logger LOG = Logger.getLogger(PullSources.class);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
     private static final Duration REFUSED_BACKOFF = Duration.ofMinutes(5);
-    private static final Set<StatusCode.Code> PASSING = Set.of(StatusCode.Code.UNAVAILABLE,
-            StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.INTERNAL,
-            StatusCode.Code.ABORTED, StatusCode.Code.UNKNOWN);
+    private static final Set<StatusCode.Code> PASSING = Set.of(
+            StatusCode.Code.UNAVAILABLE,
+            StatusCode.Code.RESOURCE_EXHAUSTED,
+            StatusCode.Code.DEADLINE_EXCEEDED,
+            StatusCode.Code.INTERNAL,
+            StatusCode.Code.ABORTED,
+            StatusCode.Code.UNKNOWN);
 
     private final RootlineConfig config;
     private final IngestService ingest;
@@ -48,8 +52,13 @@ class PullSources {
     private final Object signal = new Object();
     private volatile boolean stopping;
 
-    PullSources(RootlineConfig config, IngestService ingest, QuarantineService quarantine, Checkpoints checkpoints,
-                SourceStates states, Clock clock) {
+    PullSources(
+            RootlineConfig config,
+            IngestService ingest,
+            QuarantineService quarantine,
+            Checkpoints checkpoints,
+            SourceStates states,
+            Clock clock) {
         this.config = config;
         this.ingest = ingest;
         this.quarantine = quarantine;
@@ -97,10 +106,14 @@ class PullSources {
                 states.stored(name, stored);
                 wait = source.pollInterval(); // a poll reads until the API has no more pages: caught up
             } catch (RuntimeException | IOException e) {
-                String code = e instanceof ApiException api ? api.getStatusCode().getCode().name() : e.getClass().getSimpleName();
+                String code = e instanceof ApiException api
+                        ? api.getStatusCode().getCode().name()
+                        : e.getClass().getSimpleName();
                 long failures = states.failed(name, code, e.getMessage());
-                wait = e instanceof ApiException api && !PASSING.contains(api.getStatusCode().getCode())
-                        ? REFUSED_BACKOFF : backoff(failures);
+                wait = e instanceof ApiException api
+                                && !PASSING.contains(api.getStatusCode().getCode())
+                        ? REFUSED_BACKOFF
+                        : backoff(failures);
                 LOG.warnf("Source %s failed (%s), polling again in %s", name, code, wait);
             }
             synchronized (signal) {

@@ -22,10 +22,14 @@ class SourceHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("pull sources").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("pull sources").up();
         sources.all().forEach((name, state) -> {
-            response.withData(name, state.healthy() ? "up, " + state.entries() + " entries"
-                    : "down after " + state.failures() + " failures: " + state.lastError());
+            response.withData(
+                    name,
+                    state.healthy()
+                            ? "up, " + state.entries() + " entries"
+                            : "down after " + state.failures() + " failures: " + state.lastError());
             if (!state.healthy()) {
                 response.down();
             }

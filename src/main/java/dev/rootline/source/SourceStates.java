@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class SourceStates {
 
     /** A source's state; {@code entries} counts those new to the store. */
-    record State(boolean healthy, long entries, String lastError, long failures) {
-    }
+    record State(boolean healthy, long entries, String lastError, long failures) {}
 
     private final MeterRegistry metrics;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -34,9 +33,10 @@ class SourceStates {
 
     /** Counts a failure; returns how many in a row there have been. */
     long failed(String source, String code, String message) {
-        metrics.counter("rootline.source.errors", "source", source, "code", code).increment();
-        return states.compute(source, (k, s) -> new State(false, s.entries(), code + ": " + message,
-                s.failures() + 1)).failures();
+        metrics.counter("rootline.source.errors", "source", source, "code", code)
+                .increment();
+        return states.compute(source, (k, s) -> new State(false, s.entries(), code + ": " + message, s.failures() + 1))
+                .failures();
     }
 
     Map<String, State> all() {

@@ -18,8 +18,7 @@ import javax.sql.DataSource;
 public class TemplateQueries {
 
     /** Which templates to list; every part optional. */
-    public record Filter(String service, String revision, Long sinceNanos, boolean onlyNew, int limit) {
-    }
+    public record Filter(String service, String revision, Long sinceNanos, boolean onlyNew, int limit) {}
 
     private final DataSource dataSource;
 
@@ -49,7 +48,9 @@ public class TemplateQueries {
             sql.append(f.onlyNew() ? " AND t.first_seen >= ?" : " AND t.last_seen >= ?");
             params.add(f.sinceNanos());
         }
-        sql.append(" ORDER BY t.first_seen DESC, t.id FETCH FIRST ").append(f.limit()).append(" ROWS ONLY");
+        sql.append(" ORDER BY t.first_seen DESC, t.id FETCH FIRST ")
+                .append(f.limit())
+                .append(" ROWS ONLY");
         try (Connection c = dataSource.getConnection()) {
             return summaries(c, sql.toString(), params.toArray());
         }
@@ -57,28 +58,61 @@ public class TemplateQueries {
 
     public Optional<TemplateSummary> find(String id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return summaries(c, "SELECT t.* FROM template t WHERE t.id = ?", id).stream().findFirst();
+            return summaries(c, "SELECT t.* FROM template t WHERE t.id = ?", id).stream()
+                    .findFirst();
         }
     }
 
     private static List<TemplateSummary> summaries(Connection c, String sql, Object... params) throws SQLException {
-        record Row(String id, String service, String text, long firstSeen, String firstRevision, long lastSeen,
-                   long count, String samples) {
-        }
-        List<Row> rows = Sql.query(c, sql, r -> new Row(r.getString("id"), r.getString("service"), r.getString("text"),
-                r.getLong("first_seen"), r.getString("first_revision"), r.getLong("last_seen"), r.getLong("count"),
-                r.getString("samples")), params);
+        record Row(
+                String id,
+                String service,
+                String text,
+                long firstSeen,
+                String firstRevision,
+                long lastSeen,
+                long count,
+                String samples) {}
+        List<Row> rows = Sql.query(
+                c,
+                sql,
+                r -> new Row(
+                        r.getString("id"),
+                        r.getString("service"),
+                        r.getString("text"),
+                        r.getLong("first_seen"),
+                        r.getString("first_revision"),
+                        r.getLong("last_seen"),
+                        r.getLong("count"),
+                        r.getString("samples")),
+                params);
         Map<String, List<TemplateSummary.RevisionCount>> revisions = new HashMap<>();
         if (!rows.isEmpty()) {
-            Sql.query(c, "SELECT * FROM template_revision WHERE template_id IN ("
-                            + String.join(", ", Collections.nCopies(rows.size(), "?")) + ") ORDER BY first_seen, revision",
-                    r -> revisions.computeIfAbsent(r.getString("template_id"), k -> new ArrayList<>()).add(
-                            new TemplateSummary.RevisionCount(r.getString("revision"), r.getLong("count"),
-                                    Timestamps.instant(r.getLong("first_seen")), Timestamps.instant(r.getLong("last_seen")))),
+            Sql.query(
+                    c,
+                    "SELECT * FROM template_revision WHERE template_id IN ("
+                            + String.join(", ", Collections.nCopies(rows.size(), "?"))
+                            + ") ORDER BY first_seen, revision",
+                    r -> revisions
+                            .computeIfAbsent(r.getString("template_id"), k -> new ArrayList<>())
+                            .add(new TemplateSummary.RevisionCount(
+                                    r.getString("revision"),
+                                    r.getLong("count"),
+                                    Timestamps.instant(r.getLong("first_seen")),
+                                    Timestamps.instant(r.getLong("last_seen")))),
                     rows.stream().map(Row::id).toArray());
         }
-        return rows.stream().map(r -> new TemplateSummary(r.id(), r.service(), r.text(),
-                Timestamps.instant(r.firstSeen()), r.firstRevision(), Timestamps.instant(r.lastSeen()), r.count(),
-                revisions.getOrDefault(r.id(), List.of()), TemplateStore.read(r.samples()))).toList();
+        return rows.stream()
+                .map(r -> new TemplateSummary(
+                        r.id(),
+                        r.service(),
+                        r.text(),
+                        Timestamps.instant(r.firstSeen()),
+                        r.firstRevision(),
+                        Timestamps.instant(r.lastSeen()),
+                        r.count(),
+                        revisions.getOrDefault(r.id(), List.of()),
+                        TemplateStore.read(r.samples())))
+                .toList();
     }
 }

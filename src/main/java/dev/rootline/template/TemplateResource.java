@@ -33,14 +33,21 @@ public class TemplateResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Unknown-error templates, newest first; new=true: those first seen in the revision (or since)")
-    public Map<String, List<TemplateSummary>> list(@QueryParam("service") String service,
-                                                   @QueryParam("revision") String revision,
-                                                   @QueryParam("since") String since,
-                                                   @QueryParam("new") @DefaultValue("false") boolean onlyNew,
-                                                   @QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        return Map.of("items", templates.list(new TemplateQueries.Filter(service, revision,
-                InvalidQueryException.eventTime("since", since).orElse(null), onlyNew,
-                InvalidQueryException.limit(limit, MAX_LIMIT))));
+    public Map<String, List<TemplateSummary>> list(
+            @QueryParam("service") String service,
+            @QueryParam("revision") String revision,
+            @QueryParam("since") String since,
+            @QueryParam("new") @DefaultValue("false") boolean onlyNew,
+            @QueryParam("limit") @DefaultValue("100") int limit)
+            throws SQLException {
+        return Map.of(
+                "items",
+                templates.list(new TemplateQueries.Filter(
+                        service,
+                        revision,
+                        InvalidQueryException.eventTime("since", since).orElse(null),
+                        onlyNew,
+                        InvalidQueryException.limit(limit, MAX_LIMIT))));
     }
 
     @POST
@@ -48,7 +55,8 @@ public class TemplateResource {
     @Produces("application/yaml")
     @Operation(summary = "A YAML signature draft of the template, its examples real messages, for signatures/")
     public String signatureDraft(@PathParam("id") String id) throws SQLException {
-        TemplateSummary t = templates.find(id)
+        TemplateSummary t = templates
+                .find(id)
                 .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no template " + id));
         return yaml().dump(SignatureDraft.of(t.id(), t.template(), t.samples()));
     }

@@ -38,12 +38,12 @@ public class TemplateStore {
     private static final int SAMPLES = 3;
     /** Widths of {@code template.text} and {@code template.samples} (V5__templates.sql). */
     private static final int TEXT_WIDTH = 4000;
+
     private static final int SAMPLES_WIDTH = 16_000;
     private static final String TRACEBACK = "Traceback (most recent call last):";
 
     /** Where an unknown error went: its template, and how well the service knew that template then. */
-    public record Sighting(String templateId, Familiarity familiarity) {
-    }
+    public record Sighting(String templateId, Familiarity familiarity) {}
 
     /** Whether a revision was ready, and so serving, at an event time. */
     @FunctionalInterface
@@ -57,10 +57,17 @@ public class TemplateStore {
 
     TemplateStore(RootlineConfig config) {
         List<MaskRule> masks = new ArrayList<>(TemplateMiners.MASKS);
-        config.templates().masks().forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
+        config.templates()
+                .masks()
+                .forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
         MinerConfig defaults = TemplateMiners.defaults();
-        this.config = new MinerConfig(masks, defaults.digitVariables(), defaults.prefixTokens(),
-                config.templates().similarity(), defaults.maxChildren(), config.templates().maxPerService());
+        this.config = new MinerConfig(
+                masks,
+                defaults.digitVariables(),
+                defaults.prefixTokens(),
+                config.templates().similarity(),
+                defaults.maxChildren(),
+                config.templates().maxPerService());
     }
 
     /**
@@ -91,12 +98,18 @@ public class TemplateStore {
         }
         Map<String, Sighting> out = new HashMap<>();
         Map<String, Long> servingSoFar = new HashMap<>();
-        for (Signal unknown : unknowns.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList()) {
+        for (Signal unknown : unknowns.stream()
+                .sorted(Comparator.comparingLong(Signal::timeNanos))
+                .toList()) {
             String id = templateOf.get(unknown.entryKey());
             boolean servingNow = serving.at(unknown.revision(), unknown.timeNanos());
             long before = servingSoFar.getOrDefault(id, saved.get(id).servingBefore());
-            out.put(unknown.entryKey(), new Sighting(id, Familiarity.of(unknown.revision().equals(saved.get(id).firstRevision()),
-                    servingNow, before)));
+            out.put(
+                    unknown.entryKey(),
+                    new Sighting(
+                            id,
+                            Familiarity.of(
+                                    unknown.revision().equals(saved.get(id).firstRevision()), servingNow, before)));
             servingSoFar.put(id, before + (servingNow ? 1 : 0));
         }
         return out;
@@ -108,7 +121,9 @@ public class TemplateStore {
         if (lines.isEmpty()) {
             return "";
         }
-        return lines.get(0).strip().equals(TRACEBACK) ? lines.get(lines.size() - 1).strip() : lines.get(0).strip();
+        return lines.get(0).strip().equals(TRACEBACK)
+                ? lines.get(lines.size() - 1).strip()
+                : lines.get(0).strip();
     }
 
     /** The service's miner; the first time, with its kept templates put back, least recently seen first. */
@@ -117,8 +132,11 @@ public class TemplateStore {
             TemplateMiner miner = miners.get(service);
             if (miner == null) {
                 TemplateMiner restored = new TemplateMiner(config, service);
-                Sql.query(c, "SELECT id, text, count FROM template WHERE service = ? ORDER BY last_seen",
-                        r -> restored.restore(r.getString(1), r.getString(2), r.getLong(3)), service);
+                Sql.query(
+                        c,
+                        "SELECT id, text, count FROM template WHERE service = ? ORDER BY last_seen",
+                        r -> restored.restore(r.getString(1), r.getString(2), r.getLong(3)),
+                        service);
                 miners.put(service, restored);
                 miner = restored;
             }
@@ -127,38 +145,75 @@ public class TemplateStore {
     }
 
     /** What a template's rows said before a batch's lines were added. */
-    private record Saved(String firstRevision, long servingBefore) {
-    }
+    private record Saved(String firstRevision, long servingBefore) {}
 
     /** Adds a group's lines to its template's rows. */
     private static Saved save(Connection c, String service, String id, Group g, Serving serving) throws SQLException {
-        record Stored(long firstSeen, String firstRevision, String samples, long servingCount) {
-        }
-        List<Stored> stored = Sql.query(c, "SELECT first_seen, first_revision, samples, serving_count FROM template WHERE id = ?",
-                r -> new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)), id);
-        long servingLines = g.lines.stream().filter(s -> serving.at(s.revision(), s.timeNanos())).count();
+        record Stored(long firstSeen, String firstRevision, String samples, long servingCount) {}
+        List<Stored> stored = Sql.query(
+                c,
+                "SELECT first_seen, first_revision, samples, serving_count FROM template WHERE id = ?",
+                r -> new Stored(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)),
+                id);
+        long servingLines = g.lines.stream()
+                .filter(s -> serving.at(s.revision(), s.timeNanos()))
+                .count();
         String firstRevision = g.firstRevision;
         long servingBefore = 0;
         if (stored.isEmpty()) {
-            Sql.update(c, "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples,"
-                    + " serving_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, service, Columns.fit(g.text, TEXT_WIDTH),
-                    g.firstSeen, g.firstRevision, g.lastSeen, g.count, samples(List.of(), g.samples), servingLines);
+            Sql.update(
+                    c,
+                    "INSERT INTO template (id, service, text, first_seen, first_revision, last_seen, count, samples,"
+                            + " serving_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    service,
+                    Columns.fit(g.text, TEXT_WIDTH),
+                    g.firstSeen,
+                    g.firstRevision,
+                    g.lastSeen,
+                    g.count,
+                    samples(List.of(), g.samples),
+                    servingLines);
         } else {
             Stored s = stored.get(0);
             boolean earlier = g.firstSeen < s.firstSeen();
             firstRevision = earlier ? g.firstRevision : s.firstRevision();
             servingBefore = s.servingCount();
-            Sql.update(c, "UPDATE template SET text = ?, first_seen = ?, first_revision = ?,"
-                    + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ?, serving_count = serving_count + ?"
-                    + " WHERE id = ?", Columns.fit(g.text, TEXT_WIDTH), Math.min(g.firstSeen, s.firstSeen()), firstRevision,
-                    g.lastSeen, g.count, samples(read(s.samples()), g.samples), servingLines, id);
+            Sql.update(
+                    c,
+                    "UPDATE template SET text = ?, first_seen = ?, first_revision = ?,"
+                            + " last_seen = GREATEST(last_seen, ?), count = count + ?, samples = ?, serving_count = serving_count + ?"
+                            + " WHERE id = ?",
+                    Columns.fit(g.text, TEXT_WIDTH),
+                    Math.min(g.firstSeen, s.firstSeen()),
+                    firstRevision,
+                    g.lastSeen,
+                    g.count,
+                    samples(read(s.samples()), g.samples),
+                    servingLines,
+                    id);
         }
         for (Map.Entry<String, long[]> r : g.revisions.entrySet()) {
             long[] span = r.getValue(); // first seen, last seen, count
-            if (Sql.update(c, "UPDATE template_revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
-                    + " count = count + ? WHERE template_id = ? AND revision = ?", span[0], span[1], span[2], id, r.getKey()) == 0) {
-                Sql.update(c, "INSERT INTO template_revision (template_id, revision, first_seen, last_seen, count)"
-                        + " VALUES (?, ?, ?, ?, ?)", id, r.getKey(), span[0], span[1], span[2]);
+            if (Sql.update(
+                            c,
+                            "UPDATE template_revision SET first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
+                                    + " count = count + ? WHERE template_id = ? AND revision = ?",
+                            span[0],
+                            span[1],
+                            span[2],
+                            id,
+                            r.getKey())
+                    == 0) {
+                Sql.update(
+                        c,
+                        "INSERT INTO template_revision (template_id, revision, first_seen, last_seen, count)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        id,
+                        r.getKey(),
+                        span[0],
+                        span[1],
+                        span[2]);
             }
         }
         return new Saved(firstRevision, servingBefore);
@@ -166,7 +221,7 @@ public class TemplateStore {
 
     static List<String> read(String samples) {
         try {
-            return JSON.readValue(samples, new TypeReference<List<String>>() { });
+            return JSON.readValue(samples, new TypeReference<List<String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("samples are written as a JSON array", e);
         }
@@ -205,8 +260,8 @@ public class TemplateStore {
             if (samples.size() < SAMPLES) {
                 samples.add(headline);
             }
-            revisions.merge(s.revision(), new long[] {s.timeNanos(), s.timeNanos(), 1},
-                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
+            revisions.merge(s.revision(), new long[] {s.timeNanos(), s.timeNanos(), 1}, (a, b) ->
+                    new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]});
         }
     }
 }

@@ -10,9 +10,16 @@ import java.util.List;
  * @param revisions     its lines per revision, in order of first appearance
  * @param samples       up to three distinct real messages
  */
-public record TemplateSummary(String id, String service, String template, Instant firstSeen, String firstRevision,
-                              Instant lastSeen, long count, List<RevisionCount> revisions, List<String> samples) {
+public record TemplateSummary(
+        String id,
+        String service,
+        String template,
+        Instant firstSeen,
+        String firstRevision,
+        Instant lastSeen,
+        long count,
+        List<RevisionCount> revisions,
+        List<String> samples) {
 
-    public record RevisionCount(String revision, long count, Instant firstSeen, Instant lastSeen) {
-    }
+    public record RevisionCount(String revision, long count, Instant firstSeen, Instant lastSeen) {}
 }

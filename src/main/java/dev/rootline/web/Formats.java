@@ -11,11 +11,10 @@ import java.time.format.DateTimeFormatter;
 @TemplateExtension
 final class Formats {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** {@code {t.utc}}: an event time, to the millisecond. */
     static String utc(Instant t) {

@@ -9,18 +9,19 @@ import java.util.Objects;
 /** A log line cut into plain text and the values a signature extracted from it, for the page to mark up. */
 final class Highlight {
 
-    private Highlight() {
-    }
+    private Highlight() {}
 
     /** @param field the extracted field this text is the value of; null for plain text */
-    record Segment(String text, String field) {
-    }
+    record Segment(String text, String field) {}
 
     /** The line as segments: each occurrence of a field's value marked, longest values first, never overlapping. */
     static List<Segment> of(String line, Map<String, String> fields) {
         String[] owner = new String[line.length()];
-        fields.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed()
+        fields.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, String> e) -> e.getValue().length())
+                        .reversed()
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
                     for (int at = line.indexOf(e.getValue()); at >= 0; at = line.indexOf(e.getValue(), at + 1)) {

@@ -21,7 +21,7 @@ public class IncidentUi {
 
     @GET
     public TemplateInstance incident(@PathParam("id") String id) {
-        return Templates.incident(views.view(id)
-                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id)));
+        return Templates.incident(
+                views.view(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no incident " + id)));
     }
 }

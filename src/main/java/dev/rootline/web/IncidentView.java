@@ -15,16 +15,34 @@ import java.util.List;
  * @param context          the entries around the root's line on its instance; null when the store no longer has it
  * @param uncoveredByTitle the title of the incident whose fix revealed this one, if any
  */
-record IncidentView(IncidentDetail detail, List<IncidentJson.ChainStep> symptomFirst, List<Highlight.Segment> rootLine,
-                    IncidentDetail.EvidenceLine root, LogStore.EntryContext context, String uncoveredByTitle,
-                    List<AlertJson> alerts, String logsExplorerUrl) {
+record IncidentView(
+        IncidentDetail detail,
+        List<IncidentJson.ChainStep> symptomFirst,
+        List<Highlight.Segment> rootLine,
+        IncidentDetail.EvidenceLine root,
+        LogStore.EntryContext context,
+        String uncoveredByTitle,
+        List<AlertJson> alerts,
+        String logsExplorerUrl) {
 
-    static IncidentView of(IncidentDetail detail, LogStore.EntryContext context, String uncoveredByTitle,
-                           List<AlertJson> alerts, String logsExplorerUrl) {
+    static IncidentView of(
+            IncidentDetail detail,
+            LogStore.EntryContext context,
+            String uncoveredByTitle,
+            List<AlertJson> alerts,
+            String logsExplorerUrl) {
         List<IncidentJson.ChainStep> chain = new ArrayList<>(detail.incident().chain());
         Collections.reverse(chain);
-        IncidentDetail.EvidenceLine root = detail.evidence().isEmpty() ? null : detail.evidence().get(0);
-        return new IncidentView(detail, chain, root == null ? List.of() : Highlight.of(root.message(), root.fields()),
-                root, context, uncoveredByTitle, alerts, logsExplorerUrl);
+        IncidentDetail.EvidenceLine root =
+                detail.evidence().isEmpty() ? null : detail.evidence().get(0);
+        return new IncidentView(
+                detail,
+                chain,
+                root == null ? List.of() : Highlight.of(root.message(), root.fields()),
+                root,
+                context,
+                uncoveredByTitle,
+                alerts,
+                logsExplorerUrl);
     }
 }

@@ -31,11 +31,20 @@ class IncidentViews {
 
     Optional<IncidentView> view(String id) {
         return incidents.get(id).map(detail -> {
-            IncidentDetail.EvidenceLine root = detail.evidence().isEmpty() ? null : detail.evidence().get(0);
+            IncidentDetail.EvidenceLine root =
+                    detail.evidence().isEmpty() ? null : detail.evidence().get(0);
             String uncoveredBy = detail.incident().uncoveredBy();
-            return IncidentView.of(detail, root == null ? null : context(root),
-                    uncoveredBy == null ? null : incidents.get(uncoveredBy).map(d -> d.incident().title()).orElse(uncoveredBy),
-                    alerts.forIncident(id), root == null ? null : logsExplorer(detail, root));
+            return IncidentView.of(
+                    detail,
+                    root == null ? null : context(root),
+                    uncoveredBy == null
+                            ? null
+                            : incidents
+                                    .get(uncoveredBy)
+                                    .map(d -> d.incident().title())
+                                    .orElse(uncoveredBy),
+                    alerts.forIncident(id),
+                    root == null ? null : logsExplorer(detail, root));
         });
     }
 
@@ -48,7 +57,8 @@ class IncidentViews {
     }
 
     private String logsExplorer(IncidentDetail detail, IncidentDetail.EvidenceLine root) {
-        return services.service(detail.incident().service()).map(s -> LogsExplorer.link(s.project(), s.resourceType(),
-                s.name(), root.revision(), root.timestamp())).orElse(null);
+        return services.service(detail.incident().service())
+                .map(s -> LogsExplorer.link(s.project(), s.resourceType(), s.name(), root.revision(), root.timestamp()))
+                .orElse(null);
     }
 }

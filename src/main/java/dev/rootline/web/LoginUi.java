@@ -37,8 +37,10 @@ public class LoginUi {
     /** The right token sets the session cookie and goes on to the page asked for; a wrong one shows the form again. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@FormParam("token") String token, @FormParam("next") @DefaultValue("/") String next,
-                          @Context HttpServerRequest request) {
+    public Response login(
+            @FormParam("token") String token,
+            @FormParam("next") @DefaultValue("/") String next,
+            @Context HttpServerRequest request) {
         URI target = local(next);
         SignIn.Outcome outcome = signIn.attempt(token, request);
         if (outcome instanceof SignIn.Outcome.Accepted accepted) {
@@ -46,19 +48,25 @@ public class LoginUi {
         }
         if (outcome instanceof SignIn.Outcome.Throttled throttled) {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, seconds)
-                    .entity(Templates.login(target.toString(), "Too many tries: wait " + seconds + " s.")).build();
+            return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .entity(Templates.login(target.toString(), "Too many tries: wait " + seconds + " s."))
+                    .build();
         }
         return Response.status(Response.Status.UNAUTHORIZED)
-                .entity(Templates.login(target.toString(), "That token is not the one Rootline was given.")).build();
+                .entity(Templates.login(target.toString(), "That token is not the one Rootline was given."))
+                .build();
     }
 
     /** Only a path on this site, so the form cannot send anyone elsewhere; anything else goes home. */
     private static URI local(String next) {
         try {
             URI uri = new URI(next);
-            boolean relative = uri.getScheme() == null && uri.getRawAuthority() == null && next.startsWith("/")
-                    && !next.startsWith("//") && !next.contains("\\");
+            boolean relative = uri.getScheme() == null
+                    && uri.getRawAuthority() == null
+                    && next.startsWith("/")
+                    && !next.startsWith("//")
+                    && !next.contains("\\");
             return relative ? uri : URI.create("/");
         } catch (URISyntaxException e) {
             return URI.create("/");

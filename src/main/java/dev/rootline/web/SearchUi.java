@@ -26,15 +26,25 @@ public class SearchUi {
 
     /** Without any field, the empty form; a query that cannot run shows why, above the form. */
     @GET
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("service") String service,
-                                   @QueryParam("revision") String revision, @QueryParam("severity") String severity,
-                                   @QueryParam("from") String from, @QueryParam("to") String to) throws IOException {
+    public TemplateInstance search(
+            @QueryParam("q") String q,
+            @QueryParam("service") String service,
+            @QueryParam("revision") String revision,
+            @QueryParam("severity") String severity,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to)
+            throws IOException {
         SearchView form = new SearchView(q, service, revision, severity, from, to, null, null);
         try {
-            return Templates.search(form.withPage(search.search(new SearchQuery(optional(q), optional(service),
-                    optional(revision), SearchQuery.severity(TimelineUi.blankToNull(severity)),
+            return Templates.search(form.withPage(search.search(new SearchQuery(
+                    optional(q),
+                    optional(service),
+                    optional(revision),
+                    SearchQuery.severity(TimelineUi.blankToNull(severity)),
                     InvalidQueryException.eventTime("from", TimelineUi.blankToNull(from)),
-                    InvalidQueryException.eventTime("to", TimelineUi.blankToNull(to)), PAGE, Optional.empty()))));
+                    InvalidQueryException.eventTime("to", TimelineUi.blankToNull(to)),
+                    PAGE,
+                    Optional.empty()))));
         } catch (InvalidQueryException e) {
             return Templates.search(form.withError(e.getMessage()));
         }

@@ -8,8 +8,15 @@ import dev.rootline.search.SearchPage;
  * @param page  null when the query failed
  * @param error why the query could not run, or null
  */
-record SearchView(String q, String service, String revision, String severity, String from, String to,
-                  SearchPage page, String error) {
+record SearchView(
+        String q,
+        String service,
+        String revision,
+        String severity,
+        String from,
+        String to,
+        SearchPage page,
+        String error) {
 
     SearchView withPage(SearchPage hits) {
         return new SearchView(q, service, revision, severity, from, to, hits, null);

@@ -11,8 +11,7 @@ import java.util.List;
 @CheckedTemplate
 final class Templates {
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static native TemplateInstance services(List<ServiceSummary> services);
 

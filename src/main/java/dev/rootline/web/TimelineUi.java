@@ -34,13 +34,19 @@ public class TimelineUi {
 
     /** @param since, until RFC 3339 event times; status open, resolved or regressed, empty for all */
     @GET
-    public TemplateInstance timeline(@PathParam("service") String service, @QueryParam("since") String since,
-                                     @QueryParam("until") String until, @QueryParam("status") String status)
+    public TemplateInstance timeline(
+            @PathParam("service") String service,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("status") String status)
             throws SQLException {
         Optional<Long> from = InvalidQueryException.eventTime("since", blankToNull(since));
-        List<TemplateSummary> newErrors = templates.list(new TemplateQueries.Filter(service, null, from.orElse(null),
-                true, NEW_ERRORS));
-        return services.history(service, from, InvalidQueryException.eventTime("until", blankToNull(until)),
+        List<TemplateSummary> newErrors =
+                templates.list(new TemplateQueries.Filter(service, null, from.orElse(null), true, NEW_ERRORS));
+        return services.history(
+                        service,
+                        from,
+                        InvalidQueryException.eventTime("until", blankToNull(until)),
                         InvalidQueryException.oneOf("status", blankToNull(status), IncidentStatus.class))
                 .map(history -> Templates.timeline(TimelineView.of(history, since, until, status), newErrors))
                 .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no service " + service));

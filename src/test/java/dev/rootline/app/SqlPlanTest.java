@@ -25,10 +25,22 @@ class SqlPlanTest {
         try (Connection c = dataSource.getConnection()) {
             assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"), "plans are PostgreSQL's");
             for (int i = 0; i < 10; i++) {
-                Sql.query(c, Sql.Plan.PER_EXECUTION, "SELECT COUNT(*) AS per_execution_probe FROM log_match"
-                        + " WHERE service = ? AND time_nanos BETWEEN ? AND ?", r -> r.getLong(1), "s", 0L, 10L);
-                Sql.query(c, "SELECT COUNT(*) AS reused_probe FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?",
-                        r -> r.getLong(1), "s", 0L, 10L);
+                Sql.query(
+                        c,
+                        Sql.Plan.PER_EXECUTION,
+                        "SELECT COUNT(*) AS per_execution_probe FROM log_match"
+                                + " WHERE service = ? AND time_nanos BETWEEN ? AND ?",
+                        r -> r.getLong(1),
+                        "s",
+                        0L,
+                        10L);
+                Sql.query(
+                        c,
+                        "SELECT COUNT(*) AS reused_probe FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?",
+                        r -> r.getLong(1),
+                        "s",
+                        0L,
+                        10L);
             }
             List<String> prepared = Sql.query(c, "SELECT statement FROM pg_prepared_statements", r -> r.getString(1));
 

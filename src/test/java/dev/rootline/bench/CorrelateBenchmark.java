@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 public class CorrelateBenchmark {
 
     private static final int ENTRIES = 1000;
@@ -48,8 +50,8 @@ public class CorrelateBenchmark {
     @Setup
     public void load() throws Exception {
         SignatureSet set = SignatureCompiler.compile(BundledSignaturesTest.bundled());
-        byte[] export = Files.readAllBytes(Path.of("..", "shared", "corpus", "exports", "dev",
-                "gcp_logs_last_hour_20250915_175001.json"));
+        byte[] export = Files.readAllBytes(
+                Path.of("..", "shared", "corpus", "exports", "dev", "gcp_logs_last_hour_20250915_175001.json"));
         List<LogEvent> events = Payloads.read(export, Entries.NOW);
         if (events.size() != ENTRIES) {
             throw new IllegalStateException("the export holds " + events.size() + " entries");

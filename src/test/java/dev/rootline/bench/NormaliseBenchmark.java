@@ -1,7 +1,7 @@
 package dev.rootline.bench;
 
-import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.Entries;
+import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.TracebackJoiner;
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g", "-XX:+UseParallelGC"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xmx2g", "-XX:+UseParallelGC"})
 @Threads(1)
 public class NormaliseBenchmark {
 
@@ -43,8 +45,8 @@ public class NormaliseBenchmark {
 
     @Setup
     public void load() throws IOException {
-        export = Files.readAllBytes(Path.of("..", "shared", "corpus", "exports", "dev",
-                "gcp_logs_last_hour_20250915_175001.json"));
+        export = Files.readAllBytes(
+                Path.of("..", "shared", "corpus", "exports", "dev", "gcp_logs_last_hour_20250915_175001.json"));
     }
 
     @Benchmark

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class SlowestLine {
 
-    private SlowestLine() {
-    }
+    private SlowestLine() {}
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -38,8 +37,13 @@ public final class SlowestLine {
                 slowest = event;
             }
         }
-        System.out.printf("%d signatures, %d lines: slowest %.3f ms (%d chars: %.80s), mean %.1f us%n", count,
-                events.size(), worst / 1e6, slowest.message().length(), slowest.message().replace('\n', ' '),
+        System.out.printf(
+                "%d signatures, %d lines: slowest %.3f ms (%d chars: %.80s), mean %.1f us%n",
+                count,
+                events.size(),
+                worst / 1e6,
+                slowest.message().length(),
+                slowest.message().replace('\n', ' '),
                 total / 1e3 / events.size());
     }
 }

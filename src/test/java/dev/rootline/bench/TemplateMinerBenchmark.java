@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 public class TemplateMinerBenchmark {
 
@@ -40,7 +42,8 @@ public class TemplateMinerBenchmark {
 
     @Setup
     public void load() throws Exception {
-        List<String> messages = BenchData.messages().stream().map(LogEvent::message).toList();
+        List<String> messages =
+                BenchData.messages().stream().map(LogEvent::message).toList();
         passes = new String[PASSES][];
         for (int pass = 0; pass < PASSES; pass++) {
             passes[pass] = VariedIds.replay(messages, pass).toArray(new String[0]);

@@ -10,8 +10,7 @@ public final class VariedIds {
 
     private static final Pattern IDS = Pattern.compile("\\d+|\\b[0-9a-f]{8,}\\b");
 
-    private VariedIds() {
-    }
+    private VariedIds() {}
 
     public static List<String> replay(List<String> messages, int round) {
         List<String> out = new ArrayList<>(messages.size());
@@ -20,9 +19,13 @@ public final class VariedIds {
             StringBuilder varied = new StringBuilder(message.length() + 8);
             while (m.find()) {
                 String id = m.group();
-                m.appendReplacement(varied, Character.isDigit(id.charAt(id.length() - 1)) && id.chars().allMatch(Character::isDigit)
-                        ? String.valueOf(Long.parseLong(id.substring(0, Math.min(id.length(), 15))) + round)
-                        : Integer.toHexString(id.hashCode() * 31 + round) + id.substring(Math.min(id.length(), 8)));
+                m.appendReplacement(
+                        varied,
+                        Character.isDigit(id.charAt(id.length() - 1))
+                                        && id.chars().allMatch(Character::isDigit)
+                                ? String.valueOf(Long.parseLong(id.substring(0, Math.min(id.length(), 15))) + round)
+                                : Integer.toHexString(id.hashCode() * 31 + round)
+                                        + id.substring(Math.min(id.length(), 8)));
             }
             m.appendTail(varied);
             out.add(varied.toString());

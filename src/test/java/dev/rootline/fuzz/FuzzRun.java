@@ -22,11 +22,17 @@ public final class FuzzRun {
 
     static final Duration HANG = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What a run found; {@code failures} lists every case that broke a rule, with its mutation. */
-    public record Report(int cases, Map<Integer, Integer> statuses, int accepted, int refused, List<String> failures,
-                         long maxMillis) {
+    public record Report(
+            int cases,
+            Map<Integer, Integer> statuses,
+            int accepted,
+            int refused,
+            List<String> failures,
+            long maxMillis) {
         @Override
         public String toString() {
             return "%d cases: statuses %s, %d accepted, %d refused or quarantined, %d failures, slowest %d ms"
@@ -64,7 +70,8 @@ public final class FuzzRun {
             maxMillis = Math.max(maxMillis, (System.nanoTime() - start) / 1_000_000);
             statuses.merge(response.statusCode(), 1, Integer::sum);
             long after = total();
-            boolean quarantined = response.headers().firstValue("Content-Type").orElse("").contains("problem+json");
+            boolean quarantined =
+                    response.headers().firstValue("Content-Type").orElse("").contains("problem+json");
             if (response.statusCode() >= 500) {
                 String answer = response.body().length() > 300 ? response.body().substring(0, 300) : response.body();
                 failures.add("case " + n + " (" + body.mutation() + "): " + response.statusCode() + " " + answer);
@@ -84,11 +91,14 @@ public final class FuzzRun {
 
     /** Whether Rootline says it is ready. */
     public boolean ready() throws IOException, InterruptedException {
-        return HTTP.send(request("/q/health/ready").GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        return HTTP.send(request("/q/health/ready").GET().build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode()
+                == 200;
     }
 
     private HttpResponse<String> send(Mutations.Body body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(body.path()).header("Content-Type", body.contentType())
+        HttpRequest.Builder request = request(body.path())
+                .header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (body.contentEncoding() != null) {
             request.header("Content-Encoding", body.contentEncoding());
@@ -98,8 +108,8 @@ public final class FuzzRun {
 
     /** Events in the store, as search counts them. */
     private long total() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(request("/api/v1/search?limit=1").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(request("/api/v1/search?limit=1").GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
         }

@@ -24,27 +24,77 @@ import java.util.zip.GZIPOutputStream;
 final class Mutations {
 
     /** One request: where it goes, how it is labelled, what it carries, and what the mutation was. */
-    record Body(String path, String contentType, String contentEncoding, byte[] bytes, String mutation) {
-    }
+    record Body(String path, String contentType, String contentEncoding, byte[] bytes, String mutation) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Fields a LogEntry has, with the paths a mutation picks from. */
-    private static final List<String> FIELDS = List.of("timestamp", "receiveTimestamp", "severity", "insertId",
-            "logName", "textPayload", "jsonPayload", "jsonPayload.message", "labels", "labels.instanceId", "resource",
-            "resource.type", "resource.labels", "resource.labels.service_name", "resource.labels.revision_name",
-            "httpRequest", "httpRequest.status", "httpRequest.latency", "httpRequest.requestUrl", "trace", "spanId",
-            "traceSampled", "sourceLocation", "sourceLocation.line", "operation.first", "split.index", "protoPayload",
+    private static final List<String> FIELDS = List.of(
+            "timestamp",
+            "receiveTimestamp",
+            "severity",
+            "insertId",
+            "logName",
+            "textPayload",
+            "jsonPayload",
+            "jsonPayload.message",
+            "labels",
+            "labels.instanceId",
+            "resource",
+            "resource.type",
+            "resource.labels",
+            "resource.labels.service_name",
+            "resource.labels.revision_name",
+            "httpRequest",
+            "httpRequest.status",
+            "httpRequest.latency",
+            "httpRequest.requestUrl",
+            "trace",
+            "spanId",
+            "traceSampled",
+            "sourceLocation",
+            "sourceLocation.line",
+            "operation.first",
+            "split.index",
+            "protoPayload",
             "protoPayload.status.message");
-    private static final List<String> TEXT_FIELDS = List.of("textPayload", "jsonPayload.message", "insertId",
-            "logName", "labels.instanceId", "resource.labels.service_name", "resource.labels.revision_name",
-            "resource.type", "trace", "httpRequest.requestUrl", "severity", "timestamp");
-    private static final List<String> TIMES = List.of("0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
-            "1969-12-31T23:59:59Z", "2025-02-30T00:00:00Z", "2025-09-16T23:59:60Z", "2025-09-16T00:41:13.1234567891Z",
-            "2025-09-16 00:41:13", "+292278994-08-17T07:12:55Z", "2025-09-16T00:41:13+25:00", "");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-ndjson",
-            "application/jsonl", "text/plain", "application/json; charset=utf-16", "application/json; charset=latin1",
-            "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", ";;;", "application/");
+
+    private static final List<String> TEXT_FIELDS = List.of(
+            "textPayload",
+            "jsonPayload.message",
+            "insertId",
+            "logName",
+            "labels.instanceId",
+            "resource.labels.service_name",
+            "resource.labels.revision_name",
+            "resource.type",
+            "trace",
+            "httpRequest.requestUrl",
+            "severity",
+            "timestamp");
+    private static final List<String> TIMES = List.of(
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "1969-12-31T23:59:59Z",
+            "2025-02-30T00:00:00Z",
+            "2025-09-16T23:59:60Z",
+            "2025-09-16T00:41:13.1234567891Z",
+            "2025-09-16 00:41:13",
+            "+292278994-08-17T07:12:55Z",
+            "2025-09-16T00:41:13+25:00",
+            "");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/x-ndjson",
+            "application/jsonl",
+            "text/plain",
+            "application/json; charset=utf-16",
+            "application/json; charset=latin1",
+            "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded",
+            "*/*",
+            ";;;",
+            "application/");
 
     private final List<ObjectNode> seeds;
     private final Random random;
@@ -149,8 +199,15 @@ final class Mutations {
 
     private String control(ObjectNode entry) {
         String path = pickOf(TEXT_FIELDS);
-        String text = pickOf(List.of("a\u0000b", "\u001b[31mred\u001b[0m", "\ud800 lone", "\udfff", "tab\tnew\nline",
-                "\u0000", "ValueError: \u0000", "<!channel> & <https://x|y>"));
+        String text = pickOf(List.of(
+                "a\u0000b",
+                "\u001b[31mred\u001b[0m",
+                "\ud800 lone",
+                "\udfff",
+                "tab\tnew\nline",
+                "\u0000",
+                "ValueError: \u0000",
+                "<!channel> & <https://x|y>"));
         set(entry, path, NODES.textNode(text));
         return path;
     }
@@ -167,8 +224,8 @@ final class Mutations {
             value.append(array ? "[" : "{\"n\":");
             close.insert(0, array ? "]" : "}");
         }
-        String text = new String(array(entries), StandardCharsets.UTF_8).replace("\"__deep__\"",
-                value + "\"bottom\"" + close);
+        String text = new String(array(entries), StandardCharsets.UTF_8)
+                .replace("\"__deep__\"", value + "\"bottom\"" + close);
         return bytes(text.getBytes(StandardCharsets.UTF_8), "nesting " + depth + " in " + path);
     }
 
@@ -210,16 +267,21 @@ final class Mutations {
 
     private byte[] duplicateKey(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        String key = pickOf(List.of("\"insertId\":", "\"timestamp\":", "\"textPayload\":", "\"resource\":", "\"severity\":"));
-        return text.replaceFirst(java.util.regex.Pattern.quote(key), java.util.regex.Matcher.quoteReplacement(key
-                + "\"dup\"," + key)).getBytes(StandardCharsets.UTF_8);
+        String key = pickOf(
+                List.of("\"insertId\":", "\"timestamp\":", "\"textPayload\":", "\"resource\":", "\"severity\":"));
+        return text.replaceFirst(
+                        java.util.regex.Pattern.quote(key),
+                        java.util.regex.Matcher.quoteReplacement(key + "\"dup\"," + key))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private Body encoding(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         return switch (random.nextInt(5)) {
-            case 0 -> bytes(text.getBytes(Charset.forName(pickOf(List.of("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32")))),
-                    "UTF-16/32");
+            case 0 ->
+                bytes(
+                        text.getBytes(Charset.forName(pickOf(List.of("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32")))),
+                        "UTF-16/32");
             case 1 -> bytes(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, body), "UTF-8 BOM");
             case 2 -> {
                 byte[] bad = body.clone();
@@ -227,8 +289,13 @@ final class Mutations {
                 bad[at] = (byte) (int) pickOf(List.of(0xFF, 0xC3, 0x80, 0xED, 0xF8));
                 yield bytes(bad, "invalid UTF-8");
             }
-            case 3 -> new Body("/api/v1/entries", "application/json; charset=utf-16", null,
-                    text.getBytes(StandardCharsets.UTF_16), "declared UTF-16");
+            case 3 ->
+                new Body(
+                        "/api/v1/entries",
+                        "application/json; charset=utf-16",
+                        null,
+                        text.getBytes(StandardCharsets.UTF_16),
+                        "declared UTF-16");
             default -> bytes(text.getBytes(StandardCharsets.ISO_8859_1), "Latin-1");
         };
     }
@@ -247,12 +314,23 @@ final class Mutations {
         StringBuilder ndjson = new StringBuilder();
         entries.forEach(e -> ndjson.append(e).append('\n'));
         return switch (random.nextInt(4)) {
-            case 0 -> bytes(("{\"entries\":" + new String(array(entries), StandardCharsets.UTF_8) + "}")
-                    .getBytes(StandardCharsets.UTF_8), "entries shape");
-            case 1 -> new Body("/api/v1/entries", "application/x-ndjson", null,
-                    ndjson.toString().getBytes(StandardCharsets.UTF_8), "NDJSON");
-            case 2 -> bytes(("[" + new String(array(entries), StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8),
-                    "array in an array");
+            case 0 ->
+                bytes(
+                        ("{\"entries\":" + new String(array(entries), StandardCharsets.UTF_8) + "}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "entries shape");
+            case 1 ->
+                new Body(
+                        "/api/v1/entries",
+                        "application/x-ndjson",
+                        null,
+                        ndjson.toString().getBytes(StandardCharsets.UTF_8),
+                        "NDJSON");
+            case 2 ->
+                bytes(
+                        ("[" + new String(array(entries), StandardCharsets.UTF_8) + "]")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "array in an array");
             default -> bytes(entries.get(0).toString().getBytes(StandardCharsets.UTF_8), "one entry");
         };
     }
@@ -266,8 +344,8 @@ final class Mutations {
         };
         String envelope = "{\"subscription\":\"projects/p/subscriptions/s\",\"message\":{\"messageId\":\""
                 + "m".repeat(random.nextBoolean() ? 10 : 400) + "\",\"data\":\"" + data + "\"}}";
-        return new Body("/api/v1/pubsub/push", "application/json", null, envelope.getBytes(StandardCharsets.UTF_8),
-                "push");
+        return new Body(
+                "/api/v1/pubsub/push", "application/json", null, envelope.getBytes(StandardCharsets.UTF_8), "push");
     }
 
     private static byte[] gzipped(byte[] body) {

@@ -17,14 +17,15 @@ final class Seeds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static List<ObjectNode> all() {
         List<ObjectNode> seeds = new ArrayList<>(own());
         if (Files.isDirectory(SharedData.ROOT.resolve("corpus"))) {
             for (Path file : SharedData.entryFiles()) {
-                SharedData.entries(file).stream().filter(JsonNode::isObject).limit(200)
+                SharedData.entries(file).stream()
+                        .filter(JsonNode::isObject)
+                        .limit(200)
                         .forEach(e -> seeds.add((ObjectNode) e));
             }
         }
@@ -34,9 +35,19 @@ final class Seeds {
     /** One entry of each shape Rootline reads, written for the fuzzer. */
     private static List<ObjectNode> own() {
         List<String> entries = List.of(
-                Entries.stderr("fuzz-svc", "fuzz-svc-00001-abc", "x", "2025-09-16T00:41:13.084505Z", "i-1",
+                Entries.stderr(
+                        "fuzz-svc",
+                        "fuzz-svc-00001-abc",
+                        "x",
+                        "2025-09-16T00:41:13.084505Z",
+                        "i-1",
                         "[2025-09-16 00:41:13 +0000] [13] [ERROR] Worker (pid:14) exited with code 3"),
-                Entries.stderr("fuzz-svc", "fuzz-svc-00001-abc", "x", "2025-09-16T00:41:13.1Z", "i-1",
+                Entries.stderr(
+                        "fuzz-svc",
+                        "fuzz-svc-00001-abc",
+                        "x",
+                        "2025-09-16T00:41:13.1Z",
+                        "i-1",
                         "Traceback (most recent call last):\n  File \"app.py\", line 3\nValueError: bad"),
                 """
                 {"insertId":"x","timestamp":"2025-09-16T00:41:14Z","severity":"ERROR",

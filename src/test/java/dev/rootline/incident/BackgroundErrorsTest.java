@@ -35,24 +35,35 @@ class BackgroundErrorsTest {
         assertThat(LayeredFailureTest.incidents(service).getList("items")).hasSize(1);
         assertThat(stepCount(incident)).as("counted until it proved steady").isEqualTo(Familiarity.STEADY);
 
-        Api.ingest(LayeredFailure.array(List.of(line(service, 2, 4000, "INFO:     Application startup complete."),
-                line(service, 2, 4300, STEADY))));
+        Api.ingest(LayeredFailure.array(List.of(
+                line(service, 2, 4000, "INFO:     Application startup complete."), line(service, 2, 4300, STEADY))));
 
         assertThat(LayeredFailureTest.incidents(service).getMap("items[0]"))
-                .as("background in revision 2: the incident does not recur there").containsEntry("status", "resolved");
-        long counted = given().queryParam("service", service).get("/api/v1/templates").then().statusCode(200)
-                .extract().jsonPath().getLong("items[0].count");
+                .as("background in revision 2: the incident does not recur there")
+                .containsEntry("status", "resolved");
+        long counted = given().queryParam("service", service)
+                .get("/api/v1/templates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("items[0].count");
         assertThat(counted).as("every line is still counted on its template").isEqualTo(lines + 1);
     }
 
     private static String line(String service, int revision, int second, String text) {
-        return Entries.stderr(service, "%s-%05d-abc".formatted(service, revision), service + "-" + revision + "-" + second,
-                T0.plusSeconds(second).toString(), "i-" + revision, text);
+        return Entries.stderr(
+                service,
+                "%s-%05d-abc".formatted(service, revision),
+                service + "-" + revision + "-" + second,
+                T0.plusSeconds(second).toString(),
+                "i-" + revision,
+                text);
     }
 
     @SuppressWarnings("unchecked")
     private static int stepCount(Map<String, Object> incident) {
-        return ((List<Map<String, Object>>) incident.get("chain")).stream()
-                .mapToInt(s -> ((Number) s.get("count")).intValue()).sum();
+        return ((List<Map<String, Object>>) incident.get("chain"))
+                .stream().mapToInt(s -> ((Number) s.get("count")).intValue()).sum();
     }
 }

@@ -29,9 +29,11 @@ record CorpusScore(int cases, int top1, int top3, int detected, List<String> mis
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Pattern> TIMESTAMPS = Stream.of(
-            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?",
-            "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}",
-            "\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\]").map(Pattern::compile).toList();
+                    "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?",
+                    "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}",
+                    "\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\]")
+            .map(Pattern::compile)
+            .toList();
 
     static CorpusScore of(String corpus) {
         int cases = 0;
@@ -45,8 +47,14 @@ record CorpusScore(int cases, int top1, int top3, int detected, List<String> mis
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<Map<String, Object>> items = given().queryParam("service", service(c)).queryParam("limit", 20)
-                    .get("/api/v1/incidents").then().statusCode(200).extract().jsonPath().getList("items");
+            List<Map<String, Object>> items = given().queryParam("service", service(c))
+                    .queryParam("limit", 20)
+                    .get("/api/v1/incidents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items");
             cases++;
             detected += items.isEmpty() ? 0 : 1;
             if (!items.isEmpty() && hit(items.get(0), c.get("expected"))) {
@@ -71,12 +79,15 @@ record CorpusScore(int cases, int top1, int top3, int detected, List<String> mis
 
     @SuppressWarnings("unchecked")
     private static boolean hit(Map<String, Object> incident, JsonNode expected) {
-        Map<String, Object> evidence = (Map<String, Object>) ((Map<String, Object>) incident.get("rootCause")).get("evidence");
+        Map<String, Object> evidence =
+                (Map<String, Object>) ((Map<String, Object>) incident.get("rootCause")).get("evidence");
         Set<String> ids = new HashSet<>();
         expected.path("root_cause_insert_ids").forEach(id -> ids.add(id.asText()));
         String message = expected.path("root_cause_message").asText("");
-        return evidence != null && (ids.contains((String) evidence.get("insertId"))
-                || !message.isEmpty() && normalised(message).equals(normalised((String) evidence.get("message"))));
+        return evidence != null
+                && (ids.contains((String) evidence.get("insertId"))
+                        || !message.isEmpty()
+                                && normalised(message).equals(normalised((String) evidence.get("message"))));
     }
 
     static String normalised(String message) {
@@ -90,14 +101,21 @@ record CorpusScore(int cases, int top1, int top3, int detected, List<String> mis
     }
 
     static String service(JsonNode c) {
-        return c.hasNonNull("service") ? c.get("service").asText()
-                : c.get("entries").get(0).path("resource").path("labels").path("service_name").asText();
+        return c.hasNonNull("service")
+                ? c.get("service").asText()
+                : c.get("entries")
+                        .get(0)
+                        .path("resource")
+                        .path("labels")
+                        .path("service_name")
+                        .asText();
     }
 
     static List<JsonNode> cases(String corpus) {
         List<JsonNode> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(SharedData.ROOT.resolve(corpus))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode c = JSON.readTree(file.toFile());
                 if (c.has("entries") && c.has("expected")) {
                     cases.add(c);

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class CorrelationServiceTest {
 
     private static List<StoredEvent> batch(String service) throws Exception {
-        String json = "[" + Entries.stderr(service, service + "-00001", "id-" + service, "2025-09-16T00:41:13Z", "i-1",
-                "line") + "]";
+        String json = "["
+                + Entries.stderr(service, service + "-00001", "id-" + service, "2025-09-16T00:41:13Z", "i-1", "line")
+                + "]";
         List<LogEvent> events = Payloads.read(json.getBytes(StandardCharsets.UTF_8), Entries.NOW);
         return events.stream().map(e -> new StoredEvent(e, List.of())).toList();
     }
@@ -35,17 +36,22 @@ class CorrelationServiceTest {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         List<List<String>> transactions = new CopyOnWriteArrayList<>();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        CorrelationService service = new CorrelationService(events -> {
-            List<String> services = events.stream().map(e -> e.event().scope().service()).toList();
-            transactions.add(services);
-            if (services.equals(List.of("first"))) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            if (services.contains("poison")) {
-                throw new IllegalStateException("value too long for type character varying(1000)");
-            }
-        }, Clock.systemUTC(), metrics);
+        CorrelationService service = new CorrelationService(
+                events -> {
+                    List<String> services = events.stream()
+                            .map(e -> e.event().scope().service())
+                            .toList();
+                    transactions.add(services);
+                    if (services.equals(List.of("first"))) {
+                        firstRunning.countDown();
+                        await(releaseFirst);
+                    }
+                    if (services.contains("poison")) {
+                        throw new IllegalStateException("value too long for type character varying(1000)");
+                    }
+                },
+                Clock.systemUTC(),
+                metrics);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Future<?> first = pool.submit(() -> correlate(service, "first"));
@@ -57,14 +63,16 @@ class CorrelationServiceTest {
             first.get(10, TimeUnit.SECONDS);
             healthy.get(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> poison.get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(CorrelationFailedException.class).hasMessageContaining("value too long");
+                    .hasCauseInstanceOf(CorrelationFailedException.class)
+                    .hasMessageContaining("value too long");
         } finally {
             pool.shutdownNow();
         }
         assertThat(transactions).contains(List.of("healthy"));
         assertThat(transactions).anySatisfy(t -> assertThat(t).containsExactlyInAnyOrder("poison", "healthy"));
         assertThat(service.failures()).isEqualTo(1);
-        assertThat(service.lastFailure()).hasValueSatisfying(f -> assertThat(f.reason()).contains("value too long"));
+        assertThat(service.lastFailure())
+                .hasValueSatisfying(f -> assertThat(f.reason()).contains("value too long"));
         assertThat(metrics.counter("rootline.correlation.failures").count()).isEqualTo(1);
     }
 

@@ -40,7 +40,9 @@ class ExportsEvaluationTest {
         Map<String, Integer> opened = new LinkedHashMap<>();
         Path dir = SharedData.ROOT.resolve("corpus/exports/dev");
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path expected : files.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList()) {
+            for (Path expected : files.filter(p -> p.toString().endsWith(".expected.json"))
+                    .sorted()
+                    .toList()) {
                 String name = expected.getFileName().toString().replace(".expected.json", ".json");
                 int before = incidentCount();
                 Api.ingest(Files.readAllBytes(dir.resolve(name)));
@@ -48,13 +50,19 @@ class ExportsEvaluationTest {
                 JSON.readTree(expected.toFile()).get("problems").forEach(problems::add);
             }
         }
-        List<String> roots = given().queryParam("limit", 500).get("/api/v1/incidents").then().statusCode(200)
-                .extract().jsonPath().getList("items.rootCause.evidence.message", String.class);
+        List<String> roots = given().queryParam("limit", 500)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.rootCause.evidence.message", String.class);
         List<String> missed = new ArrayList<>();
         List<String> noise = new ArrayList<>();
         List<String> symptoms = new ArrayList<>();
         for (JsonNode problem : problems) {
-            boolean found = substrings(problem).stream().anyMatch(s -> roots.stream().anyMatch(r -> r != null && r.contains(s)));
+            boolean found = substrings(problem).stream()
+                    .anyMatch(s -> roots.stream().anyMatch(r -> r != null && r.contains(s)));
             String called = problem.path("humans_called").asText();
             if (called.equals("root_cause") && !found) {
                 missed.add(problem.path("slug").asText());
@@ -64,16 +72,26 @@ class ExportsEvaluationTest {
                 symptoms.add(problem.path("slug").asText());
             }
         }
-        assertThat(problems.stream().filter(p -> p.path("humans_called").asText().equals("root_cause"))).hasSize(2);
+        assertThat(problems.stream()
+                        .filter(p -> p.path("humans_called").asText().equals("root_cause")))
+                .hasSize(2);
         assertThat(missed).as("root causes no incident names").isEmpty();
         assertThat(noise).as("noise reported as a root cause").isEmpty();
         assertThat(symptoms).as("symptoms reported as a root cause").isEmpty();
-        assertThat(opened).as("incidents per export").allSatisfy((export, n) -> assertThat(n).isBetween(1, MAX_INCIDENTS));
+        assertThat(opened)
+                .as("incidents per export")
+                .allSatisfy((export, n) -> assertThat(n).isBetween(1, MAX_INCIDENTS));
     }
 
     private static int incidentCount() {
-        return given().queryParam("limit", 500).get("/api/v1/incidents").then().statusCode(200).extract().jsonPath()
-                .getList("items").size();
+        return given().queryParam("limit", 500)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
     }
 
     private static List<String> substrings(JsonNode problem) {

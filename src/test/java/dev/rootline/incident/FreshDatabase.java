@@ -15,6 +15,5 @@ public class FreshDatabase implements QuarkusTestProfile {
     }
 
     /** The same app again, emptied again: one evaluation's corpus does not see the other's. */
-    public static class Again extends FreshDatabase {
-    }
+    public static class Again extends FreshDatabase {}
 }

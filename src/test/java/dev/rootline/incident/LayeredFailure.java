@@ -33,7 +33,9 @@ public final class LayeredFailure {
     public LayeredFailure(String service, Instant t0) {
         this.service = service;
         this.t0 = t0;
-        revision(1, "i-one",
+        revision(
+                1,
+                "i-one",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
                 "❌ PHASE FAILED: WEBSOCKET - startup cannot continue",
@@ -41,7 +43,9 @@ public final class LayeredFailure {
                         + " user default_user is invalid",
                 "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3",
                 "Container called exit(3).");
-        revision(2, "i-two",
+        revision(
+                2,
+                "i-two",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
                 "🔄 PHASE TRANSITION → CONFIGURATION",
@@ -49,17 +53,24 @@ public final class LayeredFailure {
                         + " 'staging'. Errors: 2",
                 TOGETHER + "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed:"
                         + " DATABASE_HOST required in staging/production. Cannot be localhost or empty.",
-                TOGETHER + "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_PASSWORD validation failed:"
+                TOGETHER
+                        + "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_PASSWORD validation failed:"
                         + " DATABASE_PASSWORD must be set in staging.",
                 "[2026-03-02 09:10:06 +0000] [13] [ERROR] Worker (pid:15) exited with code 3",
                 "Container called exit(3).",
-                REQUEST_FAILED, REQUEST_FAILED, REQUEST_FAILED);
-        revision(3, "i-three",
+                REQUEST_FAILED,
+                REQUEST_FAILED,
+                REQUEST_FAILED);
+        revision(
+                3,
+                "i-three",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "🔄 PHASE TRANSITION → WEBSOCKET",
                 "🔄 PHASE TRANSITION → CONFIGURATION",
                 "INFO:     Application startup complete.");
-        revision(4, "i-four",
+        revision(
+                4,
+                "i-four",
                 "🔄 PHASE TRANSITION → DATABASE",
                 "shared.configuration.central_config_validator - ERROR - ❌ DATABASE_HOST validation failed: DATABASE_HOST"
                         + " required in staging/production. Cannot be localhost or empty.");
@@ -110,12 +121,21 @@ public final class LayeredFailure {
      */
     static List<List<String>> lateCause(String service) {
         String revision = service + "-00001-abc";
-        java.util.function.BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(service,
-                revision, service + "-" + second, T0.plusSeconds(second).toString(), "i-1", text);
+        java.util.function.BiFunction<Integer, String, String> line = (second, text) -> Entries.stderr(
+                service,
+                revision,
+                service + "-" + second,
+                T0.plusSeconds(second).toString(),
+                "i-1",
+                text);
         String exit = "[2026-03-02 09:00:03 +0000] [13] [ERROR] Worker (pid:14) exited with code 3";
-        return List.of(List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit)),
-                List.of(line.apply(9, "shared.configuration.central_config_validator - ERROR"
-                        + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production.")));
+        return List.of(
+                List.of(line.apply(10, exit), line.apply(300, exit), line.apply(400, exit)),
+                List.of(
+                        line.apply(
+                                9,
+                                "shared.configuration.central_config_validator - ERROR"
+                                        + " - ❌ DATABASE_HOST validation failed: DATABASE_HOST required in staging/production.")));
     }
 
     public static byte[] array(List<String> entries) {

@@ -21,20 +21,34 @@ class LongValuesTest {
     private static void ingest(String service, String... lines) {
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < lines.length; i++) {
-            batch.append(i == 0 ? "" : ",").append(Entries.stderr(service, service + "-00001-abc", service + "-" + i,
-                    "2025-09-16T00:41:13.%03dZ".formatted(i), "i-1", lines[i]));
+            batch.append(i == 0 ? "" : ",")
+                    .append(Entries.stderr(
+                            service,
+                            service + "-00001-abc",
+                            service + "-" + i,
+                            "2025-09-16T00:41:13.%03dZ".formatted(i),
+                            "i-1",
+                            lines[i]));
         }
         Api.postEntries("application/json", batch.append("]").toString().getBytes(StandardCharsets.UTF_8))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     private static JsonPath incidents(String service) {
-        return given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("service", service)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void aFiveThousandCharacterCapturedValueStillOpensItsIncident() {
-        ingest("long-config", "DATABASE_HOST validation failed: " + "x".repeat(5220),
+        ingest(
+                "long-config",
+                "DATABASE_HOST validation failed: " + "x".repeat(5220),
                 "[2025-09-16 00:41:13 +0000] [1] [ERROR] Worker (pid:14) exited with code 3");
         List<String> titles = incidents("long-config").getList("items.title");
         assertThat(titles).isNotEmpty().allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(1000));
@@ -44,7 +58,9 @@ class LongValuesTest {
 
     @Test
     void longModuleNamesExceptionDetailsAndPhasesAreCutNotFatal() {
-        ingest("long-names", "ModuleNotFoundError: No module named '" + "m".repeat(5000) + "'",
+        ingest(
+                "long-names",
+                "ModuleNotFoundError: No module named '" + "m".repeat(5000) + "'",
                 "ValueError: " + "d".repeat(5000),
                 "PHASE TRANSITION -> " + "P".repeat(5000),
                 "PHASE FAILED: " + "Q".repeat(5000) + " - " + "r".repeat(5000));
@@ -57,7 +73,8 @@ class LongValuesTest {
     void aLineNamingManyPhasesKeepsTheRevisionWithinItsColumn() {
         String[] lines = new String[60];
         for (int i = 0; i < lines.length; i++) {
-            lines[i] = "PHASE TRANSITION -> PHASE_" + "X".repeat(60) + "_" + (char) ('A' + i % 26) + (char) ('A' + i / 26);
+            lines[i] =
+                    "PHASE TRANSITION -> PHASE_" + "X".repeat(60) + "_" + (char) ('A' + i % 26) + (char) ('A' + i / 26);
         }
         ingest("many-phases", lines);
         given().get("/api/v1/services/many-phases/timeline").then().statusCode(200);

@@ -22,8 +22,16 @@ class MatchWindowTest {
 
     private final Signal cause = signal(10, "python.module-not-found");
     private final Signal exit = signal(11, "gunicorn.worker-exit");
-    private final Signal unknown = new Signal("unknown@12", "id-12", 12 * SECOND, "shop-00001-abc", "i1", null,
-            Map.of(), "Traceback (most recent call last):\nValueError: bad", Familiarity.SEEN);
+    private final Signal unknown = new Signal(
+            "unknown@12",
+            "id-12",
+            12 * SECOND,
+            "shop-00001-abc",
+            "i1",
+            null,
+            Map.of(),
+            "Traceback (most recent call last):\nValueError: bad",
+            Familiarity.SEEN);
     private final Signal later = signal(100, "gunicorn.worker-exit");
 
     @Test
@@ -33,31 +41,39 @@ class MatchWindowTest {
         assertThat(ids(window.load(0, 50 * SECOND, 200 * SECOND, CONTEXT)))
                 .containsExactlyInAnyOrder("gunicorn.worker-exit@100", "python.module-not-found@10", "unknown@12");
         assertThat(ids(window.load(0, 11 * SECOND, 200 * SECOND, CONTEXT)))
-                .as("from the span on, every signal").contains("gunicorn.worker-exit@11");
+                .as("from the span on, every signal")
+                .contains("gunicorn.worker-exit@11");
     }
 
     @Test
     void newSignalsAreReadBackAsTheDatabaseReturnsThem() {
         MatchWindow window = new MatchWindow(null, 0, List.of());
-        String incident = new Attribution(exit, cause, Confidence.HIGH, 1).incident("shop").id();
+        String incident = new Attribution(exit, cause, Confidence.HIGH, 1)
+                .incident("shop")
+                .id();
 
         window.insert(List.of(exit, unknown), s -> s == exit ? new MatchRepository.Row(exit, incident, 1) : null);
 
         List<MatchRepository.Row> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).signal().message()).as("a known signal's message is not read back").isEmpty();
+        assertThat(rows.get(0).signal().message())
+                .as("a known signal's message is not read back")
+                .isEmpty();
         assertThat(rows.get(0).incidentId()).isEqualTo(incident);
         assertThat(rows.get(0).depth()).isEqualTo(1);
         assertThat(rows.get(1).signal().message()).isEqualTo(unknown.evidence());
         assertThat(rows.get(1).incidentId()).isNull();
-        assertThat(window.fresh(List.of(exit, later, unknown, later))).as("what it holds is not new; the rest once")
+        assertThat(window.fresh(List.of(exit, later, unknown, later)))
+                .as("what it holds is not new; the rest once")
                 .containsExactly(later);
     }
 
     @Test
     void attributionChangesAndDetachmentsAreKept() {
         MatchWindow window = new MatchWindow(null, 0, rows(cause, exit));
-        String incident = new Attribution(exit, cause, Confidence.HIGH, 2).incident("shop").id();
+        String incident = new Attribution(exit, cause, Confidence.HIGH, 2)
+                .incident("shop")
+                .id();
 
         window.attribute(List.of(new MatchRepository.Row(exit, incident, 2)));
         assertThat(window.load(0, 0, 200 * SECOND, CONTEXT).get(1).depth()).isEqualTo(2);
@@ -79,7 +95,9 @@ class MatchWindowTest {
         assertThat(window.covers(20 * SECOND)).isFalse();
         assertThat(window.size()).isEqualTo(1);
         window.insert(List.of(signal(20, "python.module-not-found")), s -> null);
-        assertThat(window.size()).as("a row before the window is the database's only").isEqualTo(1);
+        assertThat(window.size())
+                .as("a row before the window is the database's only")
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,7 +110,8 @@ class MatchWindowTest {
     }
 
     private static List<MatchRepository.Row> rows(Signal... signals) {
-        return java.util.Arrays.stream(signals).map(s -> new MatchRepository.Row(MatchRepository.asLoaded(s), null, null))
+        return java.util.Arrays.stream(signals)
+                .map(s -> new MatchRepository.Row(MatchRepository.asLoaded(s), null, null))
                 .toList();
     }
 
@@ -101,7 +120,15 @@ class MatchWindowTest {
     }
 
     private static Signal signal(int seconds, String signatureId) {
-        return new Signal(signatureId + "@" + seconds, "id-" + seconds, seconds * SECOND, "shop-00001-abc", "i1",
-                BUNDLED.get(signatureId), Map.of(), signatureId + " line", Familiarity.SEEN);
+        return new Signal(
+                signatureId + "@" + seconds,
+                "id-" + seconds,
+                seconds * SECOND,
+                "shop-00001-abc",
+                "i1",
+                BUNDLED.get(signatureId),
+                Map.of(),
+                signatureId + " line",
+                Familiarity.SEEN);
     }
 }

@@ -24,15 +24,21 @@ class ServiceLockTest {
 
     @Inject
     RevisionRepository revisions;
+
     @Inject
     DataSource dataSource;
 
     @Test
     void aProcessWaitingForTheLockGetsTheRowTheHolderCommitted() throws Exception {
-        Scope scope = new Scope("cloud_run_revision", "p", "europe-west1",
-                "lock-" + UUID.randomUUID().toString().substring(0, 8), "rev-1", "i-1");
-        RevisionRepository.ServiceLock created = inTransaction(
-                c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
+        Scope scope = new Scope(
+                "cloud_run_revision",
+                "p",
+                "europe-west1",
+                "lock-" + UUID.randomUUID().toString().substring(0, 8),
+                "rev-1",
+                "i-1");
+        RevisionRepository.ServiceLock created =
+                inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
         assertThat(created.previousVersion()).isNull();
 
         RevisionRepository.ServiceLock holder;
@@ -50,10 +56,12 @@ class ServiceLockTest {
         RevisionRepository.ServiceLock next = waiter.get(10, TimeUnit.SECONDS);
 
         assertThat(holder.previousVersion()).isEqualTo(created.version());
-        assertThat(next.previousVersion()).as("the version the holder committed, not the one read before it")
+        assertThat(next.previousVersion())
+                .as("the version the holder committed, not the one read before it")
                 .isEqualTo(holder.version());
         assertThat(next.lastSeen()).isEqualTo(30 * SECOND);
-        RevisionRepository.ServiceLock after = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 10 * SECOND, null));
+        RevisionRepository.ServiceLock after =
+                inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 10 * SECOND, null));
         assertThat(after.previousVersion()).isEqualTo(next.version());
         assertThat(after.lastSeen()).isEqualTo(40 * SECOND);
     }
@@ -61,20 +69,27 @@ class ServiceLockTest {
     /** A process whose kept state is older than the row (another process correlated since) must read the row. */
     @Test
     void aKeptStateOfAnOlderVersionIsNotTrusted() {
-        Scope scope = new Scope("cloud_run_revision", "p", "europe-west1",
-                "stale-" + UUID.randomUUID().toString().substring(0, 8), "rev-1", "i-1");
-        RevisionRepository.ServiceLock created = inTransaction(
-                c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
+        Scope scope = new Scope(
+                "cloud_run_revision",
+                "p",
+                "europe-west1",
+                "stale-" + UUID.randomUUID().toString().substring(0, 8),
+                "rev-1",
+                "i-1");
+        RevisionRepository.ServiceLock created =
+                inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 20 * SECOND, null));
         ServiceState kept = stateAt(created.version(), 20 * SECOND);
-        RevisionRepository.ServiceLock other = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 30 * SECOND, null));
+        RevisionRepository.ServiceLock other =
+                inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 30 * SECOND, null));
 
-        RevisionRepository.ServiceLock next = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND, kept));
+        RevisionRepository.ServiceLock next =
+                inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND, kept));
 
         assertThat(next.previousVersion()).isEqualTo(other.version());
         assertThat(kept.currentAt(next.previousVersion())).isFalse();
         assertThat(next.lastSeen()).isEqualTo(30 * SECOND);
-        RevisionRepository.ServiceLock trusted = inTransaction(c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND,
-                stateAt(next.version(), 40 * SECOND)));
+        RevisionRepository.ServiceLock trusted = inTransaction(
+                c -> revisions.lock(c, scope, 10 * SECOND, 40 * SECOND, stateAt(next.version(), 40 * SECOND)));
         assertThat(trusted.previousVersion()).isEqualTo(next.version());
         assertThat(trusted.lastSeen()).isEqualTo(40 * SECOND);
     }

@@ -28,8 +28,10 @@ class ServiceStateTest {
 
     @Inject
     ServiceStates states;
+
     @Inject
     RevisionRepository revisions;
+
     @Inject
     DataSource dataSource;
 
@@ -62,8 +64,11 @@ class ServiceStateTest {
         assertThat(kept).as("kept once the last batch committed").isNotNull();
         try (Connection c = dataSource.getConnection()) {
             ServiceState stored = ServiceState.load(c, service, revisions.all(c, service));
-            long version = Sql.query(c, "SELECT version FROM service WHERE name = ?", r -> r.getLong(1), service).get(0);
-            assertThat(kept.currentAt(version)).as("current at the row's version").isTrue();
+            long version = Sql.query(c, "SELECT version FROM service WHERE name = ?", r -> r.getLong(1), service)
+                    .get(0);
+            assertThat(kept.currentAt(version))
+                    .as("current at the row's version")
+                    .isTrue();
             assertThat(kept.revisions).isEqualTo(stored.revisions);
             assertThat(kept.incidents).hasSize(incidents).isEqualTo(stored.incidents);
             assertThat(nonEmpty(kept.spans)).isEqualTo(stored.spans);

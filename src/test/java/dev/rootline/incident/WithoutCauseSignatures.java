@@ -14,8 +14,12 @@ public class WithoutCauseSignatures extends FreshDatabase {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
         try {
-            config.put("rootline.signatures-disabled", BundledSignaturesTest.bundled().stream()
-                    .filter(d -> d.role() == Role.CAUSE).map(SignatureDefinition::id).collect(Collectors.joining(",")));
+            config.put(
+                    "rootline.signatures-disabled",
+                    BundledSignaturesTest.bundled().stream()
+                            .filter(d -> d.role() == Role.CAUSE)
+                            .map(SignatureDefinition::id)
+                            .collect(Collectors.joining(",")));
         } catch (Exception e) {
             throw new IllegalStateException("the bundled signatures", e);
         }

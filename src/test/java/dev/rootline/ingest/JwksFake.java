@@ -41,7 +41,8 @@ public class JwksFake implements QuarkusTestResourceLifecycleManager {
         server.createContext("/certs", exchange -> {
             byte[] body;
             synchronized (published) {
-                body = new JsonWebKeySet(new ArrayList<JsonWebKey>(published)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+                body = new JsonWebKeySet(new ArrayList<JsonWebKey>(published))
+                        .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
                         .getBytes(StandardCharsets.UTF_8);
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -50,9 +51,13 @@ public class JwksFake implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("rootline.pubsub.oidc-audience", AUDIENCE,
-                "rootline.pubsub.oidc-jwks-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/certs",
-                "rootline.pubsub.oidc-service-accounts", PUSHER + ",other@my-project.iam.gserviceaccount.com");
+        return Map.of(
+                "rootline.pubsub.oidc-audience",
+                AUDIENCE,
+                "rootline.pubsub.oidc-jwks-url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/certs",
+                "rootline.pubsub.oidc-service-accounts",
+                PUSHER + ",other@my-project.iam.gserviceaccount.com");
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class PubSubEmulator implements AutoCloseable {
 
     public static final String PROJECT = "rootline-test";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final String endpoint;
@@ -43,8 +44,8 @@ public final class PubSubEmulator implements AutoCloseable {
 
     /** Skips the calling test where gcloud is missing, or fails it where the emulator is required. */
     public static void assumeInstalled() {
-        RequiredTool.assumeInstalled(installed(), "ROOTLINE_EMULATOR_TESTS",
-                "the Google Cloud SDK, for gcloud beta emulators pubsub");
+        RequiredTool.assumeInstalled(
+                installed(), "ROOTLINE_EMULATOR_TESTS", "the Google Cloud SDK, for gcloud beta emulators pubsub");
     }
 
     public static PubSubEmulator start() throws Exception {
@@ -53,13 +54,16 @@ public final class PubSubEmulator implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process process = new ProcessBuilder("gcloud", "beta", "emulators", "pubsub", "start",
-                "--host-port=127.0.0.1:" + port, "--quiet").redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        "gcloud", "beta", "emulators", "pubsub", "start", "--host-port=127.0.0.1:" + port, "--quiet")
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Instant deadline = Instant.now().plusSeconds(60);
         for (String line = out.readLine(); line != null && Instant.now().isBefore(deadline); line = out.readLine()) {
             if (line.contains("Server started")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "pubsub-emulator-output");
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "pubsub-emulator-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new PubSubEmulator(process, port);
@@ -80,14 +84,19 @@ public final class PubSubEmulator implements AutoCloseable {
     }
 
     void createPushSubscription(String subscription, String topic, String endpoint) throws Exception {
-        call("PUT", "/subscriptions/" + subscription, "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic
-                + "\",\"ackDeadlineSeconds\":10,\"pushConfig\":{\"pushEndpoint\":\"" + endpoint + "\"}}");
+        call(
+                "PUT",
+                "/subscriptions/" + subscription,
+                "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic
+                        + "\",\"ackDeadlineSeconds\":10,\"pushConfig\":{\"pushEndpoint\":\"" + endpoint + "\"}}");
     }
 
     /** A subscription for pull, with a 10 s ack deadline; returns its full name. */
     public String createPullSubscription(String subscription, String topic) throws Exception {
-        call("PUT", "/subscriptions/" + subscription, "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic
-                + "\",\"ackDeadlineSeconds\":10}");
+        call(
+                "PUT",
+                "/subscriptions/" + subscription,
+                "{\"topic\":\"projects/" + PROJECT + "/topics/" + topic + "\",\"ackDeadlineSeconds\":10}");
         return "projects/" + PROJECT + "/subscriptions/" + subscription;
     }
 
@@ -95,16 +104,22 @@ public final class PubSubEmulator implements AutoCloseable {
     public void publish(String topic, java.util.List<String> data) throws Exception {
         StringBuilder body = new StringBuilder("{\"messages\":[");
         for (int i = 0; i < data.size(); i++) {
-            body.append(i == 0 ? "" : ",").append("{\"data\":\"").append(java.util.Base64.getEncoder()
-                    .encodeToString(data.get(i).getBytes(StandardCharsets.UTF_8))).append("\"}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"data\":\"")
+                    .append(java.util.Base64.getEncoder()
+                            .encodeToString(data.get(i).getBytes(StandardCharsets.UTF_8)))
+                    .append("\"}");
         }
         call("POST", "/topics/" + topic + ":publish", body.append("]}").toString());
     }
 
     private void call(String method, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
         }

@@ -43,8 +43,11 @@ class PubSubEmulatorTest {
         emulator.createPushSubscription("rootline-" + run, "logs-" + run, push.toString());
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            messages.add(Entries.stderr("emu-" + run + "-" + i, "2026-03-02T09:00:%02d.%03dZ".formatted(i / 10, i),
-                    "i-emu-" + run, "pushed line " + i));
+            messages.add(Entries.stderr(
+                    "emu-" + run + "-" + i,
+                    "2026-03-02T09:00:%02d.%03dZ".formatted(i / 10, i),
+                    "i-emu-" + run,
+                    "pushed line " + i));
         }
         messages.add("this is not a LogEntry " + run);
         emulator.publish("logs-" + run, messages);
@@ -56,9 +59,17 @@ class PubSubEmulatorTest {
         assertThat(Api.searchTotal("instance:i-emu-" + run)).isEqualTo(100);
         Thread.sleep(12_000); // past the ack deadline: anything not acknowledged would come back by now
         assertThat(Api.searchTotal("instance:i-emu-" + run)).as("stored once").isEqualTo(100);
-        assertThat(given().get("/api/v1/quarantine?limit=1000").then().statusCode(200).extract().jsonPath()
-                .getList("items.payload", String.class)).as("the poison message, quarantined once")
-                .filteredOn(p -> p != null && p.contains(java.util.Base64.getEncoder().encodeToString(
-                        ("this is not a LogEntry " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).hasSize(1);
+        assertThat(given().get("/api/v1/quarantine?limit=1000")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.payload", String.class))
+                .as("the poison message, quarantined once")
+                .filteredOn(p -> p != null
+                        && p.contains(java.util.Base64.getEncoder()
+                                .encodeToString(("this is not a LogEntry " + run)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .hasSize(1);
     }
 }

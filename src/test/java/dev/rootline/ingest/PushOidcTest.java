@@ -38,13 +38,20 @@ class PushOidcTest {
         assertThat(push(JwksFake.sign(expired, key))).as("expired").isEqualTo(401);
         JwtClaims stranger = JwksFake.claims();
         stranger.setClaim("email", "intruder@elsewhere.iam.gserviceaccount.com");
-        assertThat(push(JwksFake.sign(stranger, key))).as("a service account not allowed").isEqualTo(401);
+        assertThat(push(JwksFake.sign(stranger, key)))
+                .as("a service account not allowed")
+                .isEqualTo(401);
         JwtClaims unverified = JwksFake.claims();
         unverified.setClaim("email_verified", false);
-        assertThat(push(JwksFake.sign(unverified, key))).as("an unverified email").isEqualTo(401);
-        assertThat(push(JwksFake.sign(JwksFake.claims(), issuer.newKey("k-unknown", false)))).as("unknown key")
+        assertThat(push(JwksFake.sign(unverified, key)))
+                .as("an unverified email")
                 .isEqualTo(401);
-        assertThat(push(tampered(JwksFake.sign(JwksFake.claims(), key)))).as("bad signature").isEqualTo(401);
+        assertThat(push(JwksFake.sign(JwksFake.claims(), issuer.newKey("k-unknown", false))))
+                .as("unknown key")
+                .isEqualTo(401);
+        assertThat(push(tampered(JwksFake.sign(JwksFake.claims(), key))))
+                .as("bad signature")
+                .isEqualTo(401);
     }
 
     @Test
@@ -62,8 +69,9 @@ class PushOidcTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(JwksFake.PUSHER, "other@my-project.iam.gserviceaccount.com");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     private static int push(String token) {

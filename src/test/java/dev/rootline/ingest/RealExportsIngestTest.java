@@ -32,11 +32,16 @@ class RealExportsIngestTest {
             List<JsonNode> entries = SharedData.entries(file);
             JsonPath reply = Api.ingest(Files.readAllBytes(file));
             assertThat(reply.getInt("rejected")).as(file.toString()).isZero();
-            assertThat(reply.getInt("accepted") + reply.getInt("duplicates")).as(file.toString()).isEqualTo(entries.size());
+            assertThat(reply.getInt("accepted") + reply.getInt("duplicates"))
+                    .as(file.toString())
+                    .isEqualTo(entries.size());
             for (JsonNode e : entries) {
                 if (!e.has("subscription")) {
-                    distinctByScope.computeIfAbsent(scopeQuery(e), k -> new HashSet<>())
-                            .add(e.path("logName").asText() + e.path("timestamp").asText() + e.path("insertId").asText());
+                    distinctByScope
+                            .computeIfAbsent(scopeQuery(e), k -> new HashSet<>())
+                            .add(e.path("logName").asText()
+                                    + e.path("timestamp").asText()
+                                    + e.path("insertId").asText());
                 }
             }
         }
@@ -54,7 +59,8 @@ class RealExportsIngestTest {
         for (Path file : SharedData.entryFiles()) {
             JsonPath replay = Api.ingest(Files.readAllBytes(file));
             assertThat(replay.getInt("accepted")).as(file.toString()).isZero();
-            assertThat(replay.getInt("duplicates")).isEqualTo(SharedData.entries(file).size());
+            assertThat(replay.getInt("duplicates"))
+                    .isEqualTo(SharedData.entries(file).size());
         }
         assertThat(Api.searchTotal("*:*")).isEqualTo(total);
     }

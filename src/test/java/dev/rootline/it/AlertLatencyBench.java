@@ -15,25 +15,32 @@ import java.util.Map;
  */
 public final class AlertLatencyBench {
 
-    private AlertLatencyBench() {
-    }
+    private AlertLatencyBench() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = 50;
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         Path workDir = Files.createTempDirectory("rootline-alert-latency");
         try (SlackFake slack = SlackFake.start();
-             RootlineProcess app = RootlineProcess.start(workDir, Map.of("ROOTLINE_SLACK_WEBHOOK_URL", slack.url("bench"),
-                     "ROOTLINE_SLACK_RATE_LIMIT", "100000"))) {
+                RootlineProcess app = RootlineProcess.start(
+                        workDir,
+                        Map.of(
+                                "ROOTLINE_SLACK_WEBHOOK_URL",
+                                slack.url("bench"),
+                                "ROOTLINE_SLACK_RATE_LIMIT",
+                                "100000"))) {
             Latencies latencies = new Latencies();
             for (int i = 0; i < warmup + measured; i++) {
                 String service = "latency-" + i;
-                byte[] boot = LayeredFailure.array(new LayeredFailure(service, Instant.now().minusSeconds(10)).entries(1));
+                byte[] boot = LayeredFailure.array(
+                        new LayeredFailure(service, Instant.now().minusSeconds(10)).entries(1));
                 Instant posted = Instant.now();
                 if (app.post("/api/v1/entries", "application/json", boot).statusCode() != 200) {
                     throw new IllegalStateException("ingest failed");
                 }
-                Instant alerted = slack.await(r -> r.text().contains(service + "*"), 1, Duration.ofSeconds(30)).get(0).at();
+                Instant alerted = slack.await(r -> r.text().contains(service + "*"), 1, Duration.ofSeconds(30))
+                        .get(0)
+                        .at();
                 if (i >= warmup) {
                     latencies.add(Duration.between(posted, alerted).toNanos());
                 }

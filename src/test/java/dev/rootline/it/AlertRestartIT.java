@@ -28,14 +28,24 @@ class AlertRestartIT {
         LayeredFailure logs = new LayeredFailure(service);
         Predicate<SlackFake.Request> about = r -> r.text().contains(service);
         try (SlackFake slack = SlackFake.start()) {
-            Map<String, String> settings = Map.of("ROOTLINE_SLACK_WEBHOOK_URL", slack.url("alerts"),
-                    "ROOTLINE_SLACK_MAX_AGE", "3650d", "ROOTLINE_SLACK_RETRY_BACKOFF", "300ms",
-                    "ROOTLINE_SLACK_MAX_BACKOFF", "1s");
+            Map<String, String> settings = Map.of(
+                    "ROOTLINE_SLACK_WEBHOOK_URL",
+                    slack.url("alerts"),
+                    "ROOTLINE_SLACK_MAX_AGE",
+                    "3650d",
+                    "ROOTLINE_SLACK_RETRY_BACKOFF",
+                    "300ms",
+                    "ROOTLINE_SLACK_MAX_BACKOFF",
+                    "1s");
             slack.down(SlackFake.Reply.of(503, "service_unavailable"));
             try (RootlineProcess app = RootlineProcess.start(workDir, settings)) {
                 for (int revision = 1; revision <= 4; revision++) {
-                    assertThat(app.post("/api/v1/entries", "application/json",
-                            LayeredFailure.array(logs.entries(revision))).statusCode()).isEqualTo(200);
+                    assertThat(app.post(
+                                            "/api/v1/entries",
+                                            "application/json",
+                                            LayeredFailure.array(logs.entries(revision)))
+                                    .statusCode())
+                            .isEqualTo(200);
                 }
                 slack.await(about, 8, WAIT); // several alerts tried and retried
                 app.kill();
@@ -45,9 +55,14 @@ class AlertRestartIT {
             try (RootlineProcess restarted = RootlineProcess.start(workDir, settings)) {
                 List<SlackFake.Request> delivered = slack.await(about.and(r -> r.status() == 200), 5, WAIT);
                 Thread.sleep(2000);
-                assertThat(slack.requests(about.and(r -> r.status() == 200))).as("nothing twice").hasSize(5);
-                assertThat(delivered).extracting(SlackFake.Request::header).map(h -> h.substring(0, h.indexOf(':')))
-                        .containsExactlyInAnyOrder("🔴 Opened", "✅ Resolved", "🟠 Uncovered", "✅ Resolved", "🔁 Regressed");
+                assertThat(slack.requests(about.and(r -> r.status() == 200)))
+                        .as("nothing twice")
+                        .hasSize(5);
+                assertThat(delivered)
+                        .extracting(SlackFake.Request::header)
+                        .map(h -> h.substring(0, h.indexOf(':')))
+                        .containsExactlyInAnyOrder(
+                                "🔴 Opened", "✅ Resolved", "🟠 Uncovered", "✅ Resolved", "🔁 Regressed");
                 assertThat(failedBeforeRestart).isGreaterThanOrEqualTo(8);
                 assertThat(Files.readString(workDir.resolve("rootline.log"))).doesNotContain(SlackFake.SECRET);
             }

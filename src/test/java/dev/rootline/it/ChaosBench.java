@@ -59,7 +59,9 @@ public final class ChaosBench {
                 bench.killDuringStream(i);
             }
             bench.fault("disk full", bench::fillDisk, bench::freeDisk);
-            bench.fault("read-only", () -> run("chmod", "-R", "a-w", dataDir.toString()),
+            bench.fault(
+                    "read-only",
+                    () -> run("chmod", "-R", "a-w", dataDir.toString()),
                     () -> run("chmod", "-R", "u+w", dataDir.toString()));
             if ("postgresql".equals(System.getProperty("rootline.db-kind"))) {
                 bench.fault("PostgreSQL stopped", () -> postgres("stop"), () -> postgres("start"));
@@ -71,7 +73,9 @@ public final class ChaosBench {
 
     private void start() throws Exception {
         long begin = System.nanoTime();
-        app = RootlineProcess.start(workDir, Map.of("ROOTLINE_DATA_DIR", dataDir.toString()),
+        app = RootlineProcess.start(
+                workDir,
+                Map.of("ROOTLINE_DATA_DIR", dataDir.toString()),
                 List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         System.out.printf("  ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
     }
@@ -103,8 +107,10 @@ public final class ChaosBench {
             while (acknowledged.size() == acknowledgedAtLift && System.nanoTime() - lifted < 120e9) {
                 Thread.sleep(50);
             }
-            System.out.printf("%s: refused %d batches, readiness %d while it lasted, first acknowledgement %.1f s after"
-                    + " it was lifted%n", name, refused.get() - refusedBefore, readiness, (System.nanoTime() - lifted) / 1e9);
+            System.out.printf(
+                    "%s: refused %d batches, readiness %d while it lasted, first acknowledgement %.1f s after"
+                            + " it was lifted%n",
+                    name, refused.get() - refusedBefore, readiness, (System.nanoTime() - lifted) / 1e9);
         }
         System.out.printf("  %s%n", verify());
     }
@@ -125,7 +131,11 @@ public final class ChaosBench {
     }
 
     private static void postgres(String action) throws Exception {
-        String version = Files.list(Path.of("/etc/postgresql")).findFirst().orElseThrow().getFileName().toString();
+        String version = Files.list(Path.of("/etc/postgresql"))
+                .findFirst()
+                .orElseThrow()
+                .getFileName()
+                .toString();
         run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action);
     }
 
@@ -141,17 +151,21 @@ public final class ChaosBench {
         Map<String, Integer> counts = new HashMap<>();
         String cursor = null;
         do {
-            String path = "/api/v1/search?limit=1000&q=" + URLEncoder.encode("instance:" + INSTANCE, StandardCharsets.UTF_8)
-                    + (cursor == null ? "" : "&cursor=" + cursor);
+            String path =
+                    "/api/v1/search?limit=1000&q=" + URLEncoder.encode("instance:" + INSTANCE, StandardCharsets.UTF_8)
+                            + (cursor == null ? "" : "&cursor=" + cursor);
             HttpResponse<String> page = app.get(path);
             if (page.statusCode() != 200) {
                 throw new IllegalStateException("search answered " + page.statusCode());
             }
             JsonNode json = JSON.readTree(page.body());
             json.get("items").forEach(item -> counts.merge(item.get("insertId").asText(), 1, Integer::sum));
-            cursor = json.path("nextCursor").isNull() ? null : json.path("nextCursor").asText(null);
+            cursor = json.path("nextCursor").isNull()
+                    ? null
+                    : json.path("nextCursor").asText(null);
         } while (cursor != null);
-        long missing = acknowledged.stream().filter(id -> !counts.containsKey(id)).count();
+        long missing =
+                acknowledged.stream().filter(id -> !counts.containsKey(id)).count();
         long twice = counts.values().stream().filter(n -> n > 1).count();
         if (missing > 0 || twice > 0) {
             throw new IllegalStateException("LOST " + missing + ", STORED TWICE " + twice);
@@ -179,8 +193,12 @@ public final class ChaosBench {
                     for (int i = 0; i < 50; i++) {
                         long n = sequence.incrementAndGet();
                         ids.add("chaos-" + n);
-                        entries.add(Entries.stderr("chaos-" + n, "2025-09-16T00:%02d:%02d.%06dZ".formatted(n / 60_000 % 60,
-                                n / 1000 % 60, n % 1_000_000), INSTANCE, "[INFO] streamed line " + n));
+                        entries.add(Entries.stderr(
+                                "chaos-" + n,
+                                "2025-09-16T00:%02d:%02d.%06dZ"
+                                        .formatted(n / 60_000 % 60, n / 1000 % 60, n % 1_000_000),
+                                INSTANCE,
+                                "[INFO] streamed line " + n));
                     }
                     batch = ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
                 }

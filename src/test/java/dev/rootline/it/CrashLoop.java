@@ -15,8 +15,7 @@ final class CrashLoop {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CrashLoop() {
-    }
+    private CrashLoop() {}
 
     /** Crash loops of one revision: an import error, then the worker exiting 3, each loop on its own instance. */
     static byte[] entries(String service, int fromLoop, int loops) {
@@ -30,15 +29,23 @@ final class CrashLoop {
 
     /** The import error that starts a loop, at minute {@code loop}. */
     static String importError(String service, int loop) {
-        return Entries.stderr(service, service + "-00001-abc", service + "-import-" + loop,
-                "2026-04-01T10:%02d:00Z".formatted(loop), "instance-" + loop,
+        return Entries.stderr(
+                service,
+                service + "-00001-abc",
+                service + "-import-" + loop,
+                "2026-04-01T10:%02d:00Z".formatted(loop),
+                "instance-" + loop,
                 "ModuleNotFoundError: No module named 'app.monitoring'");
     }
 
     /** The worker exit that ends a loop, a second after its import error. */
     static String workerExit(String service, int loop) {
-        return Entries.stderr(service, service + "-00001-abc", service + "-exit-" + loop,
-                "2026-04-01T10:%02d:01Z".formatted(loop), "instance-" + loop,
+        return Entries.stderr(
+                service,
+                service + "-00001-abc",
+                service + "-exit-" + loop,
+                "2026-04-01T10:%02d:01Z".formatted(loop),
+                "instance-" + loop,
                 "[2026-04-01 10:00:01 +0000] [1] [ERROR] Worker (pid:7) exited with code 3");
     }
 

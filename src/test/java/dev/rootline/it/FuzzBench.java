@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class FuzzBench {
 
-    private FuzzBench() {
-    }
+    private FuzzBench() {}
 
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;

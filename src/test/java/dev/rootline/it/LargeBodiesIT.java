@@ -32,8 +32,11 @@ class LargeBodiesIT {
         String filler = "x".repeat(10_000);
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < 2_450; i++) {
-            entries.add(Entries.stderr("large-" + n + "-" + i, "2025-09-16T00:41:%02d.%06dZ".formatted(i % 60, i),
-                    "large-" + n, "[INFO] line " + i + " " + filler));
+            entries.add(Entries.stderr(
+                    "large-" + n + "-" + i,
+                    "2025-09-16T00:41:%02d.%06dZ".formatted(i % 60, i),
+                    "large-" + n,
+                    "[INFO] line " + i + " " + filler));
         }
         return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
     }
@@ -60,8 +63,12 @@ class LargeBodiesIT {
             }
             pool.shutdown();
             assertThat(stored).as("at least one body goes through").isPositive();
-            HttpResponse<String> small = app.post("/api/v1/entries", "application/json", ("[" + Entries.stderr("after",
-                    "2025-09-16T00:42:00Z", "after", "[INFO] after the large bodies") + "]").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> small = app.post(
+                    "/api/v1/entries",
+                    "application/json",
+                    ("[" + Entries.stderr("after", "2025-09-16T00:42:00Z", "after", "[INFO] after the large bodies")
+                                    + "]")
+                            .getBytes(StandardCharsets.UTF_8));
             assertThat(small.statusCode()).isEqualTo(200);
             HttpResponse<String> search = app.get("/api/v1/search?limit=1&q=instance:after");
             assertThat(search.statusCode()).isEqualTo(200);

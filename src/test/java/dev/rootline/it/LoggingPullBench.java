@@ -15,20 +15,27 @@ import java.util.Map;
  */
 public final class LoggingPullBench {
 
-    private LoggingPullBench() {
-    }
+    private LoggingPullBench() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path workDir = Files.createTempDirectory("rootline-pull");
         try (FakeLoggingApi api = new FakeLoggingApi().start()) {
             Files.createDirectories(workDir.resolve("config"));
-            Files.writeString(workDir.resolve("config/application.properties"), String.join("\n",
-                    "rootline.sources.logging-endpoint=" + api.endpoint(), "rootline.sources.logging-plaintext=true",
-                    "rootline.sources.logging.bench.project=p", "rootline.sources.logging.bench.poll-interval=100ms", ""));
-            try (RootlineProcess app = RootlineProcess.start(workDir, System.getenv().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("ROOTLINE_")).collect(
-                            java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
+            Files.writeString(
+                    workDir.resolve("config/application.properties"),
+                    String.join(
+                            "\n",
+                            "rootline.sources.logging-endpoint=" + api.endpoint(),
+                            "rootline.sources.logging-plaintext=true",
+                            "rootline.sources.logging.bench.project=p",
+                            "rootline.sources.logging.bench.poll-interval=100ms",
+                            ""));
+            try (RootlineProcess app = RootlineProcess.start(
+                    workDir,
+                    System.getenv().entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("ROOTLINE_"))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))) {
                 api.add(LoggingEntries.run("pull-bench", "bench", Instant.now().plusSeconds(60), n));
                 long start = System.nanoTime();
                 while (stored(app) < n) {
@@ -42,8 +49,10 @@ public final class LoggingPullBench {
 
     /** Entries the source stored, from its health check: searchable as soon as stored. */
     private static long stored(RootlineProcess app) throws Exception {
-        String up = new ObjectMapper().readTree(app.get("/q/health/group/sources").body())
-                .at("/checks/0/data/bench").asText();
+        String up = new ObjectMapper()
+                .readTree(app.get("/q/health/group/sources").body())
+                .at("/checks/0/data/bench")
+                .asText();
         return up.startsWith("up, ") ? Long.parseLong(up.substring(4, up.indexOf(' ', 4))) : 0;
     }
 }

@@ -28,12 +28,16 @@ class LoggingPullIT {
         try (FakeLoggingApi api = new FakeLoggingApi().start()) {
             api.add(LoggingEntries.run("pull-restart", "restart", first, 25_000));
             Files.createDirectories(workDir.resolve("config"));
-            Files.writeString(workDir.resolve("config/application.properties"), String.join("\n",
-                    "rootline.sources.logging-endpoint=" + api.endpoint(),
-                    "rootline.sources.logging-plaintext=true",
-                    "rootline.sources.logging.fake.project=p",
-                    "rootline.sources.logging.fake.poll-interval=200ms",
-                    "rootline.sources.logging.fake.overlap=5s", ""));
+            Files.writeString(
+                    workDir.resolve("config/application.properties"),
+                    String.join(
+                            "\n",
+                            "rootline.sources.logging-endpoint=" + api.endpoint(),
+                            "rootline.sources.logging-plaintext=true",
+                            "rootline.sources.logging.fake.project=p",
+                            "rootline.sources.logging.fake.poll-interval=200ms",
+                            "rootline.sources.logging.fake.overlap=5s",
+                            ""));
             try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
                 await(() -> api.calls().size() >= 8, Duration.ofSeconds(60));
                 app.kill();
@@ -50,13 +54,18 @@ class LoggingPullIT {
             }
             List<FakeLoggingApi.Call> calls = api.calls();
             FakeLoggingApi.Call resumed = calls.get(beforeRestart);
-            assertThat(resumed.since()).as("the restart read from its checkpoint, not from the start")
-                    .isAfter(calls.get(0).since().plusSeconds(2)).isBefore(first.plusSeconds(25));
+            assertThat(resumed.since())
+                    .as("the restart read from its checkpoint, not from the start")
+                    .isAfter(calls.get(0).since().plusSeconds(2))
+                    .isBefore(first.plusSeconds(25));
         }
     }
 
     private static long total(RootlineProcess app) throws Exception {
-        return JSON.readTree(app.get("/api/v1/search?limit=1&q=service:pull-restart").body()).get("total").asLong();
+        return JSON.readTree(
+                        app.get("/api/v1/search?limit=1&q=service:pull-restart").body())
+                .get("total")
+                .asLong();
     }
 
     private static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {

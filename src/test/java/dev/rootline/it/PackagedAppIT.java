@@ -26,14 +26,18 @@ class PackagedAppIT {
     private static byte[] batch(String run, int batch, int size) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            entries.add(Entries.stderr(run + "-" + batch + "-" + i, "2025-09-16T00:%02d:%02d.%06dZ".formatted(batch % 60, i % 60, i),
-                    "crash-" + run, "[INFO] durable line " + batch + "/" + i));
+            entries.add(Entries.stderr(
+                    run + "-" + batch + "-" + i,
+                    "2025-09-16T00:%02d:%02d.%06dZ".formatted(batch % 60, i % 60, i),
+                    "crash-" + run,
+                    "[INFO] durable line " + batch + "/" + i));
         }
         return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
     }
 
     private static long total(RootlineProcess app, String query) throws Exception {
-        HttpResponse<String> r = app.get("/api/v1/search?limit=1&q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> r =
+                app.get("/api/v1/search?limit=1&q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(200);
         return JSON.readTree(r.body()).get("total").asLong();
     }
@@ -72,7 +76,8 @@ class PackagedAppIT {
             assertThat(total(restarted, "instance:crash-" + run)).isEqualTo(acknowledged);
             int duplicates = 0;
             for (byte[] b : batches) {
-                JsonNode replay = JSON.readTree(restarted.post("/api/v1/entries", "application/json", b).body());
+                JsonNode replay = JSON.readTree(
+                        restarted.post("/api/v1/entries", "application/json", b).body());
                 assertThat(replay.get("accepted").asInt()).isZero();
                 duplicates += replay.get("duplicates").asInt();
             }
@@ -86,13 +91,17 @@ class PackagedAppIT {
     void correlationCarriesOnAfterARestart() throws Exception {
         String service = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         try (RootlineProcess app = RootlineProcess.start(workDir)) {
-            assertThat(app.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 0, 3)).statusCode())
-                    .as("acknowledged, so correlated and committed").isEqualTo(200);
+            assertThat(app.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 0, 3))
+                            .statusCode())
+                    .as("acknowledged, so correlated and committed")
+                    .isEqualTo(200);
             app.kill();
         }
         try (RootlineProcess restarted = RootlineProcess.start(workDir)) {
-            assertThat(restarted.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 3, 3))
-                    .statusCode()).isEqualTo(200);
+            assertThat(restarted
+                            .post("/api/v1/entries", "application/json", CrashLoop.entries(service, 3, 3))
+                            .statusCode())
+                    .isEqualTo(200);
             JsonNode incidents = CrashLoop.incidents(restarted, service);
             assertThat(incidents).hasSize(1);
             assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(6);
@@ -123,14 +132,19 @@ class PackagedAppIT {
     private static byte[] errors(String service, int from, String... shards) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < shards.length; i++) {
-            entries.add(Entries.stderr(service, service + "-00001-abc", service + "-" + (from + i),
-                    "2026-03-02T10:00:0" + (from + i) + "Z", "i-1", "ledger shard " + shards[i]
-                            + " failed: out of balance by " + (17 * (from + i + 1)) + " cents"));
+            entries.add(Entries.stderr(
+                    service,
+                    service + "-00001-abc",
+                    service + "-" + (from + i),
+                    "2026-03-02T10:00:0" + (from + i) + "Z",
+                    "i-1",
+                    "ledger shard " + shards[i] + " failed: out of balance by " + (17 * (from + i + 1)) + " cents"));
         }
         return ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode templates(RootlineProcess app, String service) throws Exception {
-        return JSON.readTree(app.get("/api/v1/templates?service=" + service).body()).get("items");
+        return JSON.readTree(app.get("/api/v1/templates?service=" + service).body())
+                .get("items");
     }
 }

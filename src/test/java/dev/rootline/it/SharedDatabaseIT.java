@@ -20,6 +20,7 @@ class SharedDatabaseIT {
 
     @TempDir
     Path first;
+
     @TempDir
     Path second;
 
@@ -27,12 +28,17 @@ class SharedDatabaseIT {
     void aSecondProcessJoinsTheIncidentTheFirstOpened() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
         String service = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
-        try (RootlineProcess a = RootlineProcess.start(first); RootlineProcess b = RootlineProcess.start(second)) {
-            assertThat(a.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 0, 3)).statusCode()).isEqualTo(200);
+        try (RootlineProcess a = RootlineProcess.start(first);
+                RootlineProcess b = RootlineProcess.start(second)) {
+            assertThat(a.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 0, 3))
+                            .statusCode())
+                    .isEqualTo(200);
             JsonNode opened = CrashLoop.incidents(a, service);
             assertThat(opened).hasSize(1);
 
-            assertThat(b.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 3, 3)).statusCode()).isEqualTo(200);
+            assertThat(b.post("/api/v1/entries", "application/json", CrashLoop.entries(service, 3, 3))
+                            .statusCode())
+                    .isEqualTo(200);
             JsonNode joined = CrashLoop.incidents(b, service);
             assertThat(joined).hasSize(1);
             assertThat(joined.get(0).get("id")).isEqualTo(opened.get(0).get("id"));
@@ -50,18 +56,26 @@ class SharedDatabaseIT {
     void processesTakingTurnsEachSeeTheOthersMatches() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
         String service = "turns-" + UUID.randomUUID().toString().substring(0, 8);
-        try (RootlineProcess a = RootlineProcess.start(first); RootlineProcess b = RootlineProcess.start(second)) {
-            assertThat(a.post("/api/v1/entries", "application/json",
-                    CrashLoop.array(List.of(CrashLoop.importError(service, 0)))).statusCode()).isEqualTo(200);
+        try (RootlineProcess a = RootlineProcess.start(first);
+                RootlineProcess b = RootlineProcess.start(second)) {
+            assertThat(a.post(
+                                    "/api/v1/entries",
+                                    "application/json",
+                                    CrashLoop.array(List.of(CrashLoop.importError(service, 0))))
+                            .statusCode())
+                    .isEqualTo(200);
             for (int loop = 1; loop <= 4; loop++) {
                 RootlineProcess next = loop % 2 == 1 ? b : a;
-                byte[] batch = CrashLoop.array(List.of(CrashLoop.workerExit(service, loop - 1),
-                        CrashLoop.importError(service, loop)));
-                assertThat(next.post("/api/v1/entries", "application/json", batch).statusCode()).isEqualTo(200);
+                byte[] batch = CrashLoop.array(
+                        List.of(CrashLoop.workerExit(service, loop - 1), CrashLoop.importError(service, loop)));
+                assertThat(next.post("/api/v1/entries", "application/json", batch)
+                                .statusCode())
+                        .isEqualTo(200);
             }
             JsonNode incidents = CrashLoop.incidents(a, service);
             assertThat(incidents).hasSize(1);
-            assertThat(incidents.get(0).get("rootCause").get("signatureId").asText()).isEqualTo("python.module-not-found");
+            assertThat(incidents.get(0).get("rootCause").get("signatureId").asText())
+                    .isEqualTo("python.module-not-found");
             assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit")).isEqualTo(4);
             // totals each process works out from what it keeps of the service, only while no other wrote since
             assertThat(incidents.get(0).get("explainedCount").asInt()).isEqualTo(4);
@@ -74,9 +88,12 @@ class SharedDatabaseIT {
     void bothProcessesSeeingANewServiceAtOnceOpenOneIncident() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
         String service = "race-" + UUID.randomUUID().toString().substring(0, 8);
-        try (RootlineProcess a = RootlineProcess.start(first); RootlineProcess b = RootlineProcess.start(second)) {
-            CompletableFuture<HttpResponse<String>> viaA = CompletableFuture.supplyAsync(() -> post(a, CrashLoop.entries(service, 0, 5)));
-            CompletableFuture<HttpResponse<String>> viaB = CompletableFuture.supplyAsync(() -> post(b, CrashLoop.entries(service, 5, 5)));
+        try (RootlineProcess a = RootlineProcess.start(first);
+                RootlineProcess b = RootlineProcess.start(second)) {
+            CompletableFuture<HttpResponse<String>> viaA =
+                    CompletableFuture.supplyAsync(() -> post(a, CrashLoop.entries(service, 0, 5)));
+            CompletableFuture<HttpResponse<String>> viaB =
+                    CompletableFuture.supplyAsync(() -> post(b, CrashLoop.entries(service, 5, 5)));
             assertThat(viaA.get().statusCode()).isEqualTo(200);
             assertThat(viaB.get().statusCode()).isEqualTo(200);
             JsonNode incidents = CrashLoop.incidents(a, service);

@@ -20,8 +20,7 @@ public final class TimelineRenderBench {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    private TimelineRenderBench() {
-    }
+    private TimelineRenderBench() {}
 
     public static void main(String[] args) throws Exception {
         int revisions = 500;
@@ -40,8 +39,13 @@ public final class TimelineRenderBench {
                 lines.add("🔄 PHASE TRANSITION → WEBSOCKET");
                 List<String> entries = new ArrayList<>();
                 for (int i = 0; i < lines.size(); i++) {
-                    entries.add(Entries.stderr(service, revision, revision + "-" + i, at.plusMillis(i).toString(),
-                            "i-" + r, lines.get(i)));
+                    entries.add(Entries.stderr(
+                            service,
+                            revision,
+                            revision + "-" + i,
+                            at.plusMillis(i).toString(),
+                            "i-" + r,
+                            lines.get(i)));
                 }
                 byte[] batch = ("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8);
                 if (app.post("/api/v1/entries", "application/json", batch).statusCode() != 200) {
@@ -50,7 +54,9 @@ public final class TimelineRenderBench {
             }
             HttpResponse<String> page = app.get("/services/" + service);
             int bars = page.body().split("class=\"bar status-").length - 1;
-            System.out.printf("timeline page: %d incident bars, %d KiB%n", bars, page.body().length() / 1024);
+            System.out.printf(
+                    "timeline page: %d incident bars, %d KiB%n",
+                    bars, page.body().length() / 1024);
             Latencies latencies = new Latencies();
             for (int i = 0; i < 50 + requests; i++) {
                 long start = System.nanoTime();

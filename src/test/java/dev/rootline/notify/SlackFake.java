@@ -112,8 +112,9 @@ public final class SlackFake implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("expected " + n + " requests, got " + requests(which).size() + ": "
-                + requests(which).stream().map(Request::header).toList());
+        throw new AssertionError(
+                "expected " + n + " requests, got " + requests(which).size() + ": "
+                        + requests(which).stream().map(Request::header).toList());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -130,8 +131,11 @@ public final class SlackFake implements AutoCloseable {
     private synchronized Reply replyTo(String path, JsonNode body) {
         Reply reply = whileDown;
         if (reply == null) {
-            reply = scripted.entrySet().stream().filter(e -> !e.getValue().isEmpty() && body.toString().contains(e.getKey()))
-                    .findFirst().map(e -> e.getValue().poll()).orElse(Reply.of(200, "ok"));
+            reply = scripted.entrySet().stream()
+                    .filter(e -> !e.getValue().isEmpty() && body.toString().contains(e.getKey()))
+                    .findFirst()
+                    .map(e -> e.getValue().poll())
+                    .orElse(Reply.of(200, "ok"));
         }
         requests.add(new Request(Instant.now(), path, body, reply.status()));
         return reply;

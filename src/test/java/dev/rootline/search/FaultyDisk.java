@@ -23,7 +23,11 @@ import org.apache.lucene.tests.mockfile.FilterOutputStream2;
  */
 final class FaultyDisk extends FilterFileSystemProvider {
 
-    enum Fault { NONE, FULL, READ_ONLY }
+    enum Fault {
+        NONE,
+        FULL,
+        READ_ONLY
+    }
 
     private volatile Fault fault = Fault.NONE;
 
@@ -44,7 +48,7 @@ final class FaultyDisk extends FilterFileSystemProvider {
         switch (fault) {
             case FULL -> throw new FileSystemException(String.valueOf(path), null, "No space left on device");
             case READ_ONLY -> throw new FileSystemException(String.valueOf(path), null, "Read-only file system");
-            default -> { }
+            default -> {}
         }
     }
 

@@ -3,8 +3,8 @@ package dev.rootline.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.Entries;
+import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import java.io.IOException;
@@ -42,22 +42,32 @@ class LuceneLogStoreShutdownTest {
             store.append(List.of(event("e" + i, T0 + i)), T0);
             store.deleteReceivedBefore(0); // deletes nothing, but commits: one segment per entry
         }
-        assertThat(merges.started.await(30, TimeUnit.SECONDS)).as("the segments made a merge start").isTrue();
+        assertThat(merges.started.await(30, TimeUnit.SECONDS))
+                .as("the segments made a merge start")
+                .isTrue();
 
         // a hang guard, not a speed test: a close that waits for the held merge never returns
         assertTimeoutPreemptively(Duration.ofSeconds(60), store::close);
 
         try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(reopened.search(new SearchQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), 50, Optional.empty())).total()).isEqualTo(ENTRIES);
+            assertThat(reopened.search(new SearchQuery(
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    50,
+                                    Optional.empty()))
+                            .total())
+                    .isEqualTo(ENTRIES);
         }
     }
 
     private static LogEvent event(String insertId, long time) throws InvalidEntryException {
         String json = """
                 {"insertId":"%s","timestamp":"%s","severity":"INFO","textPayload":"started","logName":"projects/p/logs/stdout",
-                 "resource":{"type":"cloud_run_revision","labels":{"service_name":"svc","revision_name":"rev-1"}}}"""
-                .formatted(insertId, java.time.Instant.ofEpochSecond(0, time));
+                 "resource":{"type":"cloud_run_revision","labels":{"service_name":"svc","revision_name":"rev-1"}}}""".formatted(insertId, java.time.Instant.ofEpochSecond(0, time));
         return Payloads.read(json.getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
     }
 
@@ -86,7 +96,6 @@ class LuceneLogStoreShutdownTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -3,8 +3,8 @@ package dev.rootline.search;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.Entries;
+import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
@@ -34,27 +34,38 @@ class LuceneLogStoreTest {
         String json = """
                 {"insertId":"%s","timestamp":"%s","severity":"%s","textPayload":"%s","logName":"projects/p/logs/stderr",
                  "labels":{"instanceId":"%s"},"resource":{"type":"cloud_run_revision",
-                 "labels":{"service_name":"svc-%s","revision_name":"rev-1"}}}""".formatted(insertId,
-                java.time.Instant.ofEpochSecond(0, time), severity, message, instance, instance.charAt(0));
+                 "labels":{"service_name":"svc-%s","revision_name":"rev-1"}}}""".formatted(
+                insertId, java.time.Instant.ofEpochSecond(0, time), severity, message, instance, instance.charAt(0));
         try {
-            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Entries.NOW).get(0);
+            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Entries.NOW)
+                    .get(0);
         } catch (InvalidEntryException e) {
             throw new AssertionError(e);
         }
     }
 
     private static SearchQuery query(String text, int limit, String cursor) {
-        return new SearchQuery(Optional.ofNullable(text), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), limit, Optional.ofNullable(cursor));
+        return new SearchQuery(
+                Optional.ofNullable(text),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                limit,
+                Optional.ofNullable(cursor));
     }
 
     @Test
     void countsEachEntryOnceAcrossBatchesAndRestarts() throws Exception {
-        List<LogEvent> batch = List.of(event("k1", T0, "a", Severity.ERROR, "one"), event("k2", T0 + 1, "a", Severity.INFO, "two"));
+        List<LogEvent> batch =
+                List.of(event("k1", T0, "a", Severity.ERROR, "one"), event("k2", T0 + 1, "a", Severity.INFO, "two"));
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(store.append(batch, T0)).extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
+            assertThat(store.append(batch, T0))
+                    .extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
                     .containsExactly(2, 0);
-            assertThat(store.append(List.of(batch.get(0), batch.get(0)), T0).duplicates()).isEqualTo(2);
+            assertThat(store.append(List.of(batch.get(0), batch.get(0)), T0).duplicates())
+                    .isEqualTo(2);
         }
         try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             LogStore.AppendResult again = reopened.append(batch, T0);
@@ -78,7 +89,8 @@ class LuceneLogStoreTest {
             assertThat(store.append(List.of(head, tail), T0).events()).hasSize(1);
         }
         try (LuceneLogStore reopened = new LuceneLogStore(dir, join, e -> List.of())) {
-            assertThat(reopened.append(List.of(tail), T0 + 60_000_000_000L).duplicates()).isEqualTo(1);
+            assertThat(reopened.append(List.of(tail), T0 + 60_000_000_000L).duplicates())
+                    .isEqualTo(1);
         }
     }
 
@@ -88,11 +100,14 @@ class LuceneLogStoreTest {
         String json = """
                 {"textPayload":"no time","logName":"projects/p/logs/stderr","resource":{"type":"global"}}""";
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(store.append(Payloads.read(json.getBytes(UTF_8), T0), T0).accepted()).isEqualTo(1);
+            assertThat(store.append(Payloads.read(json.getBytes(UTF_8), T0), T0).accepted())
+                    .isEqualTo(1);
         }
         long later = T0 + 3_600_000_000_000L;
         try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(reopened.append(Payloads.read(json.getBytes(UTF_8), later), later).duplicates()).isEqualTo(1);
+            assertThat(reopened.append(Payloads.read(json.getBytes(UTF_8), later), later)
+                            .duplicates())
+                    .isEqualTo(1);
         }
     }
 
@@ -106,9 +121,11 @@ class LuceneLogStoreTest {
             }
             return events;
         };
-        List<LogEvent> batch = List.of(event("r1", T0, "a", Severity.ERROR, "one"), event("r2", T0 + 1, "a", Severity.INFO, "two"));
+        List<LogEvent> batch =
+                List.of(event("r1", T0, "a", Severity.ERROR, "one"), event("r2", T0 + 1, "a", Severity.INFO, "two"));
         try (LuceneLogStore store = new LuceneLogStore(dir, join, e -> List.of())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, T0)).hasMessage("joining failed");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, T0))
+                    .hasMessage("joining failed");
             assertThat(store.append(batch, T0).accepted()).isEqualTo(2);
             assertThat(store.search(query(null, 10, null)).total()).isEqualTo(2);
         }
@@ -117,13 +134,15 @@ class LuceneLogStoreTest {
     /** A copy of the data directory taken while the store runs is what a crash leaves behind. */
     @Test
     void acknowledgedEntriesNotYetCommittedAreReplayedFromTheLog(@TempDir Path crashed) throws Exception {
-        List<LogEvent> batch = List.of(event("w1", T0, "a", Severity.ERROR, "one"), event("w2", T0 + 1, "a", Severity.INFO, "two"));
+        List<LogEvent> batch =
+                List.of(event("w1", T0, "a", Severity.ERROR, "one"), event("w2", T0 + 1, "a", Severity.INFO, "two"));
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(batch, T0);
             copyTree(dir, crashed);
         }
         try (LuceneLogStore recovered = new LuceneLogStore(crashed, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(recovered.search(query(null, 10, null)).items()).extracting(StoredEntry::insertId)
+            assertThat(recovered.search(query(null, 10, null)).items())
+                    .extracting(StoredEntry::insertId)
                     .containsExactlyInAnyOrder("w1", "w2");
             assertThat(recovered.append(batch, T0).duplicates()).isEqualTo(2);
         }
@@ -174,13 +193,18 @@ class LuceneLogStoreTest {
         List<LogEvent> events = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             // many equal timestamps, so the cursor's tie-break on the key is exercised
-            events.add(event("p" + i, T0 + random.nextInt(50), "c", Severity.INFO, i % 3 == 0 ? "worker exited" : "ok"));
+            events.add(
+                    event("p" + i, T0 + random.nextInt(50), "c", Severity.INFO, i % 3 == 0 ? "worker exited" : "ok"));
         }
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(events, T0);
-            List<String> expected = events.stream().filter(e -> e.message().contains("exited"))
-                    .sorted(Comparator.comparingLong(LogEvent::timeNanos).thenComparingLong((LogEvent e) -> LuceneFields.tiebreak(e.key())).reversed())
-                    .map(LogEvent::insertId).toList();
+            List<String> expected = events.stream()
+                    .filter(e -> e.message().contains("exited"))
+                    .sorted(Comparator.comparingLong(LogEvent::timeNanos)
+                            .thenComparingLong((LogEvent e) -> LuceneFields.tiebreak(e.key()))
+                            .reversed())
+                    .map(LogEvent::insertId)
+                    .toList();
             List<String> paged = new ArrayList<>();
             String cursor = null;
             do {
@@ -202,7 +226,8 @@ class LuceneLogStoreTest {
         }
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             store.append(events, T0);
-            LogStore.EntryContext context = store.context(events.get(10).key(), 2, 3).orElseThrow();
+            LogStore.EntryContext context =
+                    store.context(events.get(10).key(), 2, 3).orElseThrow();
             assertThat(context.before()).extracting(StoredEntry::insertId).containsExactly("x3", "x4");
             assertThat(context.entry().insertId()).isEqualTo("x5");
             assertThat(context.after()).extracting(StoredEntry::insertId).containsExactly("x6", "x7", "x8");
@@ -216,20 +241,35 @@ class LuceneLogStoreTest {
             store.append(List.of(event("old", T0, "d", Severity.INFO, "old")), T0);
             store.append(List.of(event("new", T0, "d", Severity.INFO, "new")), T0 + 10);
             assertThat(store.deleteReceivedBefore(T0 + 5)).isEqualTo(1);
-            assertThat(store.search(query(null, 10, null)).items()).extracting(StoredEntry::insertId).containsExactly("new");
+            assertThat(store.search(query(null, 10, null)).items())
+                    .extracting(StoredEntry::insertId)
+                    .containsExactly("new");
         }
     }
 
     @Test
     void filtersByServiceSeverityAndTime() throws Exception {
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            store.append(List.of(event("f1", T0, "alpha", Severity.ERROR, "boom"),
-                    event("f2", T0 + 5, "alpha", Severity.INFO, "boom"),
-                    event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")), T0);
-            SearchQuery q = new SearchQuery(Optional.of("boom"), Optional.of("svc-a"), Optional.empty(),
-                    Optional.of(Severity.ERROR), Optional.of(T0), Optional.of(T0 + 9), 10, Optional.empty());
-            assertThat(store.search(q).items()).extracting(StoredEntry::insertId).containsExactly("f1");
-            assertThat(store.search(query("severity:CRITICAL", 10, null)).items()).extracting(StoredEntry::insertId)
+            store.append(
+                    List.of(
+                            event("f1", T0, "alpha", Severity.ERROR, "boom"),
+                            event("f2", T0 + 5, "alpha", Severity.INFO, "boom"),
+                            event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")),
+                    T0);
+            SearchQuery q = new SearchQuery(
+                    Optional.of("boom"),
+                    Optional.of("svc-a"),
+                    Optional.empty(),
+                    Optional.of(Severity.ERROR),
+                    Optional.of(T0),
+                    Optional.of(T0 + 9),
+                    10,
+                    Optional.empty());
+            assertThat(store.search(q).items())
+                    .extracting(StoredEntry::insertId)
+                    .containsExactly("f1");
+            assertThat(store.search(query("severity:CRITICAL", 10, null)).items())
+                    .extracting(StoredEntry::insertId)
                     .containsExactly("f3");
         }
     }

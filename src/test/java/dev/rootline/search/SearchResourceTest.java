@@ -29,15 +29,21 @@ class SearchResourceTest {
             String text = i == 6 ? "Container called exit(3)." : "[INFO] search-test step " + i;
             entries.add(Entries.stderr("st-" + i, "2025-09-16T00:41:%02d.000001Z".formatted(10 + i), INSTANCE, text));
         }
-        entries.add(Entries.stderr("st-other", "2025-09-16T00:41:16.5Z", "another-instance", "[INFO] search-test step x"));
+        entries.add(
+                Entries.stderr("st-other", "2025-09-16T00:41:16.5Z", "another-instance", "[INFO] search-test step x"));
         Api.ingest(("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void findsByQuerySyntaxNewestFirstWithTheOriginalEntry() {
         JsonPath page = given().queryParam("q", "\"search-test step\" AND severity:INFO")
-                .queryParam("service", Entries.SERVICE).queryParam("limit", 5)
-                .get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+                .queryParam("service", Entries.SERVICE)
+                .queryParam("limit", 5)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(page.getLong("total")).isEqualTo(12);
         assertThat(page.getList("items.insertId")).containsExactly("st-11", "st-10", "st-9", "st-8", "st-7");
         assertThat(page.getString("items[0].entry.insertId")).isEqualTo("st-11");
@@ -54,7 +60,11 @@ class SearchResourceTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.insertId"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
@@ -63,17 +73,32 @@ class SearchResourceTest {
 
     @Test
     void filtersByEventTime() {
-        given().queryParam("q", "\"search-test step\"").queryParam("from", "2025-09-16T00:41:12Z")
-                .queryParam("to", "2025-09-16T00:41:14Z").get("/api/v1/search")
-                .then().statusCode(200).body("total", equalTo(2)).body("items.insertId", hasSize(2));
+        given().queryParam("q", "\"search-test step\"")
+                .queryParam("from", "2025-09-16T00:41:12Z")
+                .queryParam("to", "2025-09-16T00:41:14Z")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.insertId", hasSize(2));
     }
 
     @Test
     void contextIsTheSameInstanceAroundTheEntry() {
-        String key = given().queryParam("q", "\"exit(3)\" AND instance:" + INSTANCE).get("/api/v1/search")
-                .then().statusCode(200).extract().jsonPath().getString("items[0].key");
-        JsonPath context = given().queryParam("before", 2).queryParam("after", 3)
-                .get("/api/v1/entries/{key}/context", key).then().statusCode(200).extract().jsonPath();
+        String key = given().queryParam("q", "\"exit(3)\" AND instance:" + INSTANCE)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].key");
+        JsonPath context = given().queryParam("before", 2)
+                .queryParam("after", 3)
+                .get("/api/v1/entries/{key}/context", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(context.getList("before.insertId")).containsExactly("st-4", "st-5");
         assertThat(context.getString("entry.insertId")).isEqualTo("st-6");
         assertThat(context.getList("after.insertId")).containsExactly("st-7", "st-8", "st-9");
@@ -81,21 +106,39 @@ class SearchResourceTest {
 
     @Test
     void badParametersAreProblems() {
-        given().queryParam("q", "message:(unclosed").get("/api/v1/search").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("query syntax"));
-        given().queryParam("from", "last tuesday").get("/api/v1/search").then().statusCode(400)
+        given().queryParam("q", "message:(unclosed")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("query syntax"));
+        given().queryParam("from", "last tuesday")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("from"));
-        given().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/search").then().statusCode(400)
+        given().queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("cursor"));
-        given().get("/api/v1/entries/{key}/context", "no-such-key").then().statusCode(404)
+        given().get("/api/v1/entries/{key}/context", "no-such-key")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void queriesTooComplexToRunAre400NotErrors() {
-        given().queryParam("q", "/.{0,1000}x.{0,1000}/").get("/api/v1/search").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("too complex"));
-        String words = "0123456789abcdefghijklmnopqrstuvwxyz".chars().mapToObj(c -> "w" + (char) c)
+        given().queryParam("q", "/.{0,1000}x.{0,1000}/")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("too complex"));
+        String words = "0123456789abcdefghijklmnopqrstuvwxyz"
+                .chars()
+                .mapToObj(c -> "w" + (char) c)
                 .collect(java.util.stream.Collectors.joining(" "));
         Api.ingest(("[" + Entries.stderr("st-words", "2025-09-16T00:41:30Z", "words-instance", words) + "]")
                 .getBytes(StandardCharsets.UTF_8));
@@ -103,7 +146,11 @@ class SearchResourceTest {
         for (int i = 0; i < 200; i++) {
             fuzzy.append(i == 0 ? "" : " ").append('w').append(i).append('~');
         }
-        given().queryParam("q", fuzzy.toString()).get("/api/v1/search").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("too many"));
+        given().queryParam("q", fuzzy.toString())
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("too many"));
     }
 }

@@ -41,10 +41,13 @@ class StorageFaultsTest {
     private static List<LogEvent> batch(String prefix, int size) {
         List<LogEvent> events = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            String json = "[" + Entries.stderr(prefix + "-" + i, "2025-09-16T00:41:%02dZ".formatted(i % 60), "i-1",
-                    prefix + " line " + i) + "]";
+            String json = "["
+                    + Entries.stderr(
+                            prefix + "-" + i, "2025-09-16T00:41:%02dZ".formatted(i % 60), "i-1", prefix + " line " + i)
+                    + "]";
             try {
-                events.add(Payloads.read(json.getBytes(StandardCharsets.UTF_8), T0).get(0));
+                events.add(
+                        Payloads.read(json.getBytes(StandardCharsets.UTF_8), T0).get(0));
             } catch (InvalidEntryException e) {
                 throw new AssertionError(e);
             }
@@ -57,8 +60,15 @@ class StorageFaultsTest {
         Map<String, Integer> counts = new HashMap<>();
         String cursor = null;
         do {
-            SearchPage page = store.search(new SearchQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), 1000, Optional.ofNullable(cursor)));
+            SearchPage page = store.search(new SearchQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    1000,
+                    Optional.ofNullable(cursor)));
             page.items().forEach(item -> counts.merge(item.insertId(), 1, Integer::sum));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -70,7 +80,9 @@ class StorageFaultsTest {
         while (store.unavailable().isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(store.unavailable()).as("the store reopens itself once storage works").isEmpty();
+        assertThat(store.unavailable())
+                .as("the store reopens itself once storage works")
+                .isEmpty();
     }
 
     private void survivesAndComesBack(FaultyDisk.Fault fault) throws Exception {
@@ -86,11 +98,13 @@ class StorageFaultsTest {
                 assertThatThrownBy(() -> store.append(batch("during", 20), T0))
                         .isInstanceOf(StorageUnavailableException.class);
                 assertThatThrownBy(() -> store.append(batch("during", 20), T0))
-                        .as("while it is down, at once").isInstanceOf(StorageUnavailableException.class);
+                        .as("while it is down, at once")
+                        .isInstanceOf(StorageUnavailableException.class);
                 assertThatThrownBy(() -> stored(store)).isInstanceOf(StorageUnavailableException.class);
             });
-            assertThat(store.unavailable()).hasValueSatisfying(reason -> assertThat(reason)
-                    .containsAnyOf("No space left on device", "Read-only file system"));
+            assertThat(store.unavailable())
+                    .hasValueSatisfying(reason ->
+                            assertThat(reason).containsAnyOf("No space left on device", "Read-only file system"));
 
             disk.set(FaultyDisk.Fault.NONE);
             awaitRecovery(store);
@@ -146,7 +160,8 @@ class StorageFaultsTest {
     @Test
     void anIndexerThatRunsOutOfMemoryIsReplacedAndNothingHangs() throws Exception {
         AtomicBoolean armed = new AtomicBoolean(false);
-        Function<LogEvent, List<Match>> matcher = e -> e.insertId().startsWith("heavy") ? new ExhaustingOnce(armed) : List.of();
+        Function<LogEvent, List<Match>> matcher =
+                e -> e.insertId().startsWith("heavy") ? new ExhaustingOnce(armed) : List.of();
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), matcher)) {
             store.append(batch("light", 10), T0);
             armed.set(true);
@@ -175,17 +190,23 @@ class StorageFaultsTest {
         try (WriteAheadLog wal = new WriteAheadLog(dir.resolve("wal"))) {
             String good = Entries.stderr("kept", "2025-09-16T00:41:13Z", "i-1", "a good line");
             String bad = Entries.stderr("utf16", "2025-09-16T00:41:14Z", "i-1", "stored as UTF-16 by an old version");
-            wal.awaitDurable(wal.append(new WriteAheadLog.Record(T0, List.of(good.getBytes(StandardCharsets.UTF_8),
-                    bad.getBytes(UTF_16)))));
+            wal.awaitDurable(wal.append(new WriteAheadLog.Record(
+                    T0, List.of(good.getBytes(StandardCharsets.UTF_8), bad.getBytes(UTF_16)))));
         }
         try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
             assertThat(store.unavailable()).isEmpty();
             assertThat(store.quarantined()).isEqualTo(1);
             assertThat(stored(store)).containsOnlyKeys("kept");
             try (var files = Files.list(dir.resolve("quarantine"))) {
-                assertThat(files.toList()).singleElement().satisfies(file -> assertThat(Files.readAllBytes(file))
-                        .isEqualTo(Entries.stderr("utf16", "2025-09-16T00:41:14Z", "i-1",
-                                "stored as UTF-16 by an old version").getBytes(UTF_16)));
+                assertThat(files.toList())
+                        .singleElement()
+                        .satisfies(file -> assertThat(Files.readAllBytes(file))
+                                .isEqualTo(Entries.stderr(
+                                                "utf16",
+                                                "2025-09-16T00:41:14Z",
+                                                "i-1",
+                                                "stored as UTF-16 by an old version")
+                                        .getBytes(UTF_16)));
             }
         }
     }

@@ -44,7 +44,9 @@ class LoginThrottleTest {
         clock.now = clock.now.plusSeconds(1);
         throttle.failed("198.51.100.7");
         assertThat(throttle.wait("198.51.100.7")).contains(Duration.ofSeconds(2));
-        assertThat(throttle.wait("203.0.113.9")).as("other clients are not slowed").isEmpty();
+        assertThat(throttle.wait("203.0.113.9"))
+                .as("other clients are not slowed")
+                .isEmpty();
     }
 
     @Test

@@ -29,11 +29,13 @@ class SessionsTest {
     @Test
     void anotherTokenATamperedValueOrGarbageIsNotASession() {
         String session = at(NOW, TOKEN).issue();
-        assertThat(at(NOW, "rotated".getBytes(StandardCharsets.UTF_8)).valid(session)).isFalse();
+        assertThat(at(NOW, "rotated".getBytes(StandardCharsets.UTF_8)).valid(session))
+                .isFalse();
         // not the last character: its low bits may be padding, which a base64 decoder ignores
         int at = session.length() - 5;
         char tampered = session.charAt(at) == 'A' ? 'B' : 'A';
-        assertThat(at(NOW, TOKEN).valid(session.substring(0, at) + tampered + session.substring(at + 1))).isFalse();
+        assertThat(at(NOW, TOKEN).valid(session.substring(0, at) + tampered + session.substring(at + 1)))
+                .isFalse();
         assertThat(at(NOW, TOKEN).valid("the-token")).isFalse();
         assertThat(at(NOW, TOKEN).valid("%%%.%%%")).isFalse();
         assertThat(at(NOW, TOKEN).valid(null)).isFalse();

@@ -26,37 +26,52 @@ class SignInTest {
     void theRightTokenGivesASessionCookieThatIsNotTheToken() {
         HttpResponse<String> signedIn = openForm().post(AccessTest.TOKEN, "/search");
         assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/search"));
         String cookie = SignInForm.sessionCookie(signedIn);
-        assertThat(cookie).doesNotContain(AccessTest.TOKEN).containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("Max-Age=43200");
-        RawHttp browser = new RawHttp(base.toString()).header("X-Forwarded-For", "203.0.113.9")
+        assertThat(cookie)
+                .doesNotContain(AccessTest.TOKEN)
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("Max-Age=43200");
+        RawHttp browser = new RawHttp(base.toString())
+                .header("X-Forwarded-For", "203.0.113.9")
                 .header("Cookie", cookie.split(";")[0]);
         assertThat(browser.get("/search").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/api/v1/incidents").statusCode()).as("a page session is not an API token")
+        assertThat(browser.get("/api/v1/incidents").statusCode())
+                .as("a page session is not an API token")
                 .isIn(401, 403);
-        RawHttp tampered = new RawHttp(base.toString()).header("X-Forwarded-For", "203.0.113.9")
+        RawHttp tampered = new RawHttp(base.toString())
+                .header("X-Forwarded-For", "203.0.113.9")
                 .header("Cookie", cookie.split(";")[0] + "x");
         assertThat(tampered.get("/search").statusCode()).isEqualTo(303);
     }
 
     @Test
     void aPostWithoutTheFormsCsrfTokenSignsNobodyIn() {
-        RawHttp foreign = new RawHttp(base.toString()).header("X-Forwarded-For", "203.0.113.9")
+        RawHttp foreign = new RawHttp(base.toString())
+                .header("X-Forwarded-For", "203.0.113.9")
                 .header("Origin", "https://evil.example");
-        HttpResponse<String> forged = foreign.send("POST", "/login", "application/x-www-form-urlencoded",
-                "token=" + AccessTest.TOKEN + "&next=/");
+        HttpResponse<String> forged = foreign.send(
+                "POST", "/login", "application/x-www-form-urlencoded", "token=" + AccessTest.TOKEN + "&next=/");
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("rootline_session="));
     }
 
     @Test
     void nextGoesOnlyToAPathOnThisSiteAndNeverBreaksTheForm() {
-        for (String next : List.of("https://evil.example/", "//evil.example/x", "/\\evil.example", "/a b",
-                "/x\r\nSet-Cookie: y=1", "javascript:alert(1)", "")) {
+        for (String next : List.of(
+                "https://evil.example/",
+                "//evil.example/x",
+                "/\\evil.example",
+                "/a b",
+                "/x\r\nSet-Cookie: y=1",
+                "javascript:alert(1)",
+                "")) {
             HttpResponse<String> response = openForm().post(AccessTest.TOKEN, next);
             assertThat(response.statusCode()).as(next).isEqualTo(303);
-            assertThat(response.headers().firstValue("Location")).as(next)
+            assertThat(response.headers().firstValue("Location"))
+                    .as(next)
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/").doesNotContain("evil"));
             assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("y="));
         }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 /** An HTTP/1.1 request written byte by byte, for headers no client library would send (an empty value). */
 final class SocketHttp {
 
-    private SocketHttp() {
-    }
+    private SocketHttp() {}
 
     /** The status line of the answer, or "no answer" when none came within 5 s. */
     static String statusLine(URL base, String path, String... headerLines) {
@@ -27,7 +26,8 @@ final class SocketHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
                     .readLine();
             return status == null ? "no answer" : status;
         } catch (SocketTimeoutException e) {

@@ -19,9 +19,13 @@ class TrustedProxyTest {
     public static class BehindProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("rootline.api-token", AccessTest.TOKEN,
-                    "rootline.security.trusted-proxies", "127.0.0.1/32,::1",
-                    "rootline.security.login-attempts", "3");
+            return Map.of(
+                    "rootline.api-token",
+                    AccessTest.TOKEN,
+                    "rootline.security.trusted-proxies",
+                    "127.0.0.1/32,::1",
+                    "rootline.security.login-attempts",
+                    "3");
         }
     }
 
@@ -35,8 +39,12 @@ class TrustedProxyTest {
     @Test
     void aClientCannotPassForThisMachineByWritingItsAddressFirst() {
         assertThat(via("127.0.0.1, 8.8.8.8").get("/search").statusCode()).isEqualTo(303);
-        assertThat(via("127.0.0.1").get("/search").statusCode()).as("forwarded for a local browser").isEqualTo(200);
-        assertThat(via("").get("/search").statusCode()).as("no client address at all").isEqualTo(303);
+        assertThat(via("127.0.0.1").get("/search").statusCode())
+                .as("forwarded for a local browser")
+                .isEqualTo(200);
+        assertThat(via("").get("/search").statusCode())
+                .as("no client address at all")
+                .isEqualTo(303);
     }
 
     @Test
@@ -44,11 +52,11 @@ class TrustedProxyTest {
         RawHttp client = via("198.51.100.20").header("X-Forwarded-Proto", "https");
         HttpResponse<String> signedIn = post(client, AccessTest.TOKEN);
         assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c ->
-                assertThat(c).startsWith("rootline_session=").containsIgnoringCase("Secure"));
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("rootline_session=").containsIgnoringCase("Secure"));
         HttpResponse<String> plain = post(via("198.51.100.21"), AccessTest.TOKEN);
-        assertThat(plain.headers().allValues("Set-Cookie")).anySatisfy(c ->
-                assertThat(c).startsWith("rootline_session=").doesNotContainIgnoringCase("Secure"));
+        assertThat(plain.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("rootline_session=").doesNotContainIgnoringCase("Secure"));
     }
 
     @Test

@@ -13,7 +13,9 @@ class BundledPacksTest {
     @Test
     void everyFileInTheSignaturesFolderIsBundled() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("signatures"))) {
-            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted())
+            assertThat(files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.endsWith(".yaml"))
+                            .sorted())
                     .containsExactlyElementsOf(SignatureCatalog.BUNDLED_PACKS);
         }
     }

@@ -49,13 +49,23 @@ class SignatureReloadTest {
     @Test
     void storedEntriesCarryTheirSignaturesAndCanBeSearchedByThem() {
         ingest("sig-1", "[2025-09-16 00:41:13 +0000] [13] [ERROR] Worker (pid:14) exited with code 3");
-        JsonPath page = given().queryParam("q", "signature:gunicorn.worker-exit AND insertId:sig-1").get("/api/v1/search")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().queryParam("q", "signature:gunicorn.worker-exit AND insertId:sig-1")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(page.getLong("total")).isEqualTo(1);
         assertThat(page.getList("items[0].signatures", String.class)).contains("gunicorn.worker-exit");
-        JsonPath signatures = given().get("/api/v1/signatures").then().statusCode(200).extract().jsonPath();
-        assertThat(signatures.getString("items.find { it.id == 'gunicorn.worker-exit' }.file")).isEqualTo("signatures/gunicorn.yaml");
-        assertThat(signatures.getLong("items.find { it.id == 'gunicorn.worker-exit' }.matchCount")).isPositive();
+        JsonPath signatures = given().get("/api/v1/signatures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(signatures.getString("items.find { it.id == 'gunicorn.worker-exit' }.file"))
+                .isEqualTo("signatures/gunicorn.yaml");
+        assertThat(signatures.getLong("items.find { it.id == 'gunicorn.worker-exit' }.matchCount"))
+                .isPositive();
         assertThat(given().get("/q/metrics").asString())
                 .containsPattern("rootline_signature_matches_total\\{signature=\"gunicorn.worker-exit\"} [1-9]");
     }
@@ -65,7 +75,8 @@ class SignatureReloadTest {
         write(CUSTOM);
         await(json -> json.getList("items.id").contains("custom.disk-full"));
         ingest("sig-2", "OSError: [Errno 28] No space left on device: '/var/lib/app'");
-        assertThat(Api.searchTotal("signature:custom.disk-full AND insertId:sig-2")).isEqualTo(1);
+        assertThat(Api.searchTotal("signature:custom.disk-full AND insertId:sig-2"))
+                .isEqualTo(1);
 
         write(CUSTOM.replace("(?<path>[^'']+)", "(?<path>[^'']+"));
         JsonPath broken = await(json -> json.getString("reloadError") != null);
@@ -94,7 +105,11 @@ class SignatureReloadTest {
     private static JsonPath await(Predicate<JsonPath> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            JsonPath json = given().get("/api/v1/signatures").then().statusCode(200).extract().jsonPath();
+            JsonPath json = given().get("/api/v1/signatures")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (condition.test(json) || System.nanoTime() > deadline) {
                 return json;
             }

@@ -27,12 +27,12 @@ import java.util.regex.Pattern;
 public final class FakeLoggingApi extends LoggingServiceV2Grpc.LoggingServiceV2ImplBase implements AutoCloseable {
 
     private static final Pattern SINCE = Pattern.compile("timestamp>=\"([^\"]+)\"");
-    private static final Comparator<LogEntry> ORDER = Comparator
-            .comparingLong((LogEntry e) -> Timestamps.toNanos(e.getTimestamp())).thenComparing(LogEntry::getInsertId);
+    private static final Comparator<LogEntry> ORDER = Comparator.comparingLong(
+                    (LogEntry e) -> Timestamps.toNanos(e.getTimestamp()))
+            .thenComparing(LogEntry::getInsertId);
 
     /** One call: the time it read from, and the status it got. */
-    public record Call(Instant since, String pageToken, Status.Code status, long at) {
-    }
+    public record Call(Instant since, String pageToken, Status.Code status, long at) {}
 
     private final List<LogEntry> entries = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -41,7 +41,10 @@ public final class FakeLoggingApi extends LoggingServiceV2Grpc.LoggingServiceV2I
 
     public FakeLoggingApi start() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                    .addService(this)
+                    .build()
+                    .start();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,10 +82,13 @@ public final class FakeLoggingApi extends LoggingServiceV2Grpc.LoggingServiceV2I
                 return;
             }
             calls.add(new Call(from, request.getPageToken(), Status.Code.OK, System.nanoTime()));
-            int offset = request.getPageToken().isEmpty() ? firstAtOrAfter(from) : Integer.parseInt(request.getPageToken());
+            int offset =
+                    request.getPageToken().isEmpty() ? firstAtOrAfter(from) : Integer.parseInt(request.getPageToken());
             int end = Math.min(entries.size(), offset + request.getPageSize());
-            page = ListLogEntriesResponse.newBuilder().addAllEntries(entries.subList(offset, end))
-                    .setNextPageToken(end < entries.size() ? String.valueOf(end) : "").build();
+            page = ListLogEntriesResponse.newBuilder()
+                    .addAllEntries(entries.subList(offset, end))
+                    .setNextPageToken(end < entries.size() ? String.valueOf(end) : "")
+                    .build();
         }
         response.onNext(page);
         response.onCompleted();

@@ -11,12 +11,19 @@ public class FakeLoggingApiResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         api = new FakeLoggingApi().start();
-        return Map.of("rootline.sources.logging-endpoint", api.endpoint(),
-                "rootline.sources.logging-plaintext", "true",
-                "rootline.sources.logging.fake.project", "p",
-                "rootline.sources.logging.fake.filter", "resource.type=\"cloud_run_revision\"",
-                "rootline.sources.logging.fake.poll-interval", "200ms",
-                "rootline.sources.logging.fake.overlap", "2m");
+        return Map.of(
+                "rootline.sources.logging-endpoint",
+                api.endpoint(),
+                "rootline.sources.logging-plaintext",
+                "true",
+                "rootline.sources.logging.fake.project",
+                "p",
+                "rootline.sources.logging.fake.filter",
+                "resource.type=\"cloud_run_revision\"",
+                "rootline.sources.logging.fake.poll-interval",
+                "200ms",
+                "rootline.sources.logging.fake.overlap",
+                "2m");
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.List;
 /** Cloud Run entries as the Logging API returns them. */
 public final class LoggingEntries {
 
-    private LoggingEntries() {
-    }
+    private LoggingEntries() {}
 
     /** {@code n} entries of a service, one millisecond apart from {@code start}, insertIds {@code prefix-i}. */
     public static List<LogEntry> run(String service, String prefix, Instant start, int n) {
@@ -21,9 +20,12 @@ public final class LoggingEntries {
             Instant at = start.plusMillis(i);
             out.add(LogEntry.newBuilder()
                     .setLogName("projects/p/logs/run.googleapis.com%2Fstdout")
-                    .setResource(MonitoredResource.newBuilder().setType("cloud_run_revision")
-                            .putLabels("service_name", service).putLabels("revision_name", service + "-00001-abc")
-                            .putLabels("project_id", "p").putLabels("location", "europe-west1"))
+                    .setResource(MonitoredResource.newBuilder()
+                            .setType("cloud_run_revision")
+                            .putLabels("service_name", service)
+                            .putLabels("revision_name", service + "-00001-abc")
+                            .putLabels("project_id", "p")
+                            .putLabels("location", "europe-west1"))
                     .setTimestamp(Timestamps.fromNanos(at.getEpochSecond() * 1_000_000_000L + at.getNano()))
                     .setReceiveTimestamp(Timestamps.fromNanos(at.getEpochSecond() * 1_000_000_000L + at.getNano()))
                     .setSeverity(LogSeverity.INFO)

@@ -27,8 +27,11 @@ class LoggingPullTest {
 
         await(() -> Api.searchTotal("service:pull-many"), 25_000, Duration.ofSeconds(90));
         Thread.sleep(1000);
-        assertThat(Api.searchTotal("service:pull-many")).as("re-reads inside the overlap store nothing").isEqualTo(25_000);
-        assertThat(api.calls().subList(before, api.calls().size())).extracting(FakeLoggingApi.Call::pageToken)
+        assertThat(Api.searchTotal("service:pull-many"))
+                .as("re-reads inside the overlap store nothing")
+                .isEqualTo(25_000);
+        assertThat(api.calls().subList(before, api.calls().size()))
+                .extracting(FakeLoggingApi.Call::pageToken)
                 .contains("1000", "24000");
         given().get("/q/health/group/sources").then().statusCode(200);
     }
@@ -42,9 +45,12 @@ class LoggingPullTest {
         List<FakeLoggingApi.Call> calls = api.calls();
         int first = indexOfFailure(calls);
         assertThat(calls.get(first + 1).status()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(Duration.ofNanos(calls.get(first + 1).at() - calls.get(first).at())).as("first backoff")
+        assertThat(Duration.ofNanos(calls.get(first + 1).at() - calls.get(first).at()))
+                .as("first backoff")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(Duration.ofNanos(calls.get(first + 2).at() - calls.get(first + 1).at())).as("doubled")
+        assertThat(Duration.ofNanos(
+                        calls.get(first + 2).at() - calls.get(first + 1).at()))
+                .as("doubled")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1950));
     }
 

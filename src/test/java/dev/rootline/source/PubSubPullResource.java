@@ -23,9 +23,13 @@ public class PubSubPullResource implements QuarkusTestResourceLifecycleManager {
             emulator = PubSubEmulator.start();
             emulator.createTopic(TOPIC);
             String subscription = emulator.createPullSubscription("rootline-pull", TOPIC);
-            return Map.of("rootline.sources.pubsub-endpoint", emulator.endpoint(),
-                    "rootline.sources.pubsub-plaintext", "true",
-                    "rootline.sources.pubsub.emulator.subscription", subscription);
+            return Map.of(
+                    "rootline.sources.pubsub-endpoint",
+                    emulator.endpoint(),
+                    "rootline.sources.pubsub-plaintext",
+                    "true",
+                    "rootline.sources.pubsub.emulator.subscription",
+                    subscription);
         } catch (Exception e) {
             throw new IllegalStateException("the Pub/Sub emulator", e);
         }

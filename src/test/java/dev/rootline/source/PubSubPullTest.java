@@ -43,34 +43,43 @@ class PubSubPullTest {
 
     @Test
     void everyMessageIsStoredAndAcknowledgedAndOneRedeliveredAfterAFailureCountsOnce() throws Exception {
-        QuarkusMock.installMockForType(new FailingAfterStorePushService(ClientProxy.unwrap(push), "pulled line 42"),
-                PushService.class);
+        QuarkusMock.installMockForType(
+                new FailingAfterStorePushService(ClientProxy.unwrap(push), "pulled line 42"), PushService.class);
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            messages.add(Entries.stderr("sub-" + i, "2026-03-02T10:00:%02d.%03dZ".formatted(i / 10, i),
-                    "i-pulled", "pulled line " + i));
+            messages.add(Entries.stderr(
+                    "sub-" + i, "2026-03-02T10:00:%02d.%03dZ".formatted(i / 10, i), "i-pulled", "pulled line " + i));
         }
         messages.add("this is not a LogEntry, pulled");
         emulator.publish(PubSubPullResource.TOPIC, messages);
 
         await(() -> replies("ack"), 101); // 100 entries (line 42 on its second delivery) and the poison message
         assertThat(Api.searchTotal("instance:i-pulled")).isEqualTo(100);
-        assertThat(Api.searchTotal("\"pulled line 42\"")).as("stored once though delivered twice").isEqualTo(1);
+        assertThat(Api.searchTotal("\"pulled line 42\""))
+                .as("stored once though delivered twice")
+                .isEqualTo(1);
         assertThat(replies("nack")).as("the simulated failure").isEqualTo(1);
 
         Thread.sleep(12_000); // past the 10 s ack deadline: a message not acknowledged would be back by now
         assertThat(replies("ack")).isEqualTo(101);
         assertThat(replies("nack")).isEqualTo(1);
-        String poison = Base64.getEncoder().encodeToString("this is not a LogEntry, pulled".getBytes(StandardCharsets.UTF_8));
-        assertThat(given().get("/api/v1/quarantine?limit=1000").then().statusCode(200).extract().jsonPath()
-                .getList("items.payload", String.class)).as("the poison message, quarantined once")
+        String poison =
+                Base64.getEncoder().encodeToString("this is not a LogEntry, pulled".getBytes(StandardCharsets.UTF_8));
+        assertThat(given().get("/api/v1/quarantine?limit=1000")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.payload", String.class))
+                .as("the poison message, quarantined once")
                 .filteredOn(p -> p != null && (p.contains(poison) || p.contains("this is not a LogEntry, pulled")))
                 .hasSize(1);
         given().get("/q/health/group/sources").then().statusCode(200);
     }
 
     private double replies(String reply) {
-        return metrics.counter("rootline.source.messages", "source", "emulator", "reply", reply).count();
+        return metrics.counter("rootline.source.messages", "source", "emulator", "reply", reply)
+                .count();
     }
 
     private void await(DoubleSupplier count, double expected) throws InterruptedException {
@@ -78,6 +87,8 @@ class PubSubPullTest {
         while (count.getAsDouble() < expected && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertThat(count.getAsDouble()).as("acks, with %s nacks", replies("nack")).isEqualTo(expected);
+        assertThat(count.getAsDouble())
+                .as("acks, with %s nacks", replies("nack"))
+                .isEqualTo(expected);
     }
 }

@@ -37,31 +37,59 @@ class TemplateApiTest {
         JsonPath seen = templates("?service=" + service + "&revision=rev-2");
         assertThat(seen.getList("items")).hasSize(2);
         assertThat(seen.getList("items.find { it.template.startsWith('ERROR') }.revisions.count", Long.class))
-                .as("per revision").containsExactly(3L, 2L);
-        assertThat(seen.getString("items.find { it.template.startsWith('ERROR') }.firstRevision")).isEqualTo("rev-1");
+                .as("per revision")
+                .containsExactly(3L, 2L);
+        assertThat(seen.getString("items.find { it.template.startsWith('ERROR') }.firstRevision"))
+                .isEqualTo("rev-1");
     }
 
     @Test
     void anUnexplainedCrashIsRootedAtItsEarliestErrorAndListsTheOneNewInItsRevisionFirst() {
         List<String> entries = List.of(
-                Entries.stderr(service, "rev-1", service + "-a", "2026-03-02T10:00:00Z", "i-1",
+                Entries.stderr(
+                        service,
+                        "rev-1",
+                        service + "-a",
+                        "2026-03-02T10:00:00Z",
+                        "i-1",
                         "ledger check failed: account acct-7 is out of balance"),
-                Entries.stderr(service, "rev-2", service + "-b", "2026-03-02T10:05:00Z", "i-1",
+                Entries.stderr(
+                        service,
+                        "rev-2",
+                        service + "-b",
+                        "2026-03-02T10:05:00Z",
+                        "i-1",
                         "ledger check failed: account acct-8 is out of balance"),
-                Entries.stderr(service, "rev-2", service + "-c", "2026-03-02T10:05:01Z", "i-1",
+                Entries.stderr(
+                        service,
+                        "rev-2",
+                        service + "-c",
+                        "2026-03-02T10:05:01Z",
+                        "i-1",
                         "quota check failed: tenant t-9 has no row"),
-                Entries.stderr(service, "rev-2", service + "-d", "2026-03-02T10:05:02Z", "i-1",
-                        "Container called exit(3)."));
+                Entries.stderr(
+                        service, "rev-2", service + "-d", "2026-03-02T10:05:02Z", "i-1", "Container called exit(3)."));
         Api.ingest(("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8));
 
-        JsonPath incidents = given().queryParam("service", service).get("/api/v1/incidents").then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(incidents.getList("items")).as("the crash joins the incident of its earliest error").hasSize(1);
-        assertThat(incidents.getList("items[0].chain.signatureId", String.class)).contains("cloudrun.container-exit");
-        assertThat(incidents.getString("items[0].rootCause.evidence.insertId")).as("first seen in revision 1")
+        JsonPath incidents = given().queryParam("service", service)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(incidents.getList("items"))
+                .as("the crash joins the incident of its earliest error")
+                .hasSize(1);
+        assertThat(incidents.getList("items[0].chain.signatureId", String.class))
+                .contains("cloudrun.container-exit");
+        assertThat(incidents.getString("items[0].rootCause.evidence.insertId"))
+                .as("first seen in revision 1")
                 .isEqualTo(service + "-a");
-        JsonPath detail = given().get("/api/v1/incidents/" + incidents.getString("items[0].id")).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath detail = given().get("/api/v1/incidents/" + incidents.getString("items[0].id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(detail.getList("candidates.insertId", String.class)).containsExactly(service + "-c", service + "-b");
     }
 
@@ -78,8 +106,12 @@ class TemplateApiTest {
         ingest("rev-1", 0, "ERROR: cache shard %d unreachable at 10.0.0.%d:6379 [retry 3/5]", 3);
         String id = templates("?service=" + service).getString("items[0].id");
 
-        String yaml = given().post("/api/v1/templates/" + id + "/signature-draft").then().statusCode(200)
-                .contentType("application/yaml").extract().asString();
+        String yaml = given().post("/api/v1/templates/" + id + "/signature-draft")
+                .then()
+                .statusCode(200)
+                .contentType("application/yaml")
+                .extract()
+                .asString();
 
         List<SignatureDefinition> draft = SignatureYaml.parse("draft.yaml", yaml);
         SignatureCompiler.compile(draft); // checks that every example matches
@@ -89,7 +121,9 @@ class TemplateApiTest {
 
     @Test
     void anUnknownTemplateIs404AndABadQueryIs400() {
-        given().post("/api/v1/templates/nope/signature-draft").then().statusCode(404)
+        given().post("/api/v1/templates/nope/signature-draft")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/templates?since=yesterday").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/templates?limit=0").then().statusCode(400);
@@ -98,13 +132,22 @@ class TemplateApiTest {
     private void ingest(String revision, int second, String format, int n) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            entries.add(Entries.stderr(service, revision, service + "-" + revision + "-" + second + "-" + i,
-                    "2026-03-02T10:00:%02d.%03dZ".formatted(second, i), "i-1", format.formatted(i + 7, i + 7)));
+            entries.add(Entries.stderr(
+                    service,
+                    revision,
+                    service + "-" + revision + "-" + second + "-" + i,
+                    "2026-03-02T10:00:%02d.%03dZ".formatted(second, i),
+                    "i-1",
+                    format.formatted(i + 7, i + 7)));
         }
         Api.ingest(("[" + String.join(",", entries) + "]").getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonPath templates(String query) {
-        return given().get("/api/v1/templates" + query).then().statusCode(200).extract().jsonPath();
+        return given().get("/api/v1/templates" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

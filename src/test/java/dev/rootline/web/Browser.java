@@ -26,25 +26,39 @@ final class Browser {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int WIDTH = 1366;
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static WebDriver start() throws IOException {
-        RequiredTool.assumeInstalled(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "ROOTLINE_BROWSER_TESTS", "apt-get install chromium chromium-driver");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-                "--window-size=" + WIDTH + ",900", "--user-data-dir=" + Files.createTempDirectory("rootline-chromium"));
+        RequiredTool.assumeInstalled(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "ROOTLINE_BROWSER_TESTS",
+                "apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--window-size=" + WIDTH + ",900",
+                        "--user-data-dir=" + Files.createTempDirectory("rootline-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
     /** Saves the whole page as {@code target/screenshots/<name>.png}, the window stretched to its height. */
     static void screenshot(WebDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        long height =
+                (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 140, 900), 4000)));
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -9,9 +9,11 @@ class HighlightTest {
 
     @Test
     void marksEveryOccurrenceOfEachValueAndKeepsTheRestPlain() {
-        assertThat(Highlight.of("DATABASE_HOST validation failed: DATABASE_HOST required",
-                Map.of("var", "DATABASE_HOST", "reason", "DATABASE_HOST required")))
-                .containsExactly(new Highlight.Segment("DATABASE_HOST", "var"),
+        assertThat(Highlight.of(
+                        "DATABASE_HOST validation failed: DATABASE_HOST required",
+                        Map.of("var", "DATABASE_HOST", "reason", "DATABASE_HOST required")))
+                .containsExactly(
+                        new Highlight.Segment("DATABASE_HOST", "var"),
                         new Highlight.Segment(" validation failed: ", null),
                         new Highlight.Segment("DATABASE_HOST required", "reason"));
     }

@@ -54,36 +54,55 @@ class IncidentPagesBrowserTest {
         row.findElement(By.linkText(service)).click();
         Browser.screenshot(browser, "2-timeline");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(service);
-        List<WebElement> revisions = browser.findElements(By.cssSelector("section[aria-labelledby=revisions] .lanes > li"));
-        assertThat(revisions).extracting(r -> r.findElement(By.tagName("strong")).getText())
+        List<WebElement> revisions =
+                browser.findElements(By.cssSelector("section[aria-labelledby=revisions] .lanes > li"));
+        assertThat(revisions)
+                .extracting(r -> r.findElement(By.tagName("strong")).getText())
                 .containsExactly(logs.revision(1), logs.revision(2), logs.revision(3), logs.revision(4));
-        String incidents = browser.findElement(By.cssSelector("section[aria-labelledby=incidents]")).getText();
-        assertThat(incidents).contains("Invalid user execution context", "resolved by " + logs.revision(2),
-                "Configuration validator rejected DATABASE_HOST", "uncovered by Invalid user execution context");
+        String incidents = browser.findElement(By.cssSelector("section[aria-labelledby=incidents]"))
+                .getText();
+        assertThat(incidents)
+                .contains(
+                        "Invalid user execution context",
+                        "resolved by " + logs.revision(2),
+                        "Configuration validator rejected DATABASE_HOST",
+                        "uncovered by Invalid user execution context");
 
-        browser.findElement(By.partialLinkText("Configuration validator rejected")).click();
+        browser.findElement(By.partialLinkText("Configuration validator rejected"))
+                .click();
         Browser.screenshot(browser, "3-incident");
-        String chain = browser.findElement(By.cssSelector("section[aria-labelledby=chain]")).getText();
-        assertThat(chain.indexOf("cloudrun.request-failed")).as("the symptom first")
+        String chain = browser.findElement(By.cssSelector("section[aria-labelledby=chain]"))
+                .getText();
+        assertThat(chain.indexOf("cloudrun.request-failed"))
+                .as("the symptom first")
                 .isLessThan(chain.indexOf("cloudrun.container-exit"));
-        assertThat(chain).contains("gunicorn.worker-exit", "config.validation-failed",
-                "Why: Requests failed", "Because: Configuration validator rejected DATABASE_HOST");
-        assertThat(browser.findElements(By.cssSelector("pre.line mark"))).extracting(WebElement::getText)
+        assertThat(chain)
+                .contains(
+                        "gunicorn.worker-exit",
+                        "config.validation-failed",
+                        "Why: Requests failed",
+                        "Because: Configuration validator rejected DATABASE_HOST");
+        assertThat(browser.findElements(By.cssSelector("pre.line mark")))
+                .extracting(WebElement::getText)
                 .contains("DATABASE_HOST");
 
         browser.findElement(By.linkText("Open context")).click();
         Browser.screenshot(browser, "4-context");
         assertThat(browser.findElement(By.cssSelector("tr[aria-current=true]")).getText())
                 .contains("DATABASE_HOST validation failed");
-        assertThat(browser.findElements(By.cssSelector("table.log tbody tr"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("table.log tbody tr")))
+                .extracting(WebElement::getText)
                 .as("this revision's instance only, though every fixture service has an instance i-two")
-                .filteredOn(line -> line.contains("PHASE TRANSITION → CONFIGURATION")).hasSize(1);
+                .filteredOn(line -> line.contains("PHASE TRANSITION → CONFIGURATION"))
+                .hasSize(1);
 
         browser.findElement(By.linkText("Search")).click();
         browser.findElement(By.name("service")).sendKeys(service);
         browser.findElement(By.name("q")).sendKeys("exit(3)", Keys.ENTER);
         Browser.screenshot(browser, "5-search");
-        assertThat(browser.findElements(By.cssSelector("table.log tbody tr"))).extracting(WebElement::getText)
-                .hasSize(2).allMatch(line -> line.contains("Container called exit(3)."));
+        assertThat(browser.findElements(By.cssSelector("table.log tbody tr")))
+                .extracting(WebElement::getText)
+                .hasSize(2)
+                .allMatch(line -> line.contains("Container called exit(3)."));
     }
 }

@@ -22,6 +22,7 @@ public final class ChunkedBytes {
     private final List<byte[]> chunks;
     /** Where each chunk starts in the whole. */
     private final long[] starts;
+
     private final long length;
 
     private ChunkedBytes(List<byte[]> chunks, long length) {

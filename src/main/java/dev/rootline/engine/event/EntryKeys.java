@@ -21,8 +21,7 @@ public final class EntryKeys {
     });
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
-    private EntryKeys() {
-    }
+    private EntryKeys() {}
 
     public static String ofIdentity(String logName, long timeNanos, String insertId) {
         MessageDigest sha = start((byte) 'i', timeNanos);

@@ -12,8 +12,7 @@ public final class Identifiers {
     /** Characters of a monitored-resource type ({@code cloud_run_revision}). */
     public static final int MAX_RESOURCE_TYPE = 64;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** The value, if it fits {@link #MAX_LENGTH}; null passes. */
     static String check(String field, String value) throws InvalidEntryException {
@@ -29,8 +28,8 @@ public final class Identifiers {
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidEntryException(field + " holds a control character (U+"
-                        + String.format("%04X", (int) value.charAt(i)) + ")");
+                throw new InvalidEntryException(
+                        field + " holds a control character (U+" + String.format("%04X", (int) value.charAt(i)) + ")");
             }
         }
         return value;

@@ -17,27 +17,36 @@ import java.util.regex.Pattern;
 final class LogEntryReader {
 
     /** The JSON types of LogEntry fields that are type-checked though not read. */
-    private enum FieldType { STRING, BOOL, INT64, ANY }
+    private enum FieldType {
+        STRING,
+        BOOL,
+        INT64,
+        ANY
+    }
 
     private static final Map<String, FieldType> HTTP_REQUEST = Map.ofEntries(
-            Map.entry("requestSize", FieldType.INT64), Map.entry("responseSize", FieldType.INT64),
-            Map.entry("cacheFillBytes", FieldType.INT64), Map.entry("userAgent", FieldType.STRING),
-            Map.entry("remoteIp", FieldType.STRING), Map.entry("serverIp", FieldType.STRING),
-            Map.entry("referer", FieldType.STRING), Map.entry("protocol", FieldType.STRING),
-            Map.entry("cacheLookup", FieldType.BOOL), Map.entry("cacheHit", FieldType.BOOL),
+            Map.entry("requestSize", FieldType.INT64),
+            Map.entry("responseSize", FieldType.INT64),
+            Map.entry("cacheFillBytes", FieldType.INT64),
+            Map.entry("userAgent", FieldType.STRING),
+            Map.entry("remoteIp", FieldType.STRING),
+            Map.entry("serverIp", FieldType.STRING),
+            Map.entry("referer", FieldType.STRING),
+            Map.entry("protocol", FieldType.STRING),
+            Map.entry("cacheLookup", FieldType.BOOL),
+            Map.entry("cacheHit", FieldType.BOOL),
             Map.entry("cacheValidatedWithOriginServer", FieldType.BOOL));
-    private static final Map<String, FieldType> OPERATION = Map.of("id", FieldType.STRING,
-            "producer", FieldType.STRING, "first", FieldType.BOOL, "last", FieldType.BOOL);
-    private static final Map<String, FieldType> SOURCE_LOCATION = Map.of("file", FieldType.STRING,
-            "line", FieldType.INT64, "function", FieldType.STRING);
-    private static final Map<String, FieldType> SPLIT = Map.of("uid", FieldType.STRING,
-            "index", FieldType.INT64, "totalSplits", FieldType.INT64);
+    private static final Map<String, FieldType> OPERATION = Map.of(
+            "id", FieldType.STRING, "producer", FieldType.STRING, "first", FieldType.BOOL, "last", FieldType.BOOL);
+    private static final Map<String, FieldType> SOURCE_LOCATION =
+            Map.of("file", FieldType.STRING, "line", FieldType.INT64, "function", FieldType.STRING);
+    private static final Map<String, FieldType> SPLIT =
+            Map.of("uid", FieldType.STRING, "index", FieldType.INT64, "totalSplits", FieldType.INT64);
     private static final long NULL_NUMBER = Long.MIN_VALUE;
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern DURATION = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,9})?s");
 
-    private LogEntryReader() {
-    }
+    private LogEntryReader() {}
 
     /** Reads the object at the parser's current START_OBJECT token, leaving the parser on its END_OBJECT. */
     static EntryFields read(JsonParser p) throws IOException, InvalidEntryException {
@@ -97,7 +106,7 @@ final class LogEntryReader {
                 case "severity" -> into.severity = p.getText();
                 case "level" -> into.level = p.getText();
                 case "levelname" -> into.levelname = p.getText();
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -159,7 +168,8 @@ final class LogEntryReader {
         }
     }
 
-    private static void checkType(JsonParser p, String field, FieldType type) throws IOException, InvalidEntryException {
+    private static void checkType(JsonParser p, String field, FieldType type)
+            throws IOException, InvalidEntryException {
         switch (type) {
             case STRING -> string(p, field);
             case BOOL -> bool(p, field);
@@ -198,13 +208,16 @@ final class LogEntryReader {
     private static String duration(JsonParser p, String field) throws IOException, InvalidEntryException {
         String text = string(p, field);
         if (text != null && !DURATION.matcher(text).matches()) {
-            throw new InvalidEntryException(field + " must be a duration such as \"1.5s\", found \"" + clip(text) + "\"");
+            throw new InvalidEntryException(
+                    field + " must be a duration such as \"1.5s\", found \"" + clip(text) + "\"");
         }
         return text;
     }
 
     private static String describe(JsonParser p) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_STRING ? "\"" + clip(p.getText()) + "\"" : p.currentToken().toString();
+        return p.currentToken() == JsonToken.VALUE_STRING
+                ? "\"" + clip(p.getText()) + "\""
+                : p.currentToken().toString();
     }
 
     private static String clip(String text) {
@@ -217,8 +230,9 @@ final class LogEntryReader {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
-                case "type" -> f.resourceType = Identifiers.check("resource.type", string(p, "resource.type"),
-                        Identifiers.MAX_RESOURCE_TYPE);
+                case "type" ->
+                    f.resourceType = Identifiers.check(
+                            "resource.type", string(p, "resource.type"), Identifiers.MAX_RESOURCE_TYPE);
                 case "labels" -> f.resourceLabels = stringMap(p, "resource.labels", ScopeResolver.RESOURCE_LABELS);
                 default -> p.skipChildren();
             }

@@ -54,8 +54,16 @@ public record LogEvent(
             message.append(piece.message());
             severity = Severity.max(severity, piece.severity());
         }
-        return new LogEvent(first.key(), List.copyOf(keys), first.insertId(), first.logName(), first.timeNanos(),
-                severity, message.toString(), first.scope(), List.copyOf(entries));
+        return new LogEvent(
+                first.key(),
+                List.copyOf(keys),
+                first.insertId(),
+                first.logName(),
+                first.timeNanos(),
+                severity,
+                message.toString(),
+                first.scope(),
+                List.copyOf(entries));
     }
 
     /** How many LogEntries this event stands for. */

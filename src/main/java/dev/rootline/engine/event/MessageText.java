@@ -8,8 +8,7 @@ final class MessageText {
     private static final String[] LEVELS = {"CRITICAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "FATAL"};
     private static final int LEVEL_SCAN_LIMIT = 160;
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /**
      * Strips ANSI colour codes and surrounding blanks, turns a literal {@code \n} into a line break, and a NUL
@@ -62,7 +61,11 @@ final class MessageText {
         if (next == ':' && at == 0) {
             return true;
         }
-        return before == ' ' && next == ' ' && at >= 2 && s.charAt(at - 2) == '-'
-                && after + 1 < s.length() && s.charAt(after + 1) == '-';
+        return before == ' '
+                && next == ' '
+                && at >= 2
+                && s.charAt(at - 2) == '-'
+                && after + 1 < s.length()
+                && s.charAt(after + 1) == '-';
     }
 }

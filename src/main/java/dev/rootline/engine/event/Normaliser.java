@@ -15,8 +15,7 @@ final class Normaliser {
     /** Cloud Logging refuses entries timed more than a day ahead; so does Rootline. */
     private static final long MAX_FUTURE_NANOS = 86_400_000_000_000L;
 
-    private Normaliser() {
-    }
+    private Normaliser() {}
 
     /**
      * @param nowNanos the event time for an entry that has neither timestamp nor receiveTimestamp
@@ -34,11 +33,22 @@ final class Normaliser {
         Scope scope = shared.apply(checked(ScopeResolver.resolve(f.resourceType, f.resourceLabels, f.labels)));
         String key = f.insertId != null && !f.insertId.isEmpty()
                 ? EntryKeys.ofIdentity(logName, time, f.insertId)
-                : EntryKeys.ofContent(logName, f.timestamp == null ? Long.MIN_VALUE : time,
+                : EntryKeys.ofContent(
+                        logName,
+                        f.timestamp == null ? Long.MIN_VALUE : time,
                         scope.resourceType() + scope.service() + scope.version() + scope.instance(),
-                        severity.name(), message);
-        return new LogEvent(key, List.of(key), f.insertId == null ? "" : f.insertId, logName, time, severity,
-                message, scope, List.of(f.raw));
+                        severity.name(),
+                        message);
+        return new LogEvent(
+                key,
+                List.of(key),
+                f.insertId == null ? "" : f.insertId,
+                logName,
+                time,
+                severity,
+                message,
+                scope,
+                List.of(f.raw));
     }
 
     /** Labels that fit one by one can still make a service name that does not ({@code namespace/container}). */

@@ -22,8 +22,7 @@ public final class Payloads {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** @param nowNanos event time for entries that carry no timestamp at all */
     public static List<LogEvent> read(byte[] body, long nowNanos) throws InvalidEntryException {
@@ -68,19 +67,23 @@ public final class Payloads {
      * Logging API, gcloud and Pub/Sub send.
      */
     private static void requireUtf8(byte[] head) throws InvalidEntryException {
-        boolean bom16 = head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
+        boolean bom16 = head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                        || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
         for (byte b : head) {
             if (b == 0 || bom16) {
-                throw new InvalidEntryException("the body is not UTF-8 (it looks like UTF-16 or UTF-32): send UTF-8 JSON");
+                throw new InvalidEntryException(
+                        "the body is not UTF-8 (it looks like UTF-16 or UTF-32): send UTF-8 JSON");
             }
         }
     }
 
     /** Where a parse failed; nothing when the parser could not say (a limit it enforces, not a place in the text). */
     private static String where(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null || e.getLocation().getLineNr() < 0
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     /**
@@ -169,7 +172,8 @@ public final class Payloads {
 
     private static LogEvent normalise(EntryFields fields, Batch batch, int index) throws InvalidEntryException {
         try {
-            return Normaliser.normalise(fields, batch.nowNanos(), scope -> batch.scopes().computeIfAbsent(scope, s -> s));
+            return Normaliser.normalise(
+                    fields, batch.nowNanos(), scope -> batch.scopes().computeIfAbsent(scope, s -> s));
         } catch (InvalidEntryException e) {
             throw e.at(index);
         }

@@ -5,7 +5,15 @@ import java.util.Optional;
 
 /** Cloud Logging's LogSeverity, ordered; DEFAULT is what an entry without a level gets. */
 public enum Severity {
-    DEFAULT(0), DEBUG(100), INFO(200), NOTICE(300), WARNING(400), ERROR(500), CRITICAL(600), ALERT(700), EMERGENCY(800);
+    DEFAULT(0),
+    DEBUG(100),
+    INFO(200),
+    NOTICE(300),
+    WARNING(400),
+    ERROR(500),
+    CRITICAL(600),
+    ALERT(700),
+    EMERGENCY(800);
 
     private final int number;
 

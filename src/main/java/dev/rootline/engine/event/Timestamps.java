@@ -7,8 +7,7 @@ import java.time.format.DateTimeParseException;
 /** RFC 3339 timestamps as Cloud Logging writes them (0, 3, 6 or 9 fractional digits), to epoch nanoseconds. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -37,14 +36,25 @@ public final class Timestamps {
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, the only shape the Logging API emits; MIN_VALUE for anything else. */
     private static long parseUtcFast(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || s.charAt(n - 1) != 'Z'
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return Long.MIN_VALUE;
         }
         int year = digits(s, 0, 4), month = digits(s, 5, 7), day = digits(s, 8, 10);
         int hour = digits(s, 11, 13), minute = digits(s, 14, 16), second = digits(s, 17, 19);
-        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
-                || day > 31 || hour > 23 || minute > 59 || second > 60) {
+        if ((year | month | day | hour | minute | second) < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour > 23
+                || minute > 59
+                || second > 60) {
             return Long.MIN_VALUE;
         }
         long nanos = 0;

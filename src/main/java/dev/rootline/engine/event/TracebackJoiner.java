@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 public final class TracebackJoiner {
 
     private static final String TRACEBACK = "Traceback (most recent call last):";
-    private static final Pattern CHAINED = Pattern.compile(
-            "^(During handling of the above exception|The above exception was the direct cause)");
+    private static final Pattern CHAINED =
+            Pattern.compile("^(During handling of the above exception|The above exception was the direct cause)");
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(: .*)?$", Pattern.DOTALL);
 
     /**
@@ -40,10 +40,16 @@ public final class TracebackJoiner {
         List<Group> groups = new ArrayList<>(sorted.size());
         Map<String, Group> openByStream = new HashMap<>();
         for (LogEvent event : sorted) {
-            String stream = event.scope().instance() + '\u0000' + event.logName() + '\u0000' + event.scope().version();
+            String stream = event.scope().instance()
+                    + '\u0000'
+                    + event.logName()
+                    + '\u0000'
+                    + event.scope().version();
             Group open = openByStream.get(stream);
-            if (open != null && event.timeNanos() - open.lastTimeNanos <= windowNanos
-                    && event.timeNanos() - open.firstTimeNanos <= MAX_SPAN_NANOS && open.continuedBy(event)) {
+            if (open != null
+                    && event.timeNanos() - open.lastTimeNanos <= windowNanos
+                    && event.timeNanos() - open.firstTimeNanos <= MAX_SPAN_NANOS
+                    && open.continuedBy(event)) {
                 open.add(event);
             } else {
                 Group group = new Group(event);
@@ -112,8 +118,11 @@ public final class TracebackJoiner {
             if (CHAINED.matcher(first).find()) {
                 return true;
             }
-            return open && (first.startsWith("File \"") || expectCode || isMarker(first)
-                    || EXCEPTION_LINE.matcher(first).matches());
+            return open
+                    && (first.startsWith("File \"")
+                            || expectCode
+                            || isMarker(first)
+                            || EXCEPTION_LINE.matcher(first).matches());
         }
 
         private static boolean isMarker(String line) {

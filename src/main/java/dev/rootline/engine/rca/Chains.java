@@ -29,6 +29,7 @@ final class Chains {
     private final boolean[] cause;
     /** Signature, revision and instance as small ints, equal where the strings are equal. */
     private final int[] signature;
+
     private final int[] revision;
     private final int[] instance;
     private final MatchScope[] scope;
@@ -37,6 +38,7 @@ final class Chains {
     private final int[][] explainersOf;
     /** [a][b]: signature a explains signature b. */
     private final boolean[][] explains;
+
     private final int emptyInstance;
 
     Chains(List<Signal> failures, long windowNanos, long skewNanos) {
@@ -88,7 +90,8 @@ final class Chains {
                 }
             }
         }
-        explainersOf = explainers.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        explainersOf = explainers.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         for (int i = 0; i < n; i++) {
             resolve(i);
@@ -146,7 +149,8 @@ final class Chains {
      * and only when each field the explainer says must differ is present in both and differs.
      */
     private boolean canExplain(int j, int i) {
-        if (j == i || signature[j] == signature[i]
+        if (j == i
+                || signature[j] == signature[i]
                 || time[j] >= time[i] && j > i && explains[signature[i]][signature[j]]) {
             return false;
         }

@@ -35,7 +35,8 @@ public final class Correlator {
     /** Event time, then insertId: how Cloud Logging itself orders entries that share a timestamp. */
     static final Comparator<Signal> EVENT_ORDER = Comparator.comparingLong(Signal::timeNanos)
             .thenComparing(Signal::insertId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Signal::entryKey).thenComparing(Signal::signatureId);
+            .thenComparing(Signal::entryKey)
+            .thenComparing(Signal::signatureId);
 
     private final long windowNanos;
     private final long skewNanos;
@@ -51,8 +52,12 @@ public final class Correlator {
 
     /** The attribution of every signal that belongs to an incident. */
     public List<Attribution> correlate(List<Signal> signals) {
-        List<Signal> failures = signals.stream().filter(Signal::isFailure).sorted(EVENT_ORDER).toList();
-        List<Signal> errors = signals.stream().filter(s -> !s.known() && !s.background()).sorted(EVENT_ORDER).toList();
+        List<Signal> failures =
+                signals.stream().filter(Signal::isFailure).sorted(EVENT_ORDER).toList();
+        List<Signal> errors = signals.stream()
+                .filter(s -> !s.known() && !s.background())
+                .sorted(EVENT_ORDER)
+                .toList();
         Chains chains = new Chains(failures, windowNanos, skewNanos);
         Map<Signal, Attribution> out = new IdentityHashMap<>();
         List<Attribution> roots = new ArrayList<>();
@@ -122,12 +127,18 @@ public final class Correlator {
      * Effects and symptoms of an episode counted under a root. Its other unknown errors stay unattributed: they
      * are part of the failure, not more of it, and an incident's step of unknown errors is its root's alone.
      */
-    private static void attachEffects(Map<Signal, Attribution> out, List<Signal> episode, Attribution root,
-                                      Chains chains, List<Signal> failures) {
+    private static void attachEffects(
+            Map<Signal, Attribution> out,
+            List<Signal> episode,
+            Attribution root,
+            Chains chains,
+            List<Signal> failures) {
         for (Signal s : episode) {
             if (s.known()) {
-                out.putIfAbsent(s, new Attribution(s, root.root(), root.confidence(),
-                        depthUnder(root.root(), s, chains, failures)));
+                out.putIfAbsent(
+                        s,
+                        new Attribution(
+                                s, root.root(), root.confidence(), depthUnder(root.root(), s, chains, failures)));
             }
         }
     }
@@ -148,7 +159,8 @@ public final class Correlator {
     private List<List<Signal>> episodes(List<Signal> signals) {
         Map<String, List<List<Signal>>> byScope = new LinkedHashMap<>();
         for (Signal s : signals) {
-            List<List<Signal>> scope = byScope.computeIfAbsent(s.revision() + '\n' + s.instance(), k -> new ArrayList<>());
+            List<List<Signal>> scope =
+                    byScope.computeIfAbsent(s.revision() + '\n' + s.instance(), k -> new ArrayList<>());
             List<Signal> last = scope.isEmpty() ? null : scope.get(scope.size() - 1);
             if (last == null || s.timeNanos() - last.get(last.size() - 1).timeNanos() > windowNanos) {
                 scope.add(last = new ArrayList<>());
@@ -164,12 +176,15 @@ public final class Correlator {
      * is not a summary. Null when the episode has no error line, only effects and symptoms.
      */
     private Signal rootOf(List<Signal> episode) {
-        List<Signal> candidates = episode.stream().filter(s -> !s.known() && s.kind() != LineKind.FRAME).toList();
+        List<Signal> candidates = episode.stream()
+                .filter(s -> !s.known() && s.kind() != LineKind.FRAME)
+                .toList();
         if (candidates.isEmpty()) {
             return null;
         }
         long until = candidates.get(0).timeNanos() + skewNanos;
-        List<Signal> together = candidates.stream().filter(s -> s.timeNanos() <= until).toList();
+        List<Signal> together =
+                candidates.stream().filter(s -> s.timeNanos() <= until).toList();
         Signal deepest = null;
         for (Signal s : together) {
             if (s.message().strip().startsWith("Caused by:")) {
@@ -179,7 +194,10 @@ public final class Correlator {
         if (deepest != null) {
             return deepest;
         }
-        return together.stream().filter(s -> s.kind() != LineKind.SUMMARY).findFirst().orElse(together.get(0));
+        return together.stream()
+                .filter(s -> s.kind() != LineKind.SUMMARY)
+                .findFirst()
+                .orElse(together.get(0));
     }
 
     /**
@@ -192,13 +210,15 @@ public final class Correlator {
         long bestGap = Long.MAX_VALUE;
         for (Attribution a : roots) {
             Signal r = a.root();
-            if (!r.revision().equals(first.revision()) || sameInstance && !r.instance().equals(first.instance())) {
+            if (!r.revision().equals(first.revision())
+                    || sameInstance && !r.instance().equals(first.instance())) {
                 continue;
             }
-            long gap = r.timeNanos() < first.timeNanos() ? first.timeNanos() - r.timeNanos()
+            long gap = r.timeNanos() < first.timeNanos()
+                    ? first.timeNanos() - r.timeNanos()
                     : Math.max(0, r.timeNanos() - last.timeNanos());
-            if ((!sameInstance || gap <= windowNanos) && (gap < bestGap
-                    || gap == bestGap && best != null && EVENT_ORDER.compare(r, best.root()) < 0)) {
+            if ((!sameInstance || gap <= windowNanos)
+                    && (gap < bestGap || gap == bestGap && best != null && EVENT_ORDER.compare(r, best.root()) < 0)) {
                 best = a;
                 bestGap = gap;
             }

@@ -12,17 +12,38 @@ import java.util.Set;
  */
 final class ErrorWords {
 
-    private static final Set<String> WORDS = Set.of("error", "exception", "failed", "failure", "fatal", "critical",
-            "refused", "denied", "cannot", "traceback", "invalid", "panic", "aborted", "killed", "exceeded", "crashed");
+    private static final Set<String> WORDS = Set.of(
+            "error",
+            "exception",
+            "failed",
+            "failure",
+            "fatal",
+            "critical",
+            "refused",
+            "denied",
+            "cannot",
+            "traceback",
+            "invalid",
+            "panic",
+            "aborted",
+            "killed",
+            "exceeded",
+            "crashed");
     /**
      * Two-word phrases, as "first second"; "no module named" is checked as "module named" after "no", "out of
      * memory" as "of memory" after "out".
      */
-    private static final Set<String> PHRASES = Set.of("unable to", "timed out", "not defined", "module named",
-            "not found", "no such", "exited with", "of memory");
+    private static final Set<String> PHRASES = Set.of(
+            "unable to",
+            "timed out",
+            "not defined",
+            "module named",
+            "not found",
+            "no such",
+            "exited with",
+            "of memory");
 
-    private ErrorWords() {
-    }
+    private ErrorWords() {}
 
     static boolean in(String text) {
         String previous = null;
@@ -39,13 +60,18 @@ final class ErrorWords {
             }
             String word = text.substring(start, i);
             String lower = word.toLowerCase(Locale.ROOT);
-            if (WORDS.contains(lower) || endsWithName(word, "Error") || endsWithName(word, "Exception")
-                    || lower.equals("exit") && i + 1 < text.length() && text.charAt(i) == '('
-                    && Character.isDigit(text.charAt(i + 1))) {
+            if (WORDS.contains(lower)
+                    || endsWithName(word, "Error")
+                    || endsWithName(word, "Exception")
+                    || lower.equals("exit")
+                            && i + 1 < text.length()
+                            && text.charAt(i) == '('
+                            && Character.isDigit(text.charAt(i + 1))) {
                 return true;
             }
             boolean spaced = previous != null && start == previousEnd + 1 && text.charAt(previousEnd) == ' ';
-            if (spaced && PHRASES.contains(previous + ' ' + lower)
+            if (spaced
+                    && PHRASES.contains(previous + ' ' + lower)
                     && (!lower.equals("named") || "no".equals(beforePrevious))
                     && (!lower.equals("memory") || "out".equals(beforePrevious))) {
                 return true;

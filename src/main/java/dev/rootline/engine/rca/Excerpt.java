@@ -12,11 +12,11 @@ public final class Excerpt {
     static final int WHOLE = 500;
     /** The first line names an unknown error (its fingerprint), so it is cut only when absurdly long. */
     private static final int FIRST_LINE = 1000;
+
     private static final int LINE = 500;
     private static final String MORE = "\n…";
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     /**
      * @param anchor text the line to keep holds (what a signature matched); null: the last non-blank line, where a

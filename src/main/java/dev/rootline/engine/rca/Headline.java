@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 public final class Headline {
 
     private static final String CAUSED_BY = "Caused by: ";
-    private static final Pattern EXCEPTION_LINE = Pattern.compile("^(?:[a-z_][\\w]*\\.)*[A-Z]\\w*(?:Error|Exception|Exit"
-            + "|Interrupt)(?::|$)");
+    private static final Pattern EXCEPTION_LINE =
+            Pattern.compile("^(?:[a-z_][\\w]*\\.)*[A-Z]\\w*(?:Error|Exception|Exit" + "|Interrupt)(?::|$)");
     private static final Pattern NODE_ERROR = Pattern.compile("^(?:Uncaught )?(?:[A-Z]\\w*)?Error(?: \\[\\w+\\])?: ");
 
-    private Headline() {
-    }
+    private Headline() {}
 
     public static String of(String message) {
-        List<String> lines = message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = message.strip()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (lines.size() <= 1) {
             return lines.isEmpty() ? "" : lines.get(0);
         }
@@ -41,6 +44,9 @@ public final class Headline {
         if (lines.get(0).startsWith("Traceback") && exception != null) {
             return exception;
         }
-        return lines.stream().filter(l -> NODE_ERROR.matcher(l).find()).findFirst().orElse(lines.get(0));
+        return lines.stream()
+                .filter(l -> NODE_ERROR.matcher(l).find())
+                .findFirst()
+                .orElse(lines.get(0));
     }
 }

@@ -15,7 +15,8 @@ public record IncidentKey(String service, String signatureId, String fingerprint
     public String id() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((service + '\n' + signatureId + '\n' + fingerprint).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    sha.digest((service + '\n' + signatureId + '\n' + fingerprint).getBytes(StandardCharsets.UTF_8));
             return "inc_" + HexFormat.of().formatHex(digest, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -11,17 +11,21 @@ import dev.rootline.engine.signature.SignatureSeverity;
  */
 public final class IncidentRank {
 
-    private IncidentRank() {
-    }
+    private IncidentRank() {}
 
     /**
      * @param revisionFirstSeenNanos when the latest revision the root occurred in was first seen
      * @param rootFirstSeenNanos     when the root first occurred in that revision
      */
-    public static String sortKey(IncidentStatus status, SignatureSeverity severity, long revisionFirstSeenNanos,
-                                 long rootFirstSeenNanos, long explainedCount, String id) {
-        return (status.active() ? '0' : '1') + "" + severity.ordinal()
-                + descending(revisionFirstSeenNanos) + ascending(rootFirstSeenNanos) + descending(explainedCount) + id;
+    public static String sortKey(
+            IncidentStatus status,
+            SignatureSeverity severity,
+            long revisionFirstSeenNanos,
+            long rootFirstSeenNanos,
+            long explainedCount,
+            String id) {
+        return (status.active() ? '0' : '1') + "" + severity.ordinal() + descending(revisionFirstSeenNanos)
+                + ascending(rootFirstSeenNanos) + descending(explainedCount) + id;
     }
 
     private static String ascending(long value) {

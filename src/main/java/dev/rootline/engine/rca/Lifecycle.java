@@ -22,20 +22,19 @@ import java.util.OptionalLong;
  */
 public final class Lifecycle {
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     /** A revision, ordered by when it was first seen. */
-    public record RevisionView(String name, long firstSeenNanos, RevisionProgress progress) {
-    }
+    public record RevisionView(String name, long firstSeenNanos, RevisionProgress progress) {}
 
     /** An incident's root seen in one revision: first when, and in which startup phase. */
-    public record Occurrence(String revision, long firstNanos, Optional<String> phase) {
-    }
+    public record Occurrence(String revision, long firstNanos, Optional<String> phase) {}
 
-    public record History(IncidentStatus status, Optional<String> resolvedBy, Optional<String> uncoveredBy,
-                          List<TimelineEvent> events) {
-    }
+    public record History(
+            IncidentStatus status,
+            Optional<String> resolvedBy,
+            Optional<String> uncoveredBy,
+            List<TimelineEvent> events) {}
 
     /** The history of each incident, by id. */
     public static Map<String, History> evaluate(List<RevisionView> revisions, Map<String, List<Occurrence>> incidents) {
@@ -43,7 +42,8 @@ public final class Lifecycle {
                 .sorted(Comparator.comparingLong(RevisionView::firstSeenNanos).thenComparing(RevisionView::name))
                 .toList();
         Map<String, List<TimelineEvent>> events = new LinkedHashMap<>();
-        incidents.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        incidents.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> events.put(e.getKey(), walk(ordered, e.getValue())));
         Map<String, History> out = new LinkedHashMap<>();
         events.forEach((id, timeline) -> out.put(id, history(id, timeline, events)));
@@ -60,10 +60,12 @@ public final class Lifecycle {
             Occurrence seen = byRevision.get(revision.name());
             if (seen != null) {
                 if (status == null) {
-                    timeline.add(new TimelineEvent(TimelineEvent.Kind.OPENED, revision.name(), seen.firstNanos(), null));
+                    timeline.add(
+                            new TimelineEvent(TimelineEvent.Kind.OPENED, revision.name(), seen.firstNanos(), null));
                     status = IncidentStatus.OPEN;
                 } else if (status == IncidentStatus.RESOLVED) {
-                    timeline.add(new TimelineEvent(TimelineEvent.Kind.REGRESSED, revision.name(), seen.firstNanos(), null));
+                    timeline.add(
+                            new TimelineEvent(TimelineEvent.Kind.REGRESSED, revision.name(), seen.firstNanos(), null));
                     status = IncidentStatus.REGRESSED;
                 }
                 phase = seen.phase();
@@ -97,19 +99,21 @@ public final class Lifecycle {
         Optional<String> uncoveredBy = all.entrySet().stream()
                 .filter(other -> !other.getKey().equals(id))
                 .flatMap(other -> other.getValue().stream()
-                        .filter(e -> e.kind() == TimelineEvent.Kind.RESOLVED && e.revision().equals(opened.revision()))
+                        .filter(e -> e.kind() == TimelineEvent.Kind.RESOLVED
+                                && e.revision().equals(opened.revision()))
                         .map(e -> Map.entry(other.getKey(), e.atNanos())))
                 .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey);
-        uncoveredBy.ifPresent(by -> events.add(1,
-                new TimelineEvent(TimelineEvent.Kind.UNCOVERED, opened.revision(), opened.atNanos(), by)));
+        uncoveredBy.ifPresent(by -> events.add(
+                1, new TimelineEvent(TimelineEvent.Kind.UNCOVERED, opened.revision(), opened.atNanos(), by)));
         TimelineEvent last = timeline.get(timeline.size() - 1);
         IncidentStatus status = switch (last.kind()) {
             case RESOLVED -> IncidentStatus.RESOLVED;
             case REGRESSED -> IncidentStatus.REGRESSED;
             default -> IncidentStatus.OPEN;
         };
-        Optional<String> resolvedBy = status == IncidentStatus.RESOLVED ? Optional.of(last.revision()) : Optional.empty();
+        Optional<String> resolvedBy =
+                status == IncidentStatus.RESOLVED ? Optional.of(last.revision()) : Optional.empty();
         return new History(status, resolvedBy, uncoveredBy, List.copyOf(events));
     }
 }

@@ -22,13 +22,13 @@ public enum LineKind {
             "^(?:at [\\w$.<>/\\[\\]`-]+[.(:]|File \"[^\"]+\", line \\d+|\\.\\.\\. \\d+ more|goroutine \\d+ \\[|"
                     + "[\\w./-]+\\.go:\\d+|#\\d+ 0x[0-9a-f]+ )");
     private static final Pattern DETAIL = Pattern.compile(
-            "\\b[A-Za-z_][\\w.]*(?:Error|Exception|Fault)\\b"                 // an exception type
-                    + "|'[^'\\s][^']{0,200}'|\"[^\"\\s][^\"]{0,200}\"|`[^`]+`"      // a quoted value
+            "\\b[A-Za-z_][\\w.]*(?:Error|Exception|Fault)\\b" // an exception type
+                    + "|'[^'\\s][^']{0,200}'|\"[^\"\\s][^\"]{0,200}\"|`[^`]+`" // a quoted value
                     + "|\\[(?!(?i:error|warn|warning|info|debug|critical|fatal|emerg|alert|crit|notice|trace)])"
-                    + "[^\\]\\d\\s][^\\]]*]"                                // a listed value, not a level or a pid
-                    + "|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b"                      // an environment variable
+                    + "[^\\]\\d\\s][^\\]]*]" // a listed value, not a level or a pid
+                    + "|\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b" // an environment variable
                     + "|\\b(?:[A-Za-z][\\w.-]*|\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{2,5}\\b|\\w+://\\S+" // a host, a URL
-                    + "|(?:^|[\\s(])/[\\w.-]+/[\\w./-]+"                          // a path, a file
+                    + "|(?:^|[\\s(])/[\\w.-]+/[\\w./-]+" // a path, a file
                     + "|\\b[\\w-]+\\.(?:py|go|js|mjs|ts|java|rb|cs|dart|php|jar|sh|yaml|json)\\b"
                     + "|\\(\\d+: [^)]+\\)|\\berrno\\b|\\bpanic:|\\bNo module named\\b|\\bCannot find module\\b"
                     + "|\\bnot defined\\b|\\bNo such file\\b|\\bPermission denied\\b|\\bConnection refused\\b"
@@ -50,7 +50,9 @@ public enum LineKind {
         if (DETAIL.matcher(message).find()) {
             return SPECIFIC;
         }
-        return SUMMARY_LINE.matcher(headline).find() || headline.toLowerCase(Locale.ROOT).endsWith("failed.")
-                ? SUMMARY : PLAIN;
+        return SUMMARY_LINE.matcher(headline).find()
+                        || headline.toLowerCase(Locale.ROOT).endsWith("failed.")
+                ? SUMMARY
+                : PLAIN;
     }
 }

@@ -19,8 +19,12 @@ import java.util.OptionalLong;
  * @param failedIn    the phase that first effect named itself, if it did (a phase-failure line)
  * @param readyNanos  when the revision first became ready
  */
-public record RevisionProgress(Map<String, Long> reached, Map<String, Long> completed, OptionalLong failedNanos,
-                               Optional<String> failedIn, OptionalLong readyNanos) {
+public record RevisionProgress(
+        Map<String, Long> reached,
+        Map<String, Long> completed,
+        OptionalLong failedNanos,
+        Optional<String> failedIn,
+        OptionalLong readyNanos) {
 
     /** The field of a progress or phase-failure signature that names the phase reached or failed. */
     public static final String PHASE_FIELD = "phase";
@@ -31,12 +35,16 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
      * in one bounded column. Longer phase names are cut, and control characters replaced.
      */
     public static final int MAX_PHASES = 24;
+
     public static final int MAX_PHASE_LENGTH = 64;
 
-    public record Phase(String name, long reachedNanos) {
-    }
+    public record Phase(String name, long reachedNanos) {}
 
-    public enum State { STARTING, FAILED, READY }
+    public enum State {
+        STARTING,
+        FAILED,
+        READY
+    }
 
     /** Progress from a revision's progress lines and effects, in any order. */
     public static RevisionProgress of(List<Signal> signals, OptionalLong readyNanos) {
@@ -59,9 +67,13 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
                 firstEffect = signal;
             }
         }
-        return new RevisionProgress(earliest(reached), earliest(completed),
+        return new RevisionProgress(
+                earliest(reached),
+                earliest(completed),
                 firstEffect == null ? OptionalLong.empty() : OptionalLong.of(firstEffect.timeNanos()),
-                firstEffect == null ? Optional.empty() : Optional.ofNullable(name(firstEffect.fields().get(PHASE_FIELD))),
+                firstEffect == null
+                        ? Optional.empty()
+                        : Optional.ofNullable(name(firstEffect.fields().get(PHASE_FIELD))),
                 readyNanos);
     }
 
@@ -73,8 +85,12 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
         other.completed.forEach((k, v) -> c.merge(k, v, Math::min));
         boolean mine = failedNanos.isPresent()
                 && (other.failedNanos.isEmpty() || failedNanos.getAsLong() <= other.failedNanos.getAsLong());
-        return new RevisionProgress(earliest(r), earliest(c), mine ? failedNanos : other.failedNanos,
-                mine ? failedIn : other.failedIn, min(readyNanos, other.readyNanos));
+        return new RevisionProgress(
+                earliest(r),
+                earliest(c),
+                mine ? failedNanos : other.failedNanos,
+                mine ? failedIn : other.failedIn,
+                min(readyNanos, other.readyNanos));
     }
 
     /** The {@link #MAX_PHASES} phases reached first (by time, then name): the same whatever order parts merge in. */
@@ -85,7 +101,8 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
         Map<String, Long> kept = new HashMap<>();
         phases.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_PHASES).forEach(e -> kept.put(e.getKey(), e.getValue()));
+                .limit(MAX_PHASES)
+                .forEach(e -> kept.put(e.getKey(), e.getValue()));
         return Map.copyOf(kept);
     }
 
@@ -93,8 +110,10 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
         if (phase == null) {
             return null;
         }
-        String printable = phase.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = phase.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() <= MAX_PHASE_LENGTH ? printable : printable.substring(0, MAX_PHASE_LENGTH);
     }
 
@@ -107,8 +126,10 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
 
     /** The phases reached, in the order they were reached. */
     public List<Phase> phases() {
-        return reached.entrySet().stream().map(e -> new Phase(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(Phase::reachedNanos).thenComparing(Phase::name)).toList();
+        return reached.entrySet().stream()
+                .map(e -> new Phase(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(Phase::reachedNanos).thenComparing(Phase::name))
+                .toList();
     }
 
     /** The phase the first failure happened in: the one it named, else the last reached before it. */
@@ -132,7 +153,9 @@ public record RevisionProgress(Map<String, Long> reached, Map<String, Long> comp
 
     public Optional<String> lastPhase() {
         List<Phase> phases = phases();
-        return phases.isEmpty() ? Optional.empty() : Optional.of(phases.get(phases.size() - 1).name());
+        return phases.isEmpty()
+                ? Optional.empty()
+                : Optional.of(phases.get(phases.size() - 1).name());
     }
 
     /** When this revision got past the phase: completed it, or went on to a later one. Empty if it never did. */

@@ -23,20 +23,35 @@ import java.util.stream.Collectors;
  *                  evidence it needs
  * @param familiarity for an unknown error: how well the service knows its template; SEEN for a match
  */
-public record Signal(String entryKey, String insertId, long timeNanos, String revision, String instance,
-                     SignatureDefinition signature, Map<String, String> fields, String message,
-                     Familiarity familiarity) {
+public record Signal(
+        String entryKey,
+        String insertId,
+        long timeNanos,
+        String revision,
+        String instance,
+        SignatureDefinition signature,
+        Map<String, String> fields,
+        String message,
+        Familiarity familiarity) {
 
     /** The signature id under which unknown errors are kept. */
     public static final String UNKNOWN_ERROR = "unknown-error";
+
     private static final int FINGERPRINT_LENGTH = 200;
     private static final Pattern VARIABLE = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
 
     public static Signal of(Match match) {
         LogEvent event = match.event();
-        return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), match.signature().definition(), match.fields(),
-                Excerpt.of(event.message(), match.matchedText()), Familiarity.SEEN);
+        return new Signal(
+                event.key(),
+                event.insertId(),
+                event.timeNanos(),
+                event.scope().version(),
+                event.scope().instance(),
+                match.signature().definition(),
+                match.fields(),
+                Excerpt.of(event.message(), match.matchedText()),
+                Familiarity.SEEN);
     }
 
     /**
@@ -49,15 +64,25 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
     }
 
     public static Signal unknown(LogEvent event) {
-        return new Signal(event.key(), event.insertId(), event.timeNanos(), event.scope().version(),
-                event.scope().instance(), null, Map.of(), event.message(), Familiarity.SEEN);
+        return new Signal(
+                event.key(),
+                event.insertId(),
+                event.timeNanos(),
+                event.scope().version(),
+                event.scope().instance(),
+                null,
+                Map.of(),
+                event.message(),
+                Familiarity.SEEN);
     }
 
     /** The signals in time order, split into runs wherever more than {@code gapNanos} of event time separate two. */
     public static List<List<Signal>> runs(Collection<Signal> signals, long gapNanos) {
         List<List<Signal>> runs = new ArrayList<>();
         long last = 0;
-        for (Signal s : signals.stream().sorted(Comparator.comparingLong(Signal::timeNanos)).toList()) {
+        for (Signal s : signals.stream()
+                .sorted(Comparator.comparingLong(Signal::timeNanos))
+                .toList()) {
             if (runs.isEmpty() || s.timeNanos() - last > gapNanos) {
                 runs.add(new ArrayList<>());
             }
@@ -137,7 +162,8 @@ public record Signal(String entryKey, String insertId, long timeNanos, String re
             String masked = VARIABLE.matcher(headline()).replaceAll("#");
             return masked.length() <= FINGERPRINT_LENGTH ? masked : masked.substring(0, FINGERPRINT_LENGTH);
         }
-        return signature.fingerprint().stream().map(f -> fields.getOrDefault(f, ""))
+        return signature.fingerprint().stream()
+                .map(f -> fields.getOrDefault(f, ""))
                 .collect(Collectors.joining("|"));
     }
 }

@@ -8,5 +8,10 @@ package dev.rootline.engine.rca;
  */
 public record TimelineEvent(Kind kind, String revision, long atNanos, String related) {
 
-    public enum Kind { OPENED, UNCOVERED, RESOLVED, REGRESSED }
+    public enum Kind {
+        OPENED,
+        UNCOVERED,
+        RESOLVED,
+        REGRESSED
+    }
 }

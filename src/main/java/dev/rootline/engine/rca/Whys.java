@@ -6,8 +6,7 @@ import java.util.List;
 /** A chain told as five whys: from what users saw down to the root cause. */
 public final class Whys {
 
-    private Whys() {
-    }
+    private Whys() {}
 
     /**
      * @param stepsRootFirst the title of each chain step, the root first and the outermost effect last

@@ -33,7 +33,10 @@ final class Yields {
             }
         }
         for (Signal s : failures) {
-            if (together(s, cause) && s.is(Role.CAUSE) && !s.signature().yields() && !s.signature().latent()) {
+            if (together(s, cause)
+                    && s.is(Role.CAUSE)
+                    && !s.signature().yields()
+                    && !s.signature().latent()) {
                 best = earlier(best, s);
             }
         }
@@ -41,7 +44,8 @@ final class Yields {
     }
 
     private boolean together(Signal s, Signal cause) {
-        return Math.abs(s.timeNanos() - cause.timeNanos()) <= skewNanos && s.revision().equals(cause.revision())
+        return Math.abs(s.timeNanos() - cause.timeNanos()) <= skewNanos
+                && s.revision().equals(cause.revision())
                 && s.instance().equals(cause.instance());
     }
 

@@ -25,6 +25,7 @@ final class BudgetedRegex {
 
     /** Characters read per character of the text before the regex counts as backtracking. */
     private static final int READS_PER_CHAR = 32;
+
     private static final int MIN_READS = 1024;
     private static final String RE2_SPACE = "\\t\\n\\f\\r ";
     private static final String REJECTED_ESCAPES = "bBpPQExXzAC0123456789";
@@ -51,8 +52,10 @@ final class BudgetedRegex {
                 if (REJECTED_ESCAPES.indexOf(e) >= 0 || e == 'S' && inClass) {
                     return null;
                 }
-                java.append(e == 's' ? (inClass ? RE2_SPACE : "[" + RE2_SPACE + "]")
-                        : e == 'S' ? "[^" + RE2_SPACE + "]" : "\\" + e);
+                java.append(
+                        e == 's'
+                                ? (inClass ? RE2_SPACE : "[" + RE2_SPACE + "]")
+                                : e == 'S' ? "[^" + RE2_SPACE + "]" : "\\" + e);
                 continue;
             }
             if (inClass) {
@@ -63,7 +66,10 @@ final class BudgetedRegex {
                 classEnd = RequiredLiterals.endOfClass(regex, i);
             } else if (c == '$' && !multiline) {
                 return null;
-            } else if (c == '(' && regex.startsWith("(?", i) && !regex.startsWith("(?:", i) && !regex.startsWith("(?<", i)) {
+            } else if (c == '('
+                    && regex.startsWith("(?", i)
+                    && !regex.startsWith("(?:", i)
+                    && !regex.startsWith("(?<", i)) {
                 if (!regex.startsWith("(?P<", i)) {
                     return null; // a flag group
                 }
@@ -91,9 +97,12 @@ final class BudgetedRegex {
             int name = regex.startsWith("(?<", i) || regex.startsWith("(?P<", i) ? regex.indexOf('>', i) : -1;
             i = name >= 0 ? name + 1 : regex.startsWith("(?:", i) ? i + 3 : i + 1;
         }
-        int atomEnd = regex.startsWith(".", i) ? i + 1
+        int atomEnd = regex.startsWith(".", i)
+                ? i + 1
                 : regex.startsWith("[", i) ? RequiredLiterals.endOfClass(regex, i) + 1 : i;
-        return atomEnd > i && atomEnd < regex.length() && (regex.charAt(atomEnd) == '*' || regex.charAt(atomEnd) == '+');
+        return atomEnd > i
+                && atomEnd < regex.length()
+                && (regex.charAt(atomEnd) == '*' || regex.charAt(atomEnd) == '+');
     }
 
     /**

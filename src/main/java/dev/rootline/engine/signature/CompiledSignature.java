@@ -27,6 +27,7 @@ public final class CompiledSignature {
     private final List<List<List<String>>> branches;
     /** Groups of literals a line must hold exactly as written, checked before the regex runs. */
     private final List<List<String>> exactCase;
+
     private final java.util.regex.Pattern logName;
     /** The regex matches within one line, and has required literals to find those lines by. */
     private final boolean lineBound;
@@ -35,8 +36,12 @@ public final class CompiledSignature {
     /** The regex for java.util.regex under a budget, RE2/J's stand-in; null when only RE2/J may run it. */
     private final BudgetedRegex budgeted;
 
-    CompiledSignature(SignatureDefinition definition, Pattern message, List<String> groups, List<List<String>> literals,
-                      java.util.regex.Pattern logName) {
+    CompiledSignature(
+            SignatureDefinition definition,
+            Pattern message,
+            List<String> groups,
+            List<List<String>> literals,
+            java.util.regex.Pattern logName) {
         this.definition = definition;
         this.message = message;
         this.groups = groups;
@@ -46,7 +51,8 @@ public final class CompiledSignature {
         this.chain = LiteralChain.of(definition.match().message());
         this.budgeted = chain == null ? BudgetedRegex.of(definition.match().message()) : null;
         this.branches = RequiredLiterals.branches(definition.match().message());
-        this.exactCase = chain == null ? RequiredLiterals.exactCase(definition.match().message()) : List.of();
+        this.exactCase =
+                chain == null ? RequiredLiterals.exactCase(definition.match().message()) : List.of();
     }
 
     public String id() {
@@ -88,7 +94,8 @@ public final class CompiledSignature {
         if (!event.severity().atLeast(spec.minSeverity())) {
             return Optional.empty();
         }
-        if (spec.resourceType().isPresent() && !spec.resourceType().get().equals(event.scope().resourceType())) {
+        if (spec.resourceType().isPresent()
+                && !spec.resourceType().get().equals(event.scope().resourceType())) {
             return Optional.empty();
         }
         if (logName != null && !logName.matcher(event.logName()).matches()) {

@@ -13,10 +13,10 @@ import java.util.List;
  */
 final class ExampleCheck {
 
-    private static final com.fasterxml.jackson.core.io.JsonStringEncoder JSON = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+    private static final com.fasterxml.jackson.core.io.JsonStringEncoder JSON =
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
 
-    private ExampleCheck() {
-    }
+    private ExampleCheck() {}
 
     static void verify(SignatureSet set, CompiledSignature signature) throws InvalidSignatureException {
         SignatureDefinition d = signature.definition();
@@ -43,13 +43,15 @@ final class ExampleCheck {
     }
 
     static LogEvent event(CompiledSignature signature, String example) throws InvalidSignatureException {
-        String json = example.strip().startsWith("{") ? example
+        String json = example.strip().startsWith("{")
+                ? example
                 : "{\"textPayload\":\"" + new String(JSON.quoteAsString(example)) + "\"}";
         try {
             List<LogEvent> events = Payloads.read(json.getBytes(StandardCharsets.UTF_8), 0);
             return events.get(0);
         } catch (InvalidEntryException e) {
-            throw new InvalidSignatureException(signature.definition().origin(),
+            throw new InvalidSignatureException(
+                    signature.definition().origin(),
                     signature.id() + ": example is not a valid LogEntry: " + e.getMessage());
         }
     }

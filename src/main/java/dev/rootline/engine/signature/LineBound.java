@@ -11,8 +11,7 @@ final class LineBound {
 
     private static final String UNSAFE_ESCAPES = "sWDnrvfxpPCAzQ0123456789";
 
-    private LineBound() {
-    }
+    private LineBound() {}
 
     static boolean of(String regex) {
         boolean multiline = false;

@@ -17,6 +17,7 @@ final class LiteralAutomaton {
     private final int classes;
     /** Rows padded to a power of two, so a state is stored as its row offset, with bit 0 set when it has outputs. */
     private final int shift;
+
     private final int[] next;
     private final int[][] outputs;
     /** The longest literal's length less one: how far the first half of a scan runs past the middle. */
@@ -80,7 +81,9 @@ final class LiteralAutomaton {
         }
         outputs = new int[states][];
         for (int s = 0; s < states; s++) {
-            outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+            outputs[s] = out.get(s).isEmpty()
+                    ? null
+                    : out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         shift = 32 - Integer.numberOfLeadingZeros(Math.max(classes - 1, 1));
         next = new int[states << shift];

@@ -24,6 +24,7 @@ final class LiteralChain {
      * ({@code gaps[literals.length]}). Each is a list of group names, null for an unnamed group.
      */
     private final List<List<String>> gaps;
+
     private final List<String> groupNames;
 
     private LiteralChain(String[] literals, List<List<String>> gaps) {
@@ -76,7 +77,8 @@ final class LiteralChain {
         if (inside.equals(".*?") || inside.equals("?:.*?")) {
             return "";
         }
-        String named = inside.startsWith("?<") ? inside.substring(2) : inside.startsWith("?P<") ? inside.substring(3) : null;
+        String named =
+                inside.startsWith("?<") ? inside.substring(2) : inside.startsWith("?P<") ? inside.substring(3) : null;
         if (named == null || !named.endsWith(">.*?")) {
             return null;
         }

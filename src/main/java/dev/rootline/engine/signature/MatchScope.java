@@ -2,5 +2,7 @@ package dev.rootline.engine.signature;
 
 /** Where a signature's effects are looked for. */
 public enum MatchScope {
-    INSTANCE, REVISION, SERVICE
+    INSTANCE,
+    REVISION,
+    SERVICE
 }

@@ -17,8 +17,7 @@ final class RegexLimits {
     static final int MAX_REPEAT = 1000;
     private static final Pattern COUNT = Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
 
-    private RegexLimits() {
-    }
+    private RegexLimits() {}
 
     /** Why the regex is too costly to compile, or empty when it is not. */
     static Optional<String> violation(String regex) {
@@ -43,11 +42,12 @@ final class RegexLimits {
                 previous = groups.pop()[0];
                 record(groups, previous);
             } else if (count != null && count.lookingAt()) {
-                long times = Long.parseLong(count.group(3) == null || count.group(3).isEmpty() ? count.group(1)
-                        : count.group(3));
+                long times = Long.parseLong(
+                        count.group(3) == null || count.group(3).isEmpty() ? count.group(1) : count.group(3));
                 long product = Math.max(1, previous) * times;
                 if (product > MAX_REPEAT) {
-                    return Optional.of("nests counted repetitions to " + product + " copies; the limit is " + MAX_REPEAT);
+                    return Optional.of(
+                            "nests counted repetitions to " + product + " copies; the limit is " + MAX_REPEAT);
                 }
                 record(groups, product);
                 i = count.end() - 1;

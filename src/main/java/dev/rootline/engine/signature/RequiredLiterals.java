@@ -16,10 +16,10 @@ final class RequiredLiterals {
 
     static final int MIN_LENGTH = 3;
     private static final java.util.regex.Pattern CASE_INSENSITIVE = java.util.regex.Pattern.compile("\\(\\?[-imsU]*i");
-    private static final java.util.regex.Pattern LEADING_FLAGS = java.util.regex.Pattern.compile("(?:\\(\\?[-imsU]+\\))+");
+    private static final java.util.regex.Pattern LEADING_FLAGS =
+            java.util.regex.Pattern.compile("(?:\\(\\?[-imsU]+\\))+");
 
-    private RequiredLiterals() {
-    }
+    private RequiredLiterals() {}
 
     /** Every group of alternatives (each literal at least {@link #MIN_LENGTH} characters) a match must satisfy. */
     static List<List<String>> allOf(String regex) {
@@ -68,7 +68,12 @@ final class RequiredLiterals {
             return union == null ? List.of() : List.of(union);
         }
         List<List<String>> groups = candidates(regex);
-        return groups == null ? List.of() : groups.stream().filter(RequiredLiterals::longEnough).distinct().toList();
+        return groups == null
+                ? List.of()
+                : groups.stream()
+                        .filter(RequiredLiterals::longEnough)
+                        .distinct()
+                        .toList();
     }
 
     private static List<String> exactAnyOf(String regex) {
@@ -89,8 +94,12 @@ final class RequiredLiterals {
 
     private static List<List<String>> lower(List<List<String>> groups) {
         return groups.stream()
-                .map(group -> group.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList())
-                .distinct().toList();
+                .map(group -> group.stream()
+                        .map(l -> l.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList())
+                .distinct()
+                .toList();
     }
 
     /** The regex without leading flag groups such as {@code (?i)}, and without one group enclosing all of it. */
@@ -115,7 +124,8 @@ final class RequiredLiterals {
         }
         return candidates.stream()
                 .filter(RequiredLiterals::longEnough)
-                .max(Comparator.comparingInt((List<String> set) -> set.stream().mapToInt(String::length).min().orElse(0))
+                .max(Comparator.comparingInt((List<String> set) ->
+                                set.stream().mapToInt(String::length).min().orElse(0))
                         .thenComparing(set -> -set.size()))
                 .orElse(null);
     }
@@ -197,8 +207,8 @@ final class RequiredLiterals {
     }
 
     private static boolean optional(String regex, int after) {
-        return after < regex.length() && (regex.charAt(after) == '?' || regex.charAt(after) == '*'
-                || regex.startsWith("{0", after));
+        return after < regex.length()
+                && (regex.charAt(after) == '?' || regex.charAt(after) == '*' || regex.startsWith("{0", after));
     }
 
     /** The pattern inside a group, without its {@code ?:}, {@code ?<name>} or {@code ?P<name>} prefix; null for flags. */

@@ -21,8 +21,7 @@ public final class SignatureCompiler {
     static final int MIN_NO_MATCH_EXAMPLES = 1;
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
 
-    private SignatureCompiler() {
-    }
+    private SignatureCompiler() {}
 
     public static SignatureSet compile(List<SignatureDefinition> definitions) throws InvalidSignatureException {
         List<CompiledSignature> compiled = new ArrayList<>(definitions.size());
@@ -30,7 +29,8 @@ public final class SignatureCompiler {
         for (SignatureDefinition d : definitions) {
             SignatureDefinition previous = byId.putIfAbsent(d.id(), d);
             if (previous != null) {
-                throw new InvalidSignatureException(d.origin(), "id " + d.id() + " is already defined at " + previous.origin());
+                throw new InvalidSignatureException(
+                        d.origin(), "id " + d.id() + " is already defined at " + previous.origin());
             }
             compiled.add(compileOne(d));
         }
@@ -50,7 +50,8 @@ public final class SignatureCompiler {
 
     static CompiledSignature compileOne(SignatureDefinition d) throws InvalidSignatureException {
         if (d.id() == null || !ID.matcher(d.id()).matches()) {
-            throw new InvalidSignatureException(d.origin(), "id '" + d.id() + "' must be dotted lowercase words, e.g. gunicorn.worker-exit");
+            throw new InvalidSignatureException(
+                    d.origin(), "id '" + d.id() + "' must be dotted lowercase words, e.g. gunicorn.worker-exit");
         }
         Optional<String> tooCostly = RegexLimits.violation(d.match().message());
         if (tooCostly.isPresent()) {
@@ -60,21 +61,25 @@ public final class SignatureCompiler {
         try {
             message = Pattern.compile(d.match().message());
         } catch (PatternSyntaxException e) {
-            throw new InvalidSignatureException(d.origin(), d.id() + ": match.message is not an RE2 regular expression: " + e.getMessage());
+            throw new InvalidSignatureException(
+                    d.origin(), d.id() + ": match.message is not an RE2 regular expression: " + e.getMessage());
         } catch (StackOverflowError e) {
             throw new InvalidSignatureException(d.origin(), d.id() + ": match.message nests too deeply to compile");
         }
         List<String> groups = new ArrayList<>(message.namedGroups().keySet());
-        groups.sort((a, b) -> message.namedGroups().get(a) - message.namedGroups().get(b));
+        groups.sort(
+                (a, b) -> message.namedGroups().get(a) - message.namedGroups().get(b));
         Set<String> known = new HashSet<>(groups);
         for (String field : d.fingerprint()) {
             if (!known.contains(field)) {
-                throw new InvalidSignatureException(d.origin(), d.id() + ": fingerprint field " + field + " is not a named group of match.message");
+                throw new InvalidSignatureException(
+                        d.origin(), d.id() + ": fingerprint field " + field + " is not a named group of match.message");
             }
         }
         for (String field : d.differs()) {
             if (!known.contains(field)) {
-                throw new InvalidSignatureException(d.origin(), d.id() + ": differs field " + field + " is not a named group of match.message");
+                throw new InvalidSignatureException(
+                        d.origin(), d.id() + ": differs field " + field + " is not a named group of match.message");
             }
         }
         if ((d.yields() || d.latent()) && d.role() != Role.CAUSE) {
@@ -83,16 +88,26 @@ public final class SignatureCompiler {
         for (String template : new String[] {d.title(), d.summary(), d.remediation()}) {
             for (String name : Templates.placeholders(template)) {
                 if (!known.contains(name)) {
-                    throw new InvalidSignatureException(d.origin(), d.id() + ": {" + name + "} is not a named group of match.message");
+                    throw new InvalidSignatureException(
+                            d.origin(), d.id() + ": {" + name + "} is not a named group of match.message");
                 }
             }
         }
-        if (d.examples().match().size() < MIN_MATCH_EXAMPLES || d.examples().noMatch().size() < MIN_NO_MATCH_EXAMPLES) {
-            throw new InvalidSignatureException(d.origin(), d.id() + ": needs at least " + MIN_MATCH_EXAMPLES
-                    + " match and " + MIN_NO_MATCH_EXAMPLES + " no_match examples");
+        if (d.examples().match().size() < MIN_MATCH_EXAMPLES
+                || d.examples().noMatch().size() < MIN_NO_MATCH_EXAMPLES) {
+            throw new InvalidSignatureException(
+                    d.origin(),
+                    d.id() + ": needs at least " + MIN_MATCH_EXAMPLES + " match and " + MIN_NO_MATCH_EXAMPLES
+                            + " no_match examples");
         }
-        java.util.regex.Pattern logName = d.match().logName().map(SignatureCompiler::glob).orElse(null);
-        return new CompiledSignature(d, message, List.copyOf(groups), RequiredLiterals.allOf(d.match().message()), logName);
+        java.util.regex.Pattern logName =
+                d.match().logName().map(SignatureCompiler::glob).orElse(null);
+        return new CompiledSignature(
+                d,
+                message,
+                List.copyOf(groups),
+                RequiredLiterals.allOf(d.match().message()),
+                logName);
     }
 
     /** {@code *} matches any run of characters; everything else is literal. */

@@ -39,8 +39,23 @@ public record SignatureDefinition(
 
     /** The same signature explaining only these. */
     public SignatureDefinition withExplains(List<String> explained) {
-        return new SignatureDefinition(id, title, category, role, severity, scope, match, fingerprint, explained,
-                yields, latent, differs, summary, remediation, examples, origin);
+        return new SignatureDefinition(
+                id,
+                title,
+                category,
+                role,
+                severity,
+                scope,
+                match,
+                fingerprint,
+                explained,
+                yields,
+                latent,
+                differs,
+                summary,
+                remediation,
+                examples,
+                origin);
     }
 
     /**
@@ -50,13 +65,15 @@ public record SignatureDefinition(
      * @param logName      a glob over the entry's logName ({@code *} any run of characters)
      * @param fields       entry fields, by JSON path, that must equal these values ({@code httpRequest.status: 503})
      */
-    public record MatchSpec(String message, Severity minSeverity, Optional<String> logName,
-                            Optional<String> resourceType, Map<String, String> fields) {
-    }
+    public record MatchSpec(
+            String message,
+            Severity minSeverity,
+            Optional<String> logName,
+            Optional<String> resourceType,
+            Map<String, String> fields) {}
 
     /** Lines (a message, or a whole LogEntry as JSON) the signature must and must not match. */
-    public record Examples(List<String> match, List<String> noMatch) {
-    }
+    public record Examples(List<String> match, List<String> noMatch) {}
 
     /** Where the definition was written, for error messages. */
     public record Origin(String file, int line) {

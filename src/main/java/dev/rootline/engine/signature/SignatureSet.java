@@ -39,11 +39,13 @@ public final class SignatureSet {
      * in one array, which a lookup finds in cache more often than one array per literal.
      */
     private final int[] owners;
+
     private final int[] ownersFrom;
     /** For each unit, its signature. */
     private final int[] signatureOf;
     /** For each unit, the bit mask of all its groups. */
     private final long[] allGroups;
+
     private final LiteralAutomaton automaton;
 
     SignatureSet(List<CompiledSignature> signatures) {
@@ -87,7 +89,10 @@ public final class SignatureSet {
         for (int l = 0; l < ownersByLiteral.size(); l++) {
             ownersFrom[l + 1] = ownersFrom[l] + ownersByLiteral.get(l).size();
         }
-        owners = ownersByLiteral.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        owners = ownersByLiteral.stream()
+                .flatMap(List::stream)
+                .mapToInt(Integer::intValue)
+                .toArray();
         signatureOf = units.stream().mapToInt(Integer::intValue).toArray();
         allGroups = masks.stream().mapToLong(Long::longValue).toArray();
         automaton = new LiteralAutomaton(literals);
@@ -103,7 +108,7 @@ public final class SignatureSet {
 
     /** Every signature that matches the event, in definition order. */
     public List<Match> match(LogEvent event) {
-        return match(event, (signature, failure) -> { });
+        return match(event, (signature, failure) -> {});
     }
 
     /**

@@ -25,31 +25,46 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SignatureYaml {
 
-    private static final Set<String> KEYS = Set.of("id", "title", "category", "role", "severity", "scope", "match",
-            "fingerprint", "explains", "yields", "latent", "differs", "summary", "remediation", "examples");
+    private static final Set<String> KEYS = Set.of(
+            "id",
+            "title",
+            "category",
+            "role",
+            "severity",
+            "scope",
+            "match",
+            "fingerprint",
+            "explains",
+            "yields",
+            "latent",
+            "differs",
+            "summary",
+            "remediation",
+            "examples");
     private static final Set<String> MATCH_KEYS = Set.of("message", "minSeverity", "logName", "resourceType", "fields");
     private static final Set<String> EXAMPLE_KEYS = Set.of("match", "no_match");
 
     /** Largest signature file read, in characters: a pack of a few hundred signatures is a few hundred kilobytes. */
     public static final int MAX_FILE_CHARS = 1 << 20;
 
-    private SignatureYaml() {
-    }
+    private SignatureYaml() {}
 
     public static List<SignatureDefinition> parse(String file, String yaml) throws InvalidSignatureException {
         if (yaml.length() > MAX_FILE_CHARS) {
-            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, 1), "is " + yaml.length()
-                    + " characters long; the limit is " + MAX_FILE_CHARS);
+            throw new InvalidSignatureException(
+                    new SignatureDefinition.Origin(file, 1),
+                    "is " + yaml.length() + " characters long; the limit is " + MAX_FILE_CHARS);
         }
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, line),
-                    "not valid YAML: " + e.getProblem());
+            throw new InvalidSignatureException(
+                    new SignatureDefinition.Origin(file, line), "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
-            throw new InvalidSignatureException(new SignatureDefinition.Origin(file, 1), "not valid YAML: " + e.getMessage());
+            throw new InvalidSignatureException(
+                    new SignatureDefinition.Origin(file, 1), "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             return List.of();
@@ -76,12 +91,16 @@ public final class SignatureYaml {
                 optionalText(origin, match.get("logName")),
                 optionalText(origin, match.get("resourceType")),
                 stringMap(origin, match.get("fields")));
-        return new SignatureDefinition(id,
+        return new SignatureDefinition(
+                id,
                 text(origin, required(origin, fields, "title")),
                 category(origin, text(origin, required(origin, fields, "category"))),
                 enumValue(origin, Role.class, text(origin, required(origin, fields, "role"))),
                 enumValue(origin, SignatureSeverity.class, text(origin, required(origin, fields, "severity"))),
-                enumValue(origin, MatchScope.class, optionalText(origin, fields.get("scope")).orElse("instance")),
+                enumValue(
+                        origin,
+                        MatchScope.class,
+                        optionalText(origin, fields.get("scope")).orElse("instance")),
                 spec,
                 list(origin, fields.get("fingerprint")),
                 list(origin, fields.get("explains")),
@@ -90,7 +109,8 @@ public final class SignatureYaml {
                 list(origin, fields.get("differs")),
                 optionalText(origin, fields.get("summary")).orElse(null),
                 optionalText(origin, fields.get("remediation")).orElse(null),
-                new SignatureDefinition.Examples(list(origin, examples.get("match")), list(origin, examples.get("no_match"))),
+                new SignatureDefinition.Examples(
+                        list(origin, examples.get("match")), list(origin, examples.get("no_match"))),
                 origin);
     }
 
@@ -98,7 +118,8 @@ public final class SignatureYaml {
         return new SignatureDefinition.Origin(file, node.getStartMark().getLine() + 1);
     }
 
-    private static Map<String, Node> mapping(SignatureDefinition.Origin origin, Node node, Set<String> allowed, String what)
+    private static Map<String, Node> mapping(
+            SignatureDefinition.Origin origin, Node node, Set<String> allowed, String what)
             throws InvalidSignatureException {
         if (!(node instanceof MappingNode m)) {
             throw new InvalidSignatureException(at(origin, node), what + " must be a mapping");
@@ -107,8 +128,10 @@ public final class SignatureYaml {
         for (NodeTuple tuple : m.getValue()) {
             String key = text(origin, tuple.getKeyNode());
             if (!allowed.contains(key)) {
-                throw new InvalidSignatureException(at(origin, tuple.getKeyNode()), "unknown key '" + key + "' in " + what
-                        + " (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw new InvalidSignatureException(
+                        at(origin, tuple.getKeyNode()),
+                        "unknown key '" + key + "' in " + what + " (known: "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
             fields.put(key, tuple.getValueNode());
         }
@@ -131,7 +154,8 @@ public final class SignatureYaml {
         return scalar.getValue();
     }
 
-    private static Optional<String> optionalText(SignatureDefinition.Origin origin, Node node) throws InvalidSignatureException {
+    private static Optional<String> optionalText(SignatureDefinition.Origin origin, Node node)
+            throws InvalidSignatureException {
         return node == null ? Optional.empty() : Optional.of(text(origin, node));
     }
 
@@ -157,7 +181,8 @@ public final class SignatureYaml {
         return List.copyOf(values);
     }
 
-    private static Map<String, String> stringMap(SignatureDefinition.Origin origin, Node node) throws InvalidSignatureException {
+    private static Map<String, String> stringMap(SignatureDefinition.Origin origin, Node node)
+            throws InvalidSignatureException {
         if (node == null) {
             return Map.of();
         }
@@ -192,12 +217,20 @@ public final class SignatureYaml {
         try {
             return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSignatureException(origin, "'" + name + "' is not a " + type.getSimpleName()
-                    + " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ")");
+            throw new InvalidSignatureException(
+                    origin,
+                    "'" + name + "' is not a " + type.getSimpleName() + " (one of "
+                            + java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                    .toList()
+                            + ")");
         }
     }
 
     private static SignatureDefinition.Origin at(SignatureDefinition.Origin origin, Node node) {
-        return node == null ? origin : new SignatureDefinition.Origin(origin.file(), node.getStartMark().getLine() + 1);
+        return node == null
+                ? origin
+                : new SignatureDefinition.Origin(
+                        origin.file(), node.getStartMark().getLine() + 1);
     }
 }

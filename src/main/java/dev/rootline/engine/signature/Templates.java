@@ -10,8 +10,7 @@ public final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** Fills the placeholders from the fields; a missing field leaves its name in braces. Null stays null. */
     public static String render(String template, Map<String, String> fields) {
@@ -27,6 +26,8 @@ public final class Templates {
     }
 
     static List<String> placeholders(String template) {
-        return template == null ? List.of() : PLACEHOLDER.matcher(template).results().map(r -> r.group(1)).toList();
+        return template == null
+                ? List.of()
+                : PLACEHOLDER.matcher(template).results().map(r -> r.group(1)).toList();
     }
 }

@@ -13,8 +13,13 @@ import java.util.List;
  * @param maxChildren  the most distinct tokens routed on at one position; more go through the {@code <*>} branch
  * @param maxTemplates the most templates kept; the least recently seen one is forgotten to make room
  */
-public record MinerConfig(List<MaskRule> masks, boolean digitVariables, int prefixTokens, double similarity,
-                          int maxChildren, int maxTemplates) {
+public record MinerConfig(
+        List<MaskRule> masks,
+        boolean digitVariables,
+        int prefixTokens,
+        double similarity,
+        int maxChildren,
+        int maxTemplates) {
 
     public MinerConfig {
         masks = List.copyOf(masks);

@@ -15,8 +15,7 @@ public final class SignatureDraft {
 
     private static final Pattern SPECIAL = Pattern.compile("([\\\\.\\[\\]{}()*+?^$|])");
 
-    private SignatureDraft() {
-    }
+    private SignatureDraft() {}
 
     /** The signature as YAML would hold it: a one-element list, ready to append to a pack. */
     public static List<Map<String, Object>> of(String templateId, String template, List<String> samples) {
@@ -32,8 +31,9 @@ public final class SignatureDraft {
         signature.put("summary", "TODO: what this error means. Seen as: " + template);
         signature.put("remediation", "TODO: what to do about it.");
         // a template seen once has one sample, and a signature needs two: the second is for its author to add
-        signature.put("examples", Map.of("match", samples,
-                "no_match", List.of("TODO: a similar message this must not match")));
+        signature.put(
+                "examples",
+                Map.of("match", samples, "no_match", List.of("TODO: a similar message this must not match")));
         return List.of(signature);
     }
 

@@ -25,6 +25,7 @@ public final class TemplateMiner {
     private final Map<Integer, Node> byLength = new HashMap<>();
     /** Every template, least recently seen first. */
     private final LinkedHashMap<String, Placed> templates = new LinkedHashMap<>(256, 0.75f, true);
+
     private final int[] variables = new int[1];
 
     /** @param namespace what template ids are unique within (a service, say): it is part of each id */
@@ -34,8 +35,7 @@ public final class TemplateMiner {
     }
 
     /** What became of one message. */
-    public record Mined(Template template, boolean created) {
-    }
+    public record Mined(Template template, boolean created) {}
 
     public Mined add(String message) {
         String[] tokens = tokens(message);
@@ -134,7 +134,8 @@ public final class TemplateMiner {
             Node next = node.children.get(token);
             if (next == null) {
                 String key = token == Template.VARIABLE || node.children.size() >= config.maxChildren() - 1
-                        ? Template.VARIABLE : token;
+                        ? Template.VARIABLE
+                        : token;
                 next = node.children.computeIfAbsent(key, k -> new Node());
             }
             node = next;
@@ -163,6 +164,5 @@ public final class TemplateMiner {
         final List<Template> templates = new ArrayList<>(2);
     }
 
-    private record Placed(Template template, Node leaf) {
-    }
+    private record Placed(Template template, Node leaf) {}
 }

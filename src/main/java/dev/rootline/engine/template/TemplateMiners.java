@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class TemplateMiners {
 
-    private TemplateMiners() {
-    }
+    private TemplateMiners() {}
 
     public static final List<MaskRule> MASKS = List.of(
             MaskRule.of("url", "\\b[a-zA-Z][a-zA-Z0-9+.-]*://\\S+", "://"),

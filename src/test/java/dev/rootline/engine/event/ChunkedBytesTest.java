@@ -52,7 +52,8 @@ class ChunkedBytesTest {
         byte[] whole = random(2 * ChunkedBytes.CHUNK);
         assertThat(ChunkedBytes.read(trickle(whole), 5000, Long.MAX_VALUE).toArray())
                 .isEqualTo(Arrays.copyOf(whole, 5000));
-        assertThat(ChunkedBytes.read(trickle(whole), whole.length, 1000).length()).isEqualTo(1001);
+        assertThat(ChunkedBytes.read(trickle(whole), whole.length, 1000).length())
+                .isEqualTo(1001);
         assertThat(ChunkedBytes.read(trickle(whole), -1, 1000).length()).isEqualTo(1001);
         assertThat(ChunkedBytes.read(trickle(whole), -1, whole.length).length()).isEqualTo(whole.length);
         assertThat(ChunkedBytes.read(trickle(new byte[0]), -1, 1000).length()).isZero();
@@ -63,8 +64,12 @@ class ChunkedBytesTest {
         StringBuilder json = new StringBuilder("[");
         int count = 0;
         while (json.length() < 2 * ChunkedBytes.CHUNK) {
-            json.append(count == 0 ? "" : ",").append(Entries.stderr("e-" + count, "2025-09-16T00:41:13Z", "i-1",
-                    "line " + count + " " + "x".repeat(count % 300)));
+            json.append(count == 0 ? "" : ",")
+                    .append(Entries.stderr(
+                            "e-" + count,
+                            "2025-09-16T00:41:13Z",
+                            "i-1",
+                            "line " + count + " " + "x".repeat(count % 300)));
             count++;
         }
         byte[] body = json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);

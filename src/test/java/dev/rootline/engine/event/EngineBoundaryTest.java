@@ -19,23 +19,47 @@ class EngineBoundaryTest {
 
     @Test
     void theEngineImportsNoAdapterOrFramework() {
-        noClasses().that().resideInAPackage("dev.rootline.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..", "io.vertx..",
-                        "org.apache.lucene..", "java.net.http..", "io.micrometer..", "org.jboss..", "java.sql..",
-                        "javax.sql..", "dev.rootline.app..", "dev.rootline.incident..", "dev.rootline.ingest..",
-                        "dev.rootline.notify..", "dev.rootline.search..", "dev.rootline.security..",
-                        "dev.rootline.signature..", "dev.rootline.source..", "dev.rootline.template..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rootline.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta..",
+                        "javax.persistence..",
+                        "org.hibernate..",
+                        "io.vertx..",
+                        "org.apache.lucene..",
+                        "java.net.http..",
+                        "io.micrometer..",
+                        "org.jboss..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "dev.rootline.app..",
+                        "dev.rootline.incident..",
+                        "dev.rootline.ingest..",
+                        "dev.rootline.notify..",
+                        "dev.rootline.search..",
+                        "dev.rootline.security..",
+                        "dev.rootline.signature..",
+                        "dev.rootline.source..",
+                        "dev.rootline.template..",
                         "dev.rootline.web..")
                 .check(classes);
     }
 
     @Test
     void theEngineDoesNotReadTheClock() {
-        noClasses().that().resideInAPackage("dev.rootline.engine..")
-                .should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(java.time.Instant.class, "now")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rootline.engine..")
+                .should()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
                 .check(classes);
     }
 }

@@ -11,8 +11,7 @@ public final class Entries {
     public static final String SERVICE = "checkout";
     public static final String REVISION = "checkout-00042-abc";
 
-    private Entries() {
-    }
+    private Entries() {}
 
     /** A Cloud Run stderr line without severity, as gunicorn and print() produce. */
     public static String stderr(String insertId, String timestamp, String instance, String text) {
@@ -20,8 +19,8 @@ public final class Entries {
     }
 
     /** A stderr line of any service and revision. */
-    public static String stderr(String service, String revision, String insertId, String timestamp, String instance,
-                                String text) {
+    public static String stderr(
+            String service, String revision, String insertId, String timestamp, String instance, String text) {
         return """
                 {"insertId":"%s","timestamp":"%s","logName":"projects/p/logs/run.googleapis.com%%2Fstderr",
                  "labels":{"instanceId":"%s"},

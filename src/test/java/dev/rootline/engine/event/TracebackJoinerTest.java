@@ -16,19 +16,20 @@ class TracebackJoinerTest {
 
     /** A traceback that reached Cloud Logging one stderr line per entry, as a plain print does. */
     private static final String[] TRACEBACK_LINES = {
-            "Traceback (most recent call last):",
-            "  File \"/app/main.py\", line 12, in <module>",
-            "    from app.settings import load",
-            "  File \"/app/settings.py\", line 3, in <module>",
-            "    import yaml",
-            "ModuleNotFoundError: No module named 'yaml'",
+        "Traceback (most recent call last):",
+        "  File \"/app/main.py\", line 12, in <module>",
+        "    from app.settings import load",
+        "  File \"/app/settings.py\", line 3, in <module>",
+        "    import yaml",
+        "ModuleNotFoundError: No module named 'yaml'",
     };
 
     private static List<LogEvent> events(String instance, long startMicros, String... lines) throws Exception {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < lines.length; i++) {
             String ts = "2025-09-16T00:41:13.%06dZ".formatted(startMicros + i * 30L);
-            json.append(i == 0 ? "" : ",").append(Entries.stderr(instance + "-" + startMicros + "-" + i, ts, instance, lines[i]));
+            json.append(i == 0 ? "" : ",")
+                    .append(Entries.stderr(instance + "-" + startMicros + "-" + i, ts, instance, lines[i]));
         }
         return Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), Entries.NOW);
     }
@@ -43,13 +44,16 @@ class TracebackJoinerTest {
         assertThat(event.entryCount()).isEqualTo(6);
         assertThat(event.key()).isEqualTo(pieces.get(0).key());
         assertThat(event.entries()).hasSize(6);
-        assertThat(event.message()).startsWith("Traceback (most recent call last):\nFile \"/app/main.py\"")
+        assertThat(event.message())
+                .startsWith("Traceback (most recent call last):\nFile \"/app/main.py\"")
                 .endsWith("ModuleNotFoundError: No module named 'yaml'");
     }
 
     @Test
     void attachesTheTracebackToTheLineThatLoggedItAndChainsDuringHandling() throws Exception {
-        List<LogEvent> pieces = events("i-1", 100,
+        List<LogEvent> pieces = events(
+                "i-1",
+                100,
                 "[2025-09-16 00:41:13 +0000] [14] [ERROR] Exception in worker process",
                 "Traceback (most recent call last):\n  File \"/app/a.py\", line 1, in f\n    g()\nKeyError: 'x'",
                 "During handling of the above exception, another exception occurred:",
@@ -65,7 +69,9 @@ class TracebackJoinerTest {
 
     @Test
     void leavesAloneLinesThatOnlyLookAlike() throws Exception {
-        List<LogEvent> pieces = events("i-1", 100,
+        List<LogEvent> pieces = events(
+                "i-1",
+                100,
                 "ImportError: cannot import name 'a' from 'b'",
                 "ImportError: cannot import name 'c' from 'd'",
                 "RuntimeError: Critical database failures",
@@ -85,11 +91,13 @@ class TracebackJoinerTest {
     void theArrivalOrderDoesNotMatter() throws Exception {
         List<LogEvent> pieces = new ArrayList<>(events("i-1", 100, TRACEBACK_LINES));
         pieces.addAll(events("i-2", 100, TRACEBACK_LINES));
-        List<String> expected = JOINER.join(pieces).stream().map(LogEvent::message).sorted().toList();
+        List<String> expected =
+                JOINER.join(pieces).stream().map(LogEvent::message).sorted().toList();
         Random random = new Random(7);
         for (int round = 0; round < 20; round++) {
             Collections.shuffle(pieces, random);
-            assertThat(JOINER.join(pieces).stream().map(LogEvent::message).sorted()).isEqualTo(expected);
+            assertThat(JOINER.join(pieces).stream().map(LogEvent::message).sorted())
+                    .isEqualTo(expected);
         }
     }
 
@@ -98,15 +106,18 @@ class TracebackJoinerTest {
         TracebackJoiner slow = new TracebackJoiner(30_000_000_000L);
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < TRACEBACK_LINES.length; i++) {
-            String ts = Instant.parse("2025-09-16T00:41:00Z").plusSeconds(25L * i).toString();
+            String ts =
+                    Instant.parse("2025-09-16T00:41:00Z").plusSeconds(25L * i).toString();
             json.append(i == 0 ? "" : ",").append(Entries.stderr("slow-" + i, ts, "i-1", TRACEBACK_LINES[i]));
         }
-        List<LogEvent> pieces = Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), Entries.NOW);
+        List<LogEvent> pieces =
+                Payloads.read(json.append(']').toString().getBytes(StandardCharsets.UTF_8), Entries.NOW);
 
         List<LogEvent> joined = slow.join(pieces);
 
         assertThat(joined).extracting(LogEvent::entryCount).containsExactly(3, 1, 1, 1);
-        assertThat(pieces.get(2).timeNanos() - pieces.get(0).timeNanos()).isLessThanOrEqualTo(TracebackJoiner.MAX_SPAN_NANOS);
+        assertThat(pieces.get(2).timeNanos() - pieces.get(0).timeNanos())
+                .isLessThanOrEqualTo(TracebackJoiner.MAX_SPAN_NANOS);
         assertThat(pieces.get(3).timeNanos() - pieces.get(0).timeNanos()).isGreaterThan(TracebackJoiner.MAX_SPAN_NANOS);
     }
 }

@@ -19,7 +19,8 @@ class ChainsTest {
         Signal otherInstance = at(1, "gunicorn.worker-exit", "i2");
         Signal tooLate = at(121, "gunicorn.worker-exit", "i1");
         List<Signal> failures = List.of(cause, otherInstance, sameInstance, tooLate).stream()
-                .sorted(Correlator.EVENT_ORDER).toList();
+                .sorted(Correlator.EVENT_ORDER)
+                .toList();
 
         Chains chains = new Chains(failures, WINDOW, SKEW);
 
@@ -35,6 +36,8 @@ class ChainsTest {
         List<Signal> failures = List.of(exit, cause);
 
         assertThat(new Chains(failures, WINDOW, SKEW).root(0)).isEqualTo(1);
-        assertThat(new Chains(failures, WINDOW, 0).root(0)).as("without the skew").isZero();
+        assertThat(new Chains(failures, WINDOW, 0).root(0))
+                .as("without the skew")
+                .isZero();
     }
 }

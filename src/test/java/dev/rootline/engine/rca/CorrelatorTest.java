@@ -47,7 +47,9 @@ class CorrelatorTest {
 
         assertThat(bySignal.get(lone).root()).isEqualTo(lone);
         assertThat(bySignal.get(lone).confidence()).isEqualTo(Confidence.LOW);
-        assertThat(bySignal.get(elsewhere).root()).as("another instance, another episode").isEqualTo(elsewhere);
+        assertThat(bySignal.get(elsewhere).root())
+                .as("another instance, another episode")
+                .isEqualTo(elsewhere);
     }
 
     @Test
@@ -75,7 +77,8 @@ class CorrelatorTest {
 
         assertThat(rootOf(exit, correlator.correlate(signals))).isEqualTo(specific);
         assertThat(rootOf(exit, new Correlator(WINDOW, Duration.ZERO).correlate(signals)))
-                .as("without the skew, the earlier line").isEqualTo(wrapper);
+                .as("without the skew, the earlier line")
+                .isEqualTo(wrapper);
     }
 
     @Test
@@ -84,7 +87,8 @@ class CorrelatorTest {
         Signal later = unknownAtMillis(500, "i1", "ValueError: DATABASE_HOST must not be empty");
         Signal exit = atMillis(600, "cloudrun.container-exit", "i1", Map.of());
 
-        assertThat(rootOf(exit, correlator.correlate(List.of(exit, later, wrapper)))).isEqualTo(wrapper);
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, later, wrapper))))
+                .isEqualTo(wrapper);
     }
 
     @Test
@@ -99,12 +103,15 @@ class CorrelatorTest {
 
     @Test
     void javaCausesLoggedAsSeparateLinesRootAtTheDeepest() {
-        Signal top = unknownAtMillis(0, "i1", "Exception in thread \"main\" java.lang.IllegalStateException: boot failed");
-        Signal middle = unknownAtMillis(1, "i1", "Caused by: org.postgresql.util.PSQLException: The connection attempt failed.");
+        Signal top =
+                unknownAtMillis(0, "i1", "Exception in thread \"main\" java.lang.IllegalStateException: boot failed");
+        Signal middle = unknownAtMillis(
+                1, "i1", "Caused by: org.postgresql.util.PSQLException: The connection attempt failed.");
         Signal deepest = unknownAtMillis(2, "i1", "Caused by: java.net.UnknownHostException: orders-db");
         Signal exit = atMillis(3, "cloudrun.container-exit", "i1", Map.of());
 
-        assertThat(rootOf(exit, correlator.correlate(List.of(exit, deepest, middle, top)))).isEqualTo(deepest);
+        assertThat(rootOf(exit, correlator.correlate(List.of(exit, deepest, middle, top))))
+                .isEqualTo(deepest);
     }
 
     @Test
@@ -116,7 +123,9 @@ class CorrelatorTest {
         Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, variable, summary)));
 
         assertThat(bySignal.values()).extracting(Attribution::root).containsOnly(variable);
-        assertThat(bySignal.get(summary).depth()).as("the summary is a step of the chain").isPositive();
+        assertThat(bySignal.get(summary).depth())
+                .as("the summary is a step of the chain")
+                .isPositive();
     }
 
     @Test
@@ -124,7 +133,8 @@ class CorrelatorTest {
         String detail = "  - REDIS_URL: 'redis://' has no host";
 
         assertThat(rootWithSummaryAndDetailAt(1, detail).message()).isEqualTo(detail);
-        assertThat(rootWithSummaryAndDetailAt(400, detail).signatureId()).as("not logged with it")
+        assertThat(rootWithSummaryAndDetailAt(400, detail).signatureId())
+                .as("not logged with it")
                 .isEqualTo("config.environment-invalid-summary");
     }
 
@@ -139,8 +149,11 @@ class CorrelatorTest {
         Signal listening = at(0, "app.listening-on-port", "i1", Map.of("port", "3000"));
         Signal probe = at(5, "cloudrun.startup-probe-failed", "i1", Map.of("port", "8080"));
 
-        assertThat(correlator.correlate(List.of(listening))).as("alone, no failure").isEmpty();
-        assertThat(rootOf(probe, correlator.correlate(List.of(probe, listening)))).isEqualTo(listening);
+        assertThat(correlator.correlate(List.of(listening)))
+                .as("alone, no failure")
+                .isEmpty();
+        assertThat(rootOf(probe, correlator.correlate(List.of(probe, listening))))
+                .isEqualTo(listening);
     }
 
     @Test
@@ -161,19 +174,26 @@ class CorrelatorTest {
         Signal laterExit = at(300, "cloudrun.container-exit", "i2");
         Signal otherRevision = Signals.inRevision(at(301, "cloudrun.container-exit", "i3"), "shop-00002-def");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(laterExit, exit, error, otherRevision)));
+        Map<Signal, Attribution> bySignal =
+                bySignal(correlator.correlate(List.of(laterExit, exit, error, otherRevision)));
 
-        assertThat(bySignal.get(laterExit).root()).as("a crash loop whose cause was logged earlier").isEqualTo(error);
-        assertThat(bySignal.get(otherRevision).root()).as("no incident in its revision").isEqualTo(otherRevision);
+        assertThat(bySignal.get(laterExit).root())
+                .as("a crash loop whose cause was logged earlier")
+                .isEqualTo(error);
+        assertThat(bySignal.get(otherRevision).root())
+                .as("no incident in its revision")
+                .isEqualTo(otherRevision);
         assertThat(bySignal.get(otherRevision).confidence()).isEqualTo(Confidence.LOW);
     }
 
     @Test
     void backgroundErrorsAreNeitherRootsNorIncidents() {
-        Signal steady = unknown(0, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
+        Signal steady =
+                unknown(0, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
         Signal error = unknown(1, "i1", "ValueError: DATABASE_HOST must not be empty");
         Signal exit = at(2, "cloudrun.container-exit", "i1");
-        Signal alone = unknown(600, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
+        Signal alone =
+                unknown(600, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
 
         Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, error, steady, alone)));
 
@@ -233,12 +253,23 @@ class CorrelatorTest {
 
         List<Attribution> attributions = correlator.correlate(List.of(boot, exit));
 
-        assertThat(attributions).hasSize(2).extracting(Attribution::root).containsOnly(attributions.get(0).root());
+        assertThat(attributions)
+                .hasSize(2)
+                .extracting(Attribution::root)
+                .containsOnly(attributions.get(0).root());
     }
 
     private static Signal explaining(Signal s, Signal other) {
-        return new Signal(s.entryKey(), s.insertId(), s.timeNanos(), s.revision(), s.instance(),
-                s.signature().withExplains(List.of(other.signatureId())), s.fields(), s.message(), s.familiarity());
+        return new Signal(
+                s.entryKey(),
+                s.insertId(),
+                s.timeNanos(),
+                s.revision(),
+                s.instance(),
+                s.signature().withExplains(List.of(other.signatureId())),
+                s.fields(),
+                s.message(),
+                s.familiarity());
     }
 
     private static Signal rootOf(Signal s, List<Attribution> attributions) {
@@ -251,8 +282,9 @@ class CorrelatorTest {
 
     private static String render(List<Attribution> attributions) {
         return attributions.stream()
-                .map(a -> a.signal().entryKey() + "/" + a.signal().signatureId() + " <- " + a.root().entryKey() + "/"
-                        + a.root().signatureId() + " " + a.depth() + " " + a.confidence())
-                .sorted().collect(Collectors.joining("\n"));
+                .map(a -> a.signal().entryKey() + "/" + a.signal().signatureId() + " <- "
+                        + a.root().entryKey() + "/" + a.root().signatureId() + " " + a.depth() + " " + a.confidence())
+                .sorted()
+                .collect(Collectors.joining("\n"));
     }
 }

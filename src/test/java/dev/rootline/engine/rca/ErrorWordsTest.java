@@ -1,9 +1,9 @@
 package dev.rootline.engine.rca;
 
-import dev.rootline.engine.event.Entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.SharedData;
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.Payloads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +32,13 @@ class ErrorWordsTest {
         assertThat(ErrorWords.in("errors=0 error_count=0 MyErrorHandler ready")).isFalse();
         assertThat(ErrorWords.in("the module named app loaded; unable  to say")).isFalse();
         assertThat(ErrorWords.in("GET /api/orders/7 200 in 12 ms")).isFalse();
-        assertThat(ErrorWords.in("current transaction is aborted, commands ignored")).isTrue();
+        assertThat(ErrorWords.in("current transaction is aborted, commands ignored"))
+                .isTrue();
         assertThat(ErrorWords.in("Container called exit(254).")).isTrue();
         assertThat(ErrorWords.in("java.lang.OutOfMemoryError: Java heap space")).isTrue();
         assertThat(ErrorWords.in("fatal: out of memory")).isTrue();
-        assertThat(ErrorWords.in("ran out of  memory budget; exit code 0; exit (now)")).isFalse();
+        assertThat(ErrorWords.in("ran out of  memory budget; exit code 0; exit (now)"))
+                .isFalse();
     }
 
     @Test
@@ -55,7 +57,9 @@ class ErrorWordsTest {
             }
         }
         assertThat(lines).hasSizeGreaterThan(30_000);
-        assertThat(lines).allSatisfy(line ->
-                assertThat(ErrorWords.in(line)).as(line).isEqualTo(REFERENCE.matcher(line).find()));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(ErrorWords.in(line))
+                        .as(line)
+                        .isEqualTo(REFERENCE.matcher(line).find()));
     }
 }

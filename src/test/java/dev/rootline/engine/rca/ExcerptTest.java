@@ -18,14 +18,16 @@ class ExcerptTest {
 
     @Test
     void anUnknownTracebackKeepsItsFirstLineAndTheExceptionAtTheEnd() {
-        assertThat(Excerpt.of(TRACEBACK, null)).isEqualTo("Traceback (most recent call last):\n…\n"
-                + "ValueError: DATABASE_HOST must be a hostname, got ''");
+        assertThat(Excerpt.of(TRACEBACK, null))
+                .isEqualTo("Traceback (most recent call last):\n…\n"
+                        + "ValueError: DATABASE_HOST must be a hostname, got ''");
     }
 
     @Test
     void aMatchKeepsTheLineThatMatched() {
         String excerpt = Excerpt.of(TRACEBACK, "line 12, in <module>");
-        assertThat(excerpt).isEqualTo("Traceback (most recent call last):\n…\n  File \"/app/main.py\", line 12, in <module>");
+        assertThat(excerpt)
+                .isEqualTo("Traceback (most recent call last):\n…\n  File \"/app/main.py\", line 12, in <module>");
         assertThat(excerpt.length()).isLessThan(TRACEBACK.length() / 10);
     }
 

@@ -39,7 +39,8 @@ class HeadlineTest {
                 main.handler(0xc000010000)
                 \t/src/main.go:42 +0x1d
                 """;
-        assertThat(Headline.of(panic)).isEqualTo("panic: runtime error: invalid memory address or nil pointer dereference");
+        assertThat(Headline.of(panic))
+                .isEqualTo("panic: runtime error: invalid memory address or nil pointer dereference");
     }
 
     @Test

@@ -23,7 +23,8 @@ class LineKindTest {
     @Test
     void aStackFrameLoggedAsItsOwnEntryIsAFrame() {
         assertThat(LineKind.of("at com.shop.Main.main(Main.java:12)")).isEqualTo(LineKind.FRAME);
-        assertThat(LineKind.of("File \"/srv/app/main.py\", line 3, in <module>")).isEqualTo(LineKind.FRAME);
+        assertThat(LineKind.of("File \"/srv/app/main.py\", line 3, in <module>"))
+                .isEqualTo(LineKind.FRAME);
     }
 
     @Test

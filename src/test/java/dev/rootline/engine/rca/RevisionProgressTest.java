@@ -22,7 +22,9 @@ class RevisionProgressTest {
     void phasesReachedAndWhereStartupFailed() {
         RevisionProgress progress = RevisionProgress.of(startup, OptionalLong.empty());
 
-        assertThat(progress.phases()).extracting(RevisionProgress.Phase::name).containsExactly("INIT", "DATABASE", "WEBSOCKET");
+        assertThat(progress.phases())
+                .extracting(RevisionProgress.Phase::name)
+                .containsExactly("INIT", "DATABASE", "WEBSOCKET");
         assertThat(progress.failedPhase()).contains("WEBSOCKET");
         assertThat(progress.failedAfterNanos()).hasValue(4_000_000_000L);
         assertThat(progress.state()).isEqualTo(RevisionProgress.State.FAILED);

@@ -10,8 +10,7 @@ final class Signals {
     static final String REVISION = "shop-00001-abc";
     private static final Map<String, SignatureDefinition> BUNDLED = BundledSignaturesTest.byId();
 
-    private Signals() {
-    }
+    private Signals() {}
 
     static Signal at(int seconds, String signatureId, String instance) {
         return at(seconds, signatureId, instance, Map.of());
@@ -26,8 +25,16 @@ final class Signals {
         if (definition == null) {
             throw new IllegalArgumentException("no bundled signature " + signatureId);
         }
-        return new Signal(signatureId + "@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION,
-                instance, definition, fields, signatureId + " line", Familiarity.SEEN);
+        return new Signal(
+                signatureId + "@" + millis + instance,
+                "id-" + millis,
+                millis * 1_000_000L,
+                REVISION,
+                instance,
+                definition,
+                fields,
+                signatureId + " line",
+                Familiarity.SEEN);
     }
 
     static Signal unknown(int seconds, String instance, String message) {
@@ -35,13 +42,29 @@ final class Signals {
     }
 
     static Signal unknownAtMillis(long millis, String instance, String message) {
-        return new Signal("unknown@" + millis + instance, "id-" + millis, millis * 1_000_000L, REVISION, instance,
-                null, Map.of(), message, Familiarity.SEEN);
+        return new Signal(
+                "unknown@" + millis + instance,
+                "id-" + millis,
+                millis * 1_000_000L,
+                REVISION,
+                instance,
+                null,
+                Map.of(),
+                message,
+                Familiarity.SEEN);
     }
 
     /** The same signal, logged by another revision. */
     static Signal inRevision(Signal s, String revision) {
-        return new Signal(s.entryKey() + revision, s.insertId(), s.timeNanos(), revision, s.instance(), s.signature(),
-                s.fields(), s.message(), s.familiarity());
+        return new Signal(
+                s.entryKey() + revision,
+                s.insertId(),
+                s.timeNanos(),
+                revision,
+                s.instance(),
+                s.signature(),
+                s.fields(),
+                s.message(),
+                s.familiarity());
     }
 }

@@ -24,9 +24,18 @@ class BudgetedRegexTest {
         assertThat(BudgetedRegex.of("No module named '(?<module>[\\w.]+)'")).isNotNull();
         assertThat(BudgetedRegex.of("(?m)^(?<e>[A-Z]\\w*Error): (?<d>.+)$")).isNotNull();
         assertThat(BudgetedRegex.of("PHASE FAILED:?\\s*(?P<phase>[A-Z_]+)")).isNotNull();
-        for (String regex : List.of("(?i)refused", "Exiting$", "\\b5\\d\\d\\b", "a(?s:.)b", "\\pL+", "[[:alpha:]]+",
-                "(?<user_id>\\d+)", "\\Qa.b\\E", "a(?m)^b",
-                "(?<detail>[^\\n]*?)\\s*\\(Background", ".*failed")) {
+        for (String regex : List.of(
+                "(?i)refused",
+                "Exiting$",
+                "\\b5\\d\\d\\b",
+                "a(?s:.)b",
+                "\\pL+",
+                "[[:alpha:]]+",
+                "(?<user_id>\\d+)",
+                "\\Qa.b\\E",
+                "a(?m)^b",
+                "(?<detail>[^\\n]*?)\\s*\\(Background",
+                ".*failed")) {
             assertThat(BudgetedRegex.of(regex)).as(regex).isNull();
         }
     }
@@ -36,13 +45,16 @@ class BudgetedRegexTest {
         assertThat(BudgetedRegex.of("a\\sb").find("a\u000Bb")).isNull();
         assertThat(BudgetedRegex.of("a[\\s,]b").find("a\u000Bb")).isNull();
         assertThat(BudgetedRegex.of("a\\Sb").find("a\u000Bb")).isNotNull();
-        assertThat(BudgetedRegex.of("a.b").find("a\rb")).as(". matches \\r in RE2").isNotNull();
+        assertThat(BudgetedRegex.of("a.b").find("a\rb"))
+                .as(". matches \\r in RE2")
+                .isNotNull();
     }
 
     @Test
     void backtrackingRunsOutOfBudgetInsteadOfTime() {
         String line = "a".repeat(100_000) + "b";
-        assertThatThrownBy(() -> BudgetedRegex.of("(?m)^(a+)+$").find(line)).isInstanceOf(BudgetedRegex.OverBudget.class);
+        assertThatThrownBy(() -> BudgetedRegex.of("(?m)^(a+)+$").find(line))
+                .isInstanceOf(BudgetedRegex.OverBudget.class);
         String fields = "x,".repeat(50_000);
         assertThatThrownBy(() -> BudgetedRegex.of("x(.*?),(.*?),(.*?)failed").find(fields))
                 .isInstanceOf(BudgetedRegex.OverBudget.class);
@@ -54,7 +66,9 @@ class BudgetedRegexTest {
     void findsWhatRe2FindsOnRealLines() throws Exception {
         List<String> texts = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream().map(LogEvent::message).forEach(texts::add);
+            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream()
+                    .map(LogEvent::message)
+                    .forEach(texts::add);
         }
         for (String dataset : Loghub.DATASETS) {
             Loghub.read(dataset).forEach(line -> texts.add(line.content()));
@@ -91,7 +105,9 @@ class BudgetedRegexTest {
                 assertThat(actual.start()).as(signature.id()).isEqualTo(expected.start());
                 assertThat(actual.end()).as(signature.id()).isEqualTo(expected.end());
                 for (String group : re2.namedGroups().keySet()) {
-                    assertThat(actual.group(group)).as("%s group %s", signature.id(), group).isEqualTo(expected.group(group));
+                    assertThat(actual.group(group))
+                            .as("%s group %s", signature.id(), group)
+                            .isEqualTo(expected.group(group));
                 }
             }
         }

@@ -22,7 +22,8 @@ public class BundledSignaturesTest {
     public static List<SignatureDefinition> bundled() throws IOException, InvalidSignatureException {
         List<SignatureDefinition> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("signatures"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 all.addAll(SignatureYaml.parse(file.toString(), Files.readString(file)));
             }
         }
@@ -46,12 +47,29 @@ public class BundledSignaturesTest {
 
     @Test
     void thePacksCoverEveryAreaOfTheDesign() throws Exception {
-        Set<Category> categories = bundled().stream().map(SignatureDefinition::category).collect(Collectors.toSet());
-        assertThat(categories).containsAll(EnumSet.of(Category.CONTAINER, Category.PROBE, Category.RESOURCE_LIMIT,
-                Category.REQUEST, Category.WORKER, Category.STARTUP, Category.IMPORT_ERROR, Category.SYNTAX_ERROR,
-                Category.EXCEPTION, Category.CONFIG_VALIDATION, Category.DATABASE, Category.CACHE,
-                Category.ANALYTICS_STORE, Category.SECRETS, Category.AUTH, Category.WEBSOCKET, Category.KUBERNETES,
-                Category.NETWORK, Category.QUOTA));
+        Set<Category> categories =
+                bundled().stream().map(SignatureDefinition::category).collect(Collectors.toSet());
+        assertThat(categories)
+                .containsAll(EnumSet.of(
+                        Category.CONTAINER,
+                        Category.PROBE,
+                        Category.RESOURCE_LIMIT,
+                        Category.REQUEST,
+                        Category.WORKER,
+                        Category.STARTUP,
+                        Category.IMPORT_ERROR,
+                        Category.SYNTAX_ERROR,
+                        Category.EXCEPTION,
+                        Category.CONFIG_VALIDATION,
+                        Category.DATABASE,
+                        Category.CACHE,
+                        Category.ANALYTICS_STORE,
+                        Category.SECRETS,
+                        Category.AUTH,
+                        Category.WEBSOCKET,
+                        Category.KUBERNETES,
+                        Category.NETWORK,
+                        Category.QUOTA));
         Set<Role> roles = bundled().stream().map(SignatureDefinition::role).collect(Collectors.toSet());
         assertThat(roles).containsAll(EnumSet.of(Role.CAUSE, Role.EFFECT, Role.SYMPTOM, Role.PROGRESS, Role.READY));
     }

@@ -33,26 +33,32 @@ class CorpusCoverageTest {
         List<String> missed = new ArrayList<>();
         int cases = 0;
         try (Stream<Path> files = Files.list(SharedData.ROOT.resolve("corpus/dev"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("NETRA-")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("NETRA-"))
+                    .sorted()
+                    .toList()) {
                 JsonNode c = JSON.readTree(file.toFile());
                 List<String> expected = new ArrayList<>();
                 c.path("expected").path("root_cause_insert_ids").forEach(id -> expected.add(id.asText()));
                 boolean matched = false;
                 for (JsonNode entry : c.get("entries")) {
                     if (expected.contains(entry.path("insertId").asText())) {
-                        LogEvent event = Payloads.read(JSON.writeValueAsBytes(entry), Entries.NOW).get(0);
-                        matched |= set.match(event).stream().anyMatch(m -> m.signature().definition().role() == Role.CAUSE);
+                        LogEvent event = Payloads.read(JSON.writeValueAsBytes(entry), Entries.NOW)
+                                .get(0);
+                        matched |= set.match(event).stream()
+                                .anyMatch(m -> m.signature().definition().role() == Role.CAUSE);
                     }
                 }
                 cases++;
                 if (!matched) {
-                    missed.add(c.get("id").asText() + ": " + c.path("expected").path("root_cause_message").asText());
+                    missed.add(c.get("id").asText() + ": "
+                            + c.path("expected").path("root_cause_message").asText());
                 }
             }
         }
         double coverage = (cases - missed.size()) / (double) cases;
-        System.out.printf("root-cause coverage: %d/%d = %.0f%%; missed: %s%n", cases - missed.size(), cases,
-                coverage * 100, missed);
+        System.out.printf(
+                "root-cause coverage: %d/%d = %.0f%%; missed: %s%n",
+                cases - missed.size(), cases, coverage * 100, missed);
         assertThat(coverage).as("missed: %s", missed).isGreaterThanOrEqualTo(MIN_ROOT_CAUSE_COVERAGE);
     }
 
@@ -72,8 +78,9 @@ class CorpusCoverageTest {
                 }
             }
         }
-        System.out.printf("exports: %d of %d ERROR-or-worse entries recognised (%.0f%%)%n", recognised, errors,
-                100.0 * recognised / errors);
+        System.out.printf(
+                "exports: %d of %d ERROR-or-worse entries recognised (%.0f%%)%n",
+                recognised, errors, 100.0 * recognised / errors);
         assertThat(errors).isPositive();
         assertThat(recognised).isPositive();
     }

@@ -19,16 +19,21 @@ class LineBoundTest {
 
     @Test
     void patternsThatCannotCrossALineBreakAreLineBound() {
-        assertThat(LineBound.of("Worker \\(pid:(?<pid>\\d+)\\) exited with code (?<code>\\d+)")).isTrue();
-        assertThat(LineBound.of("(?i)redis[\\w. ]{0,40}connection (?:failed|refused)")).isTrue();
+        assertThat(LineBound.of("Worker \\(pid:(?<pid>\\d+)\\) exited with code (?<code>\\d+)"))
+                .isTrue();
+        assertThat(LineBound.of("(?i)redis[\\w. ]{0,40}connection (?:failed|refused)"))
+                .isTrue();
         assertThat(LineBound.of("host (?<host>[^\\n]{0,160}?) failed")).isTrue();
-        assertThat(LineBound.of("(?m)^(?<exception>[A-Z]\\w*Error): (?<detail>.+)$")).isTrue();
+        assertThat(LineBound.of("(?m)^(?<exception>[A-Z]\\w*Error): (?<detail>.+)$"))
+                .isTrue();
     }
 
     @Test
     void patternsThatMightCrossALineBreakOrAnchorToTheTextAreNot() {
         assertThat(LineBound.of("PHASE FAILED:\\s*(?<phase>[A-Z]+)")).as("\\s").isFalse();
-        assertThat(LineBound.of("database \"(?<db>[^\"]+)\"")).as("[^\"] matches \\n").isFalse();
+        assertThat(LineBound.of("database \"(?<db>[^\"]+)\""))
+                .as("[^\"] matches \\n")
+                .isFalse();
         assertThat(LineBound.of("(?s)Traceback.*Error")).isFalse();
         assertThat(LineBound.of("^GET \\S+ 5\\d\\d")).as("^ without (?m)").isFalse();
         assertThat(LineBound.of("(?m:^a)b$")).as("(?m:...) is local").isFalse();
@@ -42,7 +47,8 @@ class LineBoundTest {
     void lineBoundMatchingFindsTheSameAsWholeTextMatching() throws Exception {
         List<LogEvent> multiLine = new ArrayList<>();
         for (Path file : SharedData.entryFiles()) {
-            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream().filter(e -> e.message().indexOf('\n') >= 0)
+            Payloads.read(Files.readAllBytes(file), Entries.NOW).stream()
+                    .filter(e -> e.message().indexOf('\n') >= 0)
                     .forEach(multiLine::add);
         }
         assertThat(multiLine).isNotEmpty();
@@ -53,11 +59,14 @@ class LineBoundTest {
             for (LogEvent event : multiLine) {
                 Matcher m = whole.matcher(event.message());
                 Optional<Match> match = signature.match(event, e -> null);
-                boolean severityAllows = event.severity().atLeast(signature.definition().match().minSeverity());
-                if (severityAllows && signature.definition().match().fields().isEmpty()
+                boolean severityAllows =
+                        event.severity().atLeast(signature.definition().match().minSeverity());
+                if (severityAllows
+                        && signature.definition().match().fields().isEmpty()
                         && signature.definition().match().logName().isEmpty()
                         && signature.definition().match().resourceType().isEmpty()) {
-                    assertThat(match.map(Match::matchedText)).as(signature.id())
+                    assertThat(match.map(Match::matchedText))
+                            .as(signature.id())
                             .isEqualTo(m.find() ? Optional.of(m.group()) : Optional.empty());
                     compared++;
                 }

@@ -1,10 +1,10 @@
 package dev.rootline.engine.signature;
 
-import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.rootline.SharedData;
 import dev.rootline.engine.template.Loghub;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,23 @@ class LiteralChainTest {
 
     @Test
     void templatesAndLazyGroupsAreChainsAndAnythingElseIsNot() {
-        assertThat(LiteralChain.of("Connection to (.*?) failed after (?<n>.*?) retries")).isNotNull();
+        assertThat(LiteralChain.of("Connection to (.*?) failed after (?<n>.*?) retries"))
+                .isNotNull();
         assertThat(LiteralChain.of("(?:.*?)\\[pid (?P<pid>.*?)\\] exited")).isNotNull();
-        for (String regex : List.of("a(.*)b", "a(.+?)b", "a\\d(.*?)", "(?i)abc", "a.b", "[ab]c", "ab|cd", "^abc",
-                "a(b)c", "(.*?)", "a(?<x>.*?", "a\\nb", "ab{2}")) {
+        for (String regex : List.of(
+                "a(.*)b",
+                "a(.+?)b",
+                "a\\d(.*?)",
+                "(?i)abc",
+                "a.b",
+                "[ab]c",
+                "ab|cd",
+                "^abc",
+                "a(b)c",
+                "(.*?)",
+                "a(?<x>.*?",
+                "a\\nb",
+                "ab{2}")) {
             assertThat(LiteralChain.of(regex)).as(regex).isNull();
         }
     }
@@ -43,7 +56,9 @@ class LiteralChainTest {
             List<Loghub.Line> lines = Loghub.read(dataset);
             for (int i = 0; i < lines.size(); i++) {
                 String text = lines.get(i).content();
-                for (String template : List.of(lines.get(i).eventTemplate(), lines.get((i + 1) % lines.size()).eventTemplate())) {
+                for (String template : List.of(
+                        lines.get(i).eventTemplate(),
+                        lines.get((i + 1) % lines.size()).eventTemplate())) {
                     String regex = Loghub.regexOf(template);
                     if (LiteralChain.of(regex) != null) {
                         matched += assertSame(regex, text) ? 1 : 0;
@@ -78,7 +93,8 @@ class LiteralChainTest {
             while (random.nextInt(3) == 0) {
                 parts.add(random.nextBoolean() ? "(.*?)" : "(?<g" + parts.size() + ">.*?)");
             }
-            parts.add(randomText(random, 1 + random.nextInt(3)).replace('\n', '.').replace(".", "\\."));
+            parts.add(
+                    randomText(random, 1 + random.nextInt(3)).replace('\n', '.').replace(".", "\\."));
         }
         while (random.nextInt(3) == 0) {
             parts.add("(.*?)");

@@ -1,8 +1,8 @@
 package dev.rootline.engine.signature;
 
-import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootline.SharedData;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.template.Loghub;
 import java.util.ArrayList;
@@ -17,19 +17,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LiteralPrefilterTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '#', nullValues = "NULL", value = {
-            "Worker \\(pid:(?<pid>\\d+)\\) exited with code (?<code>\\d+) # ) exited with code",
-            "Container called exit\\((?<code>\\d+)\\) # container called exit(",
-            "(?<var>[A-Z][A-Z0-9_]{2,}) validation failed: (?<reason>.+) # validation failed:",
-            "abcd?ef # abc",
-            "OOMKilled # oomkilled",
-            "foo|barn # foo,barn",
-            "(?i)(?:WebSocket error|1011) # websocket error,1011",
-            "(?m)^(?<e>(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception)): (?<d>.+)$ # error,exception",
-            "(?:abc)?defg # defg",
-            "ab|cdef # NULL",
-            "(?i)(?:a|b) # NULL",
-            "a.b.c # NULL"})
+    @CsvSource(
+            delimiter = '#',
+            nullValues = "NULL",
+            value = {
+                "Worker \\(pid:(?<pid>\\d+)\\) exited with code (?<code>\\d+) # ) exited with code",
+                "Container called exit\\((?<code>\\d+)\\) # container called exit(",
+                "(?<var>[A-Z][A-Z0-9_]{2,}) validation failed: (?<reason>.+) # validation failed:",
+                "abcd?ef # abc",
+                "OOMKilled # oomkilled",
+                "foo|barn # foo,barn",
+                "(?i)(?:WebSocket error|1011) # websocket error,1011",
+                "(?m)^(?<e>(?:[a-z_]\\w*\\.)*[A-Z]\\w*(?:Error|Exception)): (?<d>.+)$ # error,exception",
+                "(?:abc)?defg # defg",
+                "ab|cdef # NULL",
+                "(?i)(?:a|b) # NULL",
+                "a.b.c # NULL"
+            })
     void findsLiteralsEveryMatchMustContain(String regex, String literals) {
         List<String> found = RequiredLiterals.anyOf(regex);
         assertThat(found).isEqualTo(literals == null ? null : List.of(literals.split(",")));
@@ -44,10 +48,13 @@ class LiteralPrefilterTest {
 
     @Test
     void eachBranchOfATopLevelAlternationKeepsItsOwnConjunction() {
-        assertThat(RequiredLiterals.branches("(?i)(?:Error \\d+ connecting to (?<h>\\S+)|redis[\\w ]{0,40}connection (?:failed|refused))"))
-                .containsExactly(List.of(List.of("error"), List.of("connecting to")),
+        assertThat(RequiredLiterals.branches(
+                        "(?i)(?:Error \\d+ connecting to (?<h>\\S+)|redis[\\w ]{0,40}connection (?:failed|refused))"))
+                .containsExactly(
+                        List.of(List.of("error"), List.of("connecting to")),
                         List.of(List.of("redis"), List.of("connection"), List.of("failed", "refused")));
-        assertThat(RequiredLiterals.branches("Worker (?:exited|died)")).containsExactly(List.of(List.of("worker"), List.of("exited", "died")));
+        assertThat(RequiredLiterals.branches("Worker (?:exited|died)"))
+                .containsExactly(List.of(List.of("worker"), List.of("exited", "died")));
         assertThat(RequiredLiterals.branches("abcd|ef")).containsExactly(List.of());
     }
 
@@ -73,8 +80,12 @@ class LiteralPrefilterTest {
                 for (List<String> group : s.literals()) {
                     assertThat(group).as(s.id()).anyMatch(lower::contains);
                 }
-                assertThat(s.branches()).as(s.id()).anyMatch(branch -> branch.stream().allMatch(group -> group.stream().anyMatch(lower::contains)));
-                for (List<String> group : RequiredLiterals.exactCase(s.definition().match().message())) {
+                assertThat(s.branches())
+                        .as(s.id())
+                        .anyMatch(branch ->
+                                branch.stream().allMatch(group -> group.stream().anyMatch(lower::contains)));
+                for (List<String> group :
+                        RequiredLiterals.exactCase(s.definition().match().message())) {
                     assertThat(group).as(s.id()).anyMatch(message::contains);
                 }
             }
@@ -91,7 +102,8 @@ class LiteralPrefilterTest {
         for (String dataset : Loghub.DATASETS) {
             List<Loghub.Line> lines = Loghub.read(dataset);
             List<SignatureDefinition> definitions = new ArrayList<>();
-            for (String template : lines.stream().map(Loghub.Line::eventTemplate).distinct().toList()) {
+            for (String template :
+                    lines.stream().map(Loghub.Line::eventTemplate).distinct().toList()) {
                 SignatureDefinition definition = Loghub.signature("loghub.t" + definitions.size(), template);
                 try {
                     SignatureCompiler.compile(List.of(definition));
@@ -104,8 +116,15 @@ class LiteralPrefilterTest {
             SignatureSet set = SignatureCompiler.compile(definitions);
             for (Loghub.Line line : lines) {
                 LogEvent event = ExampleCheck.event(set.signatures().get(0), line.content());
-                List<String> alone = set.signatures().stream().filter(s -> s.match(event, e -> null).isPresent()).map(CompiledSignature::id).toList();
-                assertThat(set.match(event)).as(line.content()).map(Match::signature).map(CompiledSignature::id).isEqualTo(alone);
+                List<String> alone = set.signatures().stream()
+                        .filter(s -> s.match(event, e -> null).isPresent())
+                        .map(CompiledSignature::id)
+                        .toList();
+                assertThat(set.match(event))
+                        .as(line.content())
+                        .map(Match::signature)
+                        .map(CompiledSignature::id)
+                        .isEqualTo(alone);
             }
         }
     }
@@ -120,7 +139,8 @@ class LiteralPrefilterTest {
         String alphabet = "abcAB(): ";
         List<String> literals = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            literals.add(randomText(random, alphabet, 1 + random.nextInt(i < 50 ? 4 : 9)).toLowerCase(Locale.ROOT));
+            literals.add(randomText(random, alphabet, 1 + random.nextInt(i < 50 ? 4 : 9))
+                    .toLowerCase(Locale.ROOT));
         }
         LiteralAutomaton automaton = new LiteralAutomaton(literals);
         for (int round = 0; round < 5000; round++) {
@@ -128,7 +148,8 @@ class LiteralPrefilterTest {
             BitSet found = new BitSet();
             automaton.scan(text, found);
             for (int i = 0; i < literals.size(); i++) {
-                assertThat(found.get(i)).as("%s in %s", literals.get(i), text)
+                assertThat(found.get(i))
+                        .as("%s in %s", literals.get(i), text)
                         .isEqualTo(text.toLowerCase(Locale.ROOT).contains(literals.get(i)));
             }
         }

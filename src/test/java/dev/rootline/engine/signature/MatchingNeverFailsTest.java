@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class MatchingNeverFailsTest {
 
     private static LogEvent line(String text) throws Exception {
-        return Payloads.read(("[" + Entries.stderr("deep-1", "2025-09-16T00:41:13Z", "i-1", text) + "]")
-                .getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
+        return Payloads.read(
+                        ("[" + Entries.stderr("deep-1", "2025-09-16T00:41:13Z", "i-1", text) + "]")
+                                .getBytes(StandardCharsets.UTF_8),
+                        Entries.NOW)
+                .get(0);
     }
 
     @Test
@@ -24,8 +27,10 @@ class MatchingNeverFailsTest {
         List<Throwable> failures = new ArrayList<>();
         List<Match> matches = bundled.match(line("a.".repeat(3000) + "ValueError: boom"), (s, e) -> failures.add(e));
         assertThat(failures).isEmpty();
-        assertThat(matches).filteredOn(m -> m.signature().id().equals("python.exception"))
-                .singleElement().satisfies(m -> {
+        assertThat(matches)
+                .filteredOn(m -> m.signature().id().equals("python.exception"))
+                .singleElement()
+                .satisfies(m -> {
                     assertThat(m.fields()).containsEntry("detail", "boom");
                     assertThat(m.fields().get("exception")).startsWith("a.a.a.").hasSize(Match.MAX_FIELD_LENGTH);
                 });
@@ -45,7 +50,8 @@ class MatchingNeverFailsTest {
                     match: ['xaac', 'xac']
                     no_match: ['xab']
                 """));
-        assertThat(set.match(line("x" + "a".repeat(20_000) + "c"))).extracting(m -> m.signature().id())
+        assertThat(set.match(line("x" + "a".repeat(20_000) + "c")))
+                .extracting(m -> m.signature().id())
                 .containsExactly("user.alternation-loop");
     }
 }

@@ -1,9 +1,9 @@
 package dev.rootline.engine.signature;
 
-import dev.rootline.engine.event.Entries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.Payloads;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,8 +33,11 @@ class SignatureCompilerTest {
     @Test
     void aMatchCarriesItsFieldsTextAndExplanation() throws Exception {
         SignatureSet set = compile(VALID);
-        var event = Payloads.read("{\"textPayload\":\"[2025-09-16 00:41:13 +0000] [13] [ERROR] Worker (pid:14) exited with code 3\"}"
-                .getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
+        var event = Payloads.read(
+                        "{\"textPayload\":\"[2025-09-16 00:41:13 +0000] [13] [ERROR] Worker (pid:14) exited with code 3\"}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        Entries.NOW)
+                .get(0);
         List<Match> matches = set.match(event);
         assertThat(matches).hasSize(1);
         Match m = matches.get(0);
@@ -70,15 +73,30 @@ class SignatureCompilerTest {
 
     @Test
     void errorsNameTheFileTheLineAndTheReason() {
-        assertRejected(VALID.replace("(?<code>\\d+)'", "(?<code>\\d+'"), "test.yaml:1", "not an RE2 regular expression");
+        assertRejected(
+                VALID.replace("(?<code>\\d+)'", "(?<code>\\d+'"), "test.yaml:1", "not an RE2 regular expression");
         assertRejected(VALID.replace("exit {code}", "exit {status}"), "test.yaml:1", "{status} is not a named group");
-        assertRejected(VALID.replace("  summary:", "  explains: [nope.missing]\n  summary:"), "test.yaml:1", "explains unknown signature nope.missing");
-        assertRejected(VALID.replace("no_match: ['[INFO]", "no_match: ['[ERROR]"), "test.yaml:1", "no_match example matches");
-        assertRejected(VALID.replace("'[ERROR] Worker (pid:9) exited with code 4'", "'Worker gone'"), "test.yaml:1", "example does not match");
-        assertRejected(VALID.replace(", '[ERROR] Worker (pid:9) exited with code 4'", ""), "test.yaml:1", "at least 2 match");
-        assertRejected(VALID.replace("  severity: high", "  severity: high\n  sevrity: low"), "test.yaml:6", "unknown key 'sevrity'");
+        assertRejected(
+                VALID.replace("  summary:", "  explains: [nope.missing]\n  summary:"),
+                "test.yaml:1",
+                "explains unknown signature nope.missing");
+        assertRejected(
+                VALID.replace("no_match: ['[INFO]", "no_match: ['[ERROR]"), "test.yaml:1", "no_match example matches");
+        assertRejected(
+                VALID.replace("'[ERROR] Worker (pid:9) exited with code 4'", "'Worker gone'"),
+                "test.yaml:1",
+                "example does not match");
+        assertRejected(
+                VALID.replace(", '[ERROR] Worker (pid:9) exited with code 4'", ""), "test.yaml:1", "at least 2 match");
+        assertRejected(
+                VALID.replace("  severity: high", "  severity: high\n  sevrity: low"),
+                "test.yaml:6",
+                "unknown key 'sevrity'");
         assertRejected(VALID.replace("role: effect", "role: culprit"), "test.yaml:1", "'culprit' is not a Role");
-        assertRejected(VALID + VALID.replace("title: Worker", "title: Again"), "test.yaml:13", "already defined at test.yaml:1");
+        assertRejected(
+                VALID + VALID.replace("title: Worker", "title: Again"),
+                "test.yaml:13",
+                "already defined at test.yaml:1");
         assertRejected("- id: [unclosed", "test.yaml:1", "not valid YAML");
     }
 
@@ -109,12 +127,15 @@ class SignatureCompilerTest {
                 """;
         SignatureSet set = compile(yaml);
         String line = "a".repeat(50_000) + " " + "b ".repeat(25_000) + "!";
-        var event = Payloads.read(("{\"textPayload\":\"" + line + "\"}").getBytes(StandardCharsets.UTF_8), Entries.NOW).get(0);
+        var event = Payloads.read(("{\"textPayload\":\"" + line + "\"}").getBytes(StandardCharsets.UTF_8), Entries.NOW)
+                .get(0);
         long start = System.nanoTime();
         List<Match> matches = set.match(event);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(matches).isEmpty();
-        assertThat(millis).as("a 100 kB line against backtracking-prone patterns").isLessThan(5_000);
+        assertThat(millis)
+                .as("a 100 kB line against backtracking-prone patterns")
+                .isLessThan(5_000);
     }
 
     @Test
@@ -125,22 +146,28 @@ class SignatureCompilerTest {
         assertRejected(counted, "test.yaml:1", "the limit is 1000");
         String longRegex = VALID.replace("message: ", "message: '" + "a".repeat(5000) + "' #");
         assertRejected(longRegex, "test.yaml:1", "is 5000 characters long; the limit is 4096");
-        assertThat(RegexLimits.violation("(?<v>[A-Z]{2,32})(?:_\\d{1,4}){0,3} [\\w{}]{1,100}")).isEmpty();
+        assertThat(RegexLimits.violation("(?<v>[A-Z]{2,32})(?:_\\d{1,4}){0,3} [\\w{}]{1,100}"))
+                .isEmpty();
         String huge = "# padding\n".repeat(SignatureYaml.MAX_FILE_CHARS / 10 + 1);
-        assertThatThrownBy(() -> SignatureYaml.parse("big.yaml", huge)).hasMessageContaining("big.yaml:1")
+        assertThatThrownBy(() -> SignatureYaml.parse("big.yaml", huge))
+                .hasMessageContaining("big.yaml:1")
                 .hasMessageContaining("the limit is " + SignatureYaml.MAX_FILE_CHARS);
     }
 
     @Test
     void yamlThatDoesNotLoadNamesItsFileAndLine() {
         assertThatThrownBy(() -> SignatureYaml.parse("keys.yaml", "- ? [a, b]\n  : c\n"))
-                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("keys.yaml:");
+                .isInstanceOf(InvalidSignatureException.class)
+                .hasMessageContaining("keys.yaml:");
         assertThatThrownBy(() -> SignatureYaml.parse("alias.yaml", "- id: *nowhere\n"))
-                .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("alias.yaml:1");
+                .isInstanceOf(InvalidSignatureException.class)
+                .hasMessageContaining("alias.yaml:1");
     }
 
     private static void assertRejected(String yaml, String location, String reason) {
-        assertThatThrownBy(() -> compile(yaml)).isInstanceOf(InvalidSignatureException.class)
-                .hasMessageContaining(location).hasMessageContaining(reason);
+        assertThatThrownBy(() -> compile(yaml))
+                .isInstanceOf(InvalidSignatureException.class)
+                .hasMessageContaining(location)
+                .hasMessageContaining(reason);
     }
 }

@@ -33,6 +33,7 @@ class SignaturePrecisionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Numbers, hex and ids: what says nothing about which failure a line tells. */
     private static final Pattern VARIABLE = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]*\\d[0-9a-fA-F]*|[^\\p{L}\\s]+");
+
     private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
     private static final Pattern LONG_TOKEN = Pattern.compile("\\p{L}{8,}");
 
@@ -62,7 +63,9 @@ class SignaturePrecisionTest {
     void noCauseSignatureMatchesALineEngineersCalledNoiseOrASymptom() throws Exception {
         List<String> wrong = new ArrayList<>();
         try (Stream<Path> files = Files.list(SharedData.ROOT.resolve("corpus/exports/dev"))) {
-            for (Path expected : files.filter(f -> f.toString().endsWith(".expected.json")).sorted().toList()) {
+            for (Path expected : files.filter(f -> f.toString().endsWith(".expected.json"))
+                    .sorted()
+                    .toList()) {
                 JsonNode labels = JSON.readTree(expected.toFile());
                 Path export = expected.resolveSibling(labels.get("export").asText());
                 List<LogEvent> events = Payloads.read(Files.readAllBytes(export), Entries.NOW);
@@ -74,38 +77,49 @@ class SignaturePrecisionTest {
                     }
                     for (LogEvent e : events) {
                         if (e.message().contains(substring)) {
-                            set.match(e).stream().filter(m -> m.signature().definition().role() == Role.CAUSE)
-                                    .forEach(m -> wrong.add(m.signature().id() + " on " + called + ": " + cut(e.message())));
+                            set.match(e).stream()
+                                    .filter(m -> m.signature().definition().role() == Role.CAUSE)
+                                    .forEach(m ->
+                                            wrong.add(m.signature().id() + " on " + called + ": " + cut(e.message())));
                         }
                     }
                 }
             }
         }
-        assertThat(new LinkedHashSet<>(wrong)).as("causes matching noise or symptoms").isEmpty();
+        assertThat(new LinkedHashSet<>(wrong))
+                .as("causes matching noise or symptoms")
+                .isEmpty();
     }
 
     @Test
     void twoCausesOnOneLineKnowWhichExplainsTheOther() throws Exception {
         Set<String> unrelated = new LinkedHashSet<>();
         for (LogEvent line : withExamples(lines)) {
-            List<SignatureDefinition> causes = set.match(line).stream().map(m -> m.signature().definition())
-                    .filter(d -> d.role() == Role.CAUSE).toList();
+            List<SignatureDefinition> causes = set.match(line).stream()
+                    .map(m -> m.signature().definition())
+                    .filter(d -> d.role() == Role.CAUSE)
+                    .toList();
             for (SignatureDefinition a : causes) {
                 for (SignatureDefinition b : causes) {
-                    if (a.id().compareTo(b.id()) < 0 && !a.explains().contains(b.id()) && !b.explains().contains(a.id())
+                    if (a.id().compareTo(b.id()) < 0
+                            && !a.explains().contains(b.id())
+                            && !b.explains().contains(a.id())
                             && !(a.latent() && b.latent())) {
                         unrelated.add(a.id() + " and " + b.id() + " on: " + cut(line.message()));
                     }
                 }
             }
         }
-        assertThat(unrelated).as("one line, two causes, no explains between them").isEmpty();
+        assertThat(unrelated)
+                .as("one line, two causes, no explains between them")
+                .isEmpty();
     }
 
     /** Two words of three letters or more, or one of eight, once numbers, ids and punctuation are taken out. */
     static boolean meaningful(String matched) {
         String words = VARIABLE.matcher(matched).replaceAll(" ");
-        return WORD.matcher(words).results().count() >= 2 || LONG_TOKEN.matcher(words).find();
+        return WORD.matcher(words).results().count() >= 2
+                || LONG_TOKEN.matcher(words).find();
     }
 
     private static List<LogEvent> withExamples(List<LogEvent> real) throws Exception {
@@ -125,7 +139,9 @@ class SignaturePrecisionTest {
         }
         for (String corpus : List.of("corpus/dev", "corpus/wild-dev")) {
             try (Stream<Path> files = Files.list(SharedData.ROOT.resolve(corpus))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     JsonNode entries = JSON.readTree(file.toFile()).get("entries");
                     if (entries != null) {
                         out.addAll(Payloads.read(JSON.writeValueAsBytes(entries), Entries.NOW));

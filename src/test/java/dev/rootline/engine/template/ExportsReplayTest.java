@@ -35,7 +35,8 @@ class ExportsReplayTest {
             }
             afterFirstRound = round == 0 ? miner.size() : afterFirstRound;
         }
-        System.out.printf("%,d distinct messages, %,d lines: %d templates after one round, %d at the end%n",
+        System.out.printf(
+                "%,d distinct messages, %,d lines: %d templates after one round, %d at the end%n",
                 messages.stream().distinct().count(), lines, afterFirstRound, miner.size());
         assertThat(miner.size()).isLessThanOrEqualTo(afterFirstRound + afterFirstRound / 20);
     }

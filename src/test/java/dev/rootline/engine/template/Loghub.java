@@ -29,25 +29,48 @@ import java.util.Optional;
  */
 public final class Loghub {
 
-    public static final List<String> DATASETS = List.of("HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Thunderbird",
-            "Windows", "Linux", "Android", "HealthApp", "Apache", "Proxifier", "OpenSSH", "OpenStack", "Mac");
+    public static final List<String> DATASETS = List.of(
+            "HDFS",
+            "Hadoop",
+            "Spark",
+            "Zookeeper",
+            "BGL",
+            "HPC",
+            "Thunderbird",
+            "Windows",
+            "Linux",
+            "Android",
+            "HealthApp",
+            "Apache",
+            "Proxifier",
+            "OpenSSH",
+            "OpenStack",
+            "Mac");
 
     /** Drain's grouping accuracy per dataset, as published (Zhu et al., ICSE-SEIP 2019, Table III). */
-    static final Map<String, Double> DRAIN_GA = Map.ofEntries(Map.entry("HDFS", 0.998), Map.entry("Hadoop", 0.948),
-            Map.entry("Spark", 0.920), Map.entry("Zookeeper", 0.967), Map.entry("BGL", 0.963), Map.entry("HPC", 0.887),
-            Map.entry("Thunderbird", 0.955), Map.entry("Windows", 0.997), Map.entry("Linux", 0.690),
-            Map.entry("Android", 0.911), Map.entry("HealthApp", 0.780), Map.entry("Apache", 1.0),
-            Map.entry("Proxifier", 0.527), Map.entry("OpenSSH", 0.788), Map.entry("OpenStack", 0.733),
+    static final Map<String, Double> DRAIN_GA = Map.ofEntries(
+            Map.entry("HDFS", 0.998),
+            Map.entry("Hadoop", 0.948),
+            Map.entry("Spark", 0.920),
+            Map.entry("Zookeeper", 0.967),
+            Map.entry("BGL", 0.963),
+            Map.entry("HPC", 0.887),
+            Map.entry("Thunderbird", 0.955),
+            Map.entry("Windows", 0.997),
+            Map.entry("Linux", 0.690),
+            Map.entry("Android", 0.911),
+            Map.entry("HealthApp", 0.780),
+            Map.entry("Apache", 1.0),
+            Map.entry("Proxifier", 0.527),
+            Map.entry("OpenSSH", 0.788),
+            Map.entry("OpenStack", 0.733),
             Map.entry("Mac", 0.787));
 
-    public record Line(String content, String eventId, String eventTemplate) {
-    }
+    public record Line(String content, String eventId, String eventTemplate) {}
 
-    record Score(String dataset, double groupingAccuracy, double parsingAccuracy, int templates, int trueEvents) {
-    }
+    record Score(String dataset, double groupingAccuracy, double parsingAccuracy, int templates, int trueEvents) {}
 
-    private Loghub() {
-    }
+    private Loghub() {}
 
     /** A template as a signature regex: its literal parts quoted, each {@code <*>} a lazy group. */
     public static String regexOf(String template) {
@@ -65,10 +88,22 @@ public final class Loghub {
     /** A signature made from a template, as a team would write one for a line it has seen. */
     public static SignatureDefinition signature(String id, String template) {
         String example = template.replace("<*>", "7");
-        return new SignatureDefinition(id, "Loghub template", Category.EXCEPTION, Role.CAUSE, SignatureSeverity.LOW,
-                MatchScope.INSTANCE, new SignatureDefinition.MatchSpec(regexOf(template), Severity.DEFAULT,
-                        Optional.empty(), Optional.empty(), Map.of()),
-                List.of(), List.of(), false, false, List.of(), null, null,
+        return new SignatureDefinition(
+                id,
+                "Loghub template",
+                Category.EXCEPTION,
+                Role.CAUSE,
+                SignatureSeverity.LOW,
+                MatchScope.INSTANCE,
+                new SignatureDefinition.MatchSpec(
+                        regexOf(template), Severity.DEFAULT, Optional.empty(), Optional.empty(), Map.of()),
+                List.of(),
+                List.of(),
+                false,
+                false,
+                List.of(),
+                null,
+                null,
                 new SignatureDefinition.Examples(List.of(example, example), List.of("-")),
                 new SignatureDefinition.Origin("generated", 0));
     }
@@ -81,8 +116,10 @@ public final class Loghub {
         Path csv = dir().resolve(dataset).resolve(dataset + "_2k.log_structured.csv");
         List<Line> lines = new ArrayList<>(2000);
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                     .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+                MappingIterator<Map<String, String>> rows = new CsvMapper()
+                        .readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader())
+                        .readValues(in)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 lines.add(new Line(row.get("Content"), row.get("EventId"), row.get("EventTemplate")));
@@ -115,7 +152,11 @@ public final class Loghub {
         for (int i = 0; i < lines.size(); i++) {
             parsed += assigned.get(i).text().equals(lines.get(i).eventTemplate().strip()) ? 1 : 0;
         }
-        return new Score(dataset, (double) grouped / lines.size(), (double) parsed / lines.size(),
-                predicted.size(), trueSizes.size());
+        return new Score(
+                dataset,
+                (double) grouped / lines.size(),
+                (double) parsed / lines.size(),
+                predicted.size(),
+                trueSizes.size());
     }
 }

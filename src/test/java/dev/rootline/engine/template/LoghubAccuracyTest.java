@@ -1,8 +1,8 @@
 package dev.rootline.engine.template;
 
-import dev.rootline.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootline.SharedData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,9 @@ class LoghubAccuracyTest {
         for (String dataset : Loghub.DATASETS) {
             scores.add(Loghub.score(dataset, LoghubSettings.tuned(dataset)));
         }
-        assertThat(scores).allSatisfy(s -> assertThat(s.groupingAccuracy()).as(s.dataset()).isGreaterThanOrEqualTo(0.70));
+        assertThat(scores)
+                .allSatisfy(
+                        s -> assertThat(s.groupingAccuracy()).as(s.dataset()).isGreaterThanOrEqualTo(0.70));
         assertThat(average(scores)).isGreaterThanOrEqualTo(0.90);
     }
 
@@ -31,6 +33,9 @@ class LoghubAccuracyTest {
     }
 
     private static double average(List<Loghub.Score> scores) {
-        return scores.stream().mapToDouble(Loghub.Score::groupingAccuracy).average().orElseThrow();
+        return scores.stream()
+                .mapToDouble(Loghub.Score::groupingAccuracy)
+                .average()
+                .orElseThrow();
     }
 }

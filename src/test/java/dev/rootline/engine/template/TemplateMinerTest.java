@@ -24,7 +24,8 @@ class TemplateMinerTest {
     @Test
     void aWordThatVariesBecomesAVariableOnceEnoughOfTheMessageIsShared() {
         miner.add("Worker pid 17 exited with code 3 while booting app checkout");
-        Template template = miner.add("Worker pid 18 exited with code 3 while booting app payments").template();
+        Template template = miner.add("Worker pid 18 exited with code 3 while booting app payments")
+                .template();
 
         assertThat(template.text()).isEqualTo("Worker pid <*> exited with code <*> while booting app <*>");
         assertThat(miner.size()).isEqualTo(1);
@@ -65,10 +66,14 @@ class TemplateMinerTest {
 
     @Test
     void maskRulesAreDataThatCanRemoveOptionalParts() {
-        MinerConfig config = TemplateMiners.defaults().withMasks(List.of(
-                MaskRule.removing("size", " \\([\\d.]+ [KMG]B\\)", "("), MaskRule.of("lifetime", "<\\d+ sec", "<")));
+        MinerConfig config = TemplateMiners.defaults()
+                .withMasks(List.of(
+                        MaskRule.removing("size", " \\([\\d.]+ [KMG]B\\)", "("),
+                        MaskRule.of("lifetime", "<\\d+ sec", "<")));
         TemplateMiner proxifier = new TemplateMiner(config, "proxifier");
-        Template a = proxifier.add("close, 2034 bytes (1.98 KB) sent, lifetime <1 sec").template();
+        Template a = proxifier
+                .add("close, 2034 bytes (1.98 KB) sent, lifetime <1 sec")
+                .template();
         Template b = proxifier.add("close, 785 bytes sent, lifetime 00:39").template();
 
         assertThat(b).isSameAs(a);
@@ -93,9 +98,15 @@ class TemplateMinerTest {
     void idsAreTheSameForTheSameFirstMessageInTheSameNamespace() {
         String id = miner.add("Application startup failed").template().id();
 
-        assertThat(new TemplateMiner(TemplateMiners.defaults(), "checkout").add("Application startup failed")
-                .template().id()).isEqualTo(id);
-        assertThat(new TemplateMiner(TemplateMiners.defaults(), "payments").add("Application startup failed")
-                .template().id()).isNotEqualTo(id);
+        assertThat(new TemplateMiner(TemplateMiners.defaults(), "checkout")
+                        .add("Application startup failed")
+                        .template()
+                        .id())
+                .isEqualTo(id);
+        assertThat(new TemplateMiner(TemplateMiners.defaults(), "payments")
+                        .add("Application startup failed")
+                        .template()
+                        .id())
+                .isNotEqualTo(id);
     }
 }
