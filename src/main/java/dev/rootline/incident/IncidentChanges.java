@@ -2,16 +2,12 @@ package dev.rootline.incident;
 
 import dev.rootline.engine.rca.TimelineEvent;
 import dev.rootline.engine.signature.SignatureSeverity;
-import java.sql.Connection;
 import java.util.List;
 
 /**
- * An incident's timeline events that correlation just stored, fired synchronously inside the storing transaction
- * (its connection included), so that whatever observes them commits or rolls back with them: alerting does.
+ * An incident's timeline events that correlation just stored: facts, fired synchronously inside the storing
+ * transaction, so that what an observer writes through the data source (it joins that transaction) commits or rolls
+ * back with them. Alerting does.
  */
 public record IncidentChanges(
-        Connection connection,
-        String service,
-        String incidentId,
-        SignatureSeverity severity,
-        List<TimelineEvent> events) {}
+        String service, String incidentId, SignatureSeverity severity, List<TimelineEvent> events) {}

@@ -71,7 +71,6 @@ class IncidentLifecycle {
                 replaceEvents(c, incident.id(), history.events());
                 state.events.put(incident.id(), new HashSet<>(history.events()));
                 changes.fire(new IncidentChanges(
-                        c,
                         service,
                         incident.id(),
                         SignatureSeverity.valueOf(incident.severity()),

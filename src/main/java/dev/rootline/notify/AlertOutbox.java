@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Raises the alerts for incident changes, inside the transaction that makes the changes, and wakes the dispatcher
@@ -22,6 +23,7 @@ class AlertOutbox {
 
     private static final Object WAKE_REGISTERED = new Object();
 
+    private final DataSource dataSource;
     private final AlertRoutes routes;
     private final AlertStore store;
     private final AlertDispatcher dispatcher;
@@ -30,12 +32,14 @@ class AlertOutbox {
     private final long maxAgeMillis;
 
     AlertOutbox(
+            DataSource dataSource,
             AlertRoutes routes,
             AlertStore store,
             AlertDispatcher dispatcher,
             TransactionSynchronizationRegistry transactions,
             Clock clock,
             RootlineConfig config) {
+        this.dataSource = dataSource;
         this.routes = routes;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -54,6 +58,13 @@ class AlertOutbox {
         if (to.isEmpty()) {
             return;
         }
+        // the data source hands out the connection already enlisted in correlation's transaction
+        try (Connection c = dataSource.getConnection()) {
+            raise(c, incident, to);
+        }
+    }
+
+    private void raise(Connection c, IncidentChanges incident, List<AlertRoute> to) throws SQLException {
         List<TimelineEvent> changes = incident.events();
         long now = clock.millis();
         boolean raised = false;
@@ -69,7 +80,7 @@ class AlertOutbox {
                 String dedup = String.join(
                         "|", route.name(), incident.incidentId(), change.kind().name(), change.revision());
                 raised |= store.enqueue(
-                        incident.connection(),
+                        c,
                         route.name(),
                         AlertKind.of(change.kind()),
                         incident.incidentId(),
