@@ -42,16 +42,11 @@ public record Signal(
 
     public static Signal of(Match match) {
         LogEvent event = match.event();
-        return new Signal(
-                event.key(),
-                event.insertId(),
-                event.timeNanos(),
-                event.scope().version(),
-                event.scope().instance(),
+        return of(
+                event,
                 match.signature().definition(),
                 match.fields(),
-                Excerpt.of(event.message(), match.matchedText()),
-                Familiarity.SEEN);
+                Excerpt.of(event.message(), match.matchedText()));
     }
 
     /**
@@ -64,15 +59,20 @@ public record Signal(
     }
 
     public static Signal unknown(LogEvent event) {
+        return of(event, null, Map.of(), event.message());
+    }
+
+    private static Signal of(
+            LogEvent event, SignatureDefinition signature, Map<String, String> fields, String message) {
         return new Signal(
                 event.key(),
                 event.insertId(),
                 event.timeNanos(),
                 event.scope().version(),
                 event.scope().instance(),
-                null,
-                Map.of(),
-                event.message(),
+                signature,
+                fields,
+                message,
                 Familiarity.SEEN);
     }
 
