@@ -31,6 +31,11 @@ public final class Sql {
         PER_EXECUTION
     }
 
+    /** {@code ?, ?, ?}: the placeholders of an {@code IN} list of n values. */
+    public static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         return update(c, Plan.REUSED, sql, params);
     }

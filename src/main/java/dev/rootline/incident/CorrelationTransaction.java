@@ -17,7 +17,9 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +202,7 @@ class CorrelationTransaction {
                         : matches.load(c, service, from - reach, from, to, context, signatures::get));
         // a crash loop's many roots share a few incidents: each root's id (a fingerprint and a hash) is made once
         Map<IncidentKey, String> ids = new HashMap<>();
-        Set<Signal> stranded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Signal> stranded = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Signal, Attribution> attributed =
                 correlate(c, service, state, fresh, rows, from, ids, stranded, signatures);
         Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
@@ -276,7 +278,7 @@ class CorrelationTransaction {
         Correlator correlator = new Correlator(config.window(), config.clockSkew());
         List<Signal> all = new ArrayList<>(fresh);
         rows.forEach(row -> all.add(row.signal()));
-        Set<String> held = new java.util.HashSet<>();
+        Set<String> held = new HashSet<>();
         all.forEach(s -> held.add(s.storedKey()));
         for (int round = 0; ; round++) {
             // by identity: the Correlator returns the very signals it was given
@@ -299,7 +301,11 @@ class CorrelationTransaction {
         }
     }
 
-    /** The incidents whose every root this correlation moves elsewhere (by the roots the service state counts). */
+    /**
+     * The incidents whose every root this correlation moves elsewhere (by the roots the service state counts). A
+     * root that stays its own root keeps its incident (an incident is named by its root), so ids are made only when
+     * some root left, for the roots gained.
+     */
     private static Set<String> emptied(
             String service,
             ServiceState state,
@@ -308,25 +314,36 @@ class CorrelationTransaction {
             long from,
             Map<IncidentKey, String> ids,
             Set<Signal> stranded) {
-        Map<String, Long> roots = new HashMap<>();
+        Map<String, Long> left = new HashMap<>();
         for (MatchRepository.Row row : rows) {
             Signal s = row.signal();
             boolean kept = s.timeNanos() < from && !stranded.contains(s); // rows before the batch keep what they have
-            if (row.incidentId() != null && Integer.valueOf(0).equals(row.depth()) && !kept) {
-                roots.merge(row.incidentId(), -1L, Long::sum);
+            Attribution now = attributed.get(s);
+            if (row.incidentId() != null
+                    && Integer.valueOf(0).equals(row.depth())
+                    && !kept
+                    && (now == null || now.root() != s)) {
+                left.merge(row.incidentId(), 1L, Long::sum);
             }
         }
+        if (left.isEmpty()) {
+            return Set.of();
+        }
+        Set<Signal> wereRoots = Collections.newSetFromMap(new IdentityHashMap<>());
+        rows.stream().filter(r -> Integer.valueOf(0).equals(r.depth())).forEach(r -> wereRoots.add(r.signal()));
         for (Attribution a : attributed.values()) {
-            if (a.signal() == a.root() && (a.signal().timeNanos() >= from || stranded.contains(a.signal()))) {
-                roots.merge(ids.computeIfAbsent(a.incident(service), IncidentKey::id), 1L, Long::sum);
+            if (a.signal() == a.root()
+                    && !wereRoots.contains(a.signal())
+                    && (a.signal().timeNanos() >= from || stranded.contains(a.signal()))) {
+                left.computeIfPresent(ids.computeIfAbsent(a.incident(service), IncidentKey::id), (id, n) -> n - 1);
             }
         }
         Set<String> emptied = new TreeSet<>();
-        roots.forEach((id, change) -> {
+        left.forEach((id, lost) -> {
             long counted = state.spanMap(id).values().stream()
                     .mapToLong(ServiceState.Span::occurrences)
                     .sum();
-            if (change < 0 && counted + change <= 0) {
+            if (lost > 0 && counted - lost <= 0) {
                 emptied.add(id);
             }
         });

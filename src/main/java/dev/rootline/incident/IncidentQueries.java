@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,7 +175,7 @@ public class IncidentQueries {
         if (ids.isEmpty()) {
             return out;
         }
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        String marks = Sql.marks(ids.size());
         Sql.query(
                 c,
                 Sql.Plan.PER_EXECUTION,

@@ -162,7 +162,7 @@ class MatchRepository {
                 contextFromNanos,
                 fromNanos));
         params.addAll(contextSignatures);
-        String marks = String.join(", ", java.util.Collections.nCopies(contextSignatures.size(), "?"));
+        String marks = Sql.marks(contextSignatures.size());
         return query(
                 c,
                 LOADED + " WHERE service = ? AND time_nanos BETWEEN ? AND ?"
@@ -181,7 +181,7 @@ class MatchRepository {
             throws SQLException {
         List<Object> params = new ArrayList<>(List.of(Signal.UNKNOWN_ERROR, service));
         params.addAll(incidentIds);
-        String marks = String.join(", ", java.util.Collections.nCopies(incidentIds.size(), "?"));
+        String marks = Sql.marks(incidentIds.size());
         return query(c, LOADED + " WHERE service = ? AND incident_id IN (" + marks + ")", signatures, params.toArray());
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public class TemplateQueries {
             Sql.query(
                     c,
                     "SELECT * FROM template_revision WHERE template_id IN ("
-                            + String.join(", ", Collections.nCopies(rows.size(), "?"))
+                            + Sql.marks(rows.size())
                             + ") ORDER BY first_seen, revision",
                     r -> revisions
                             .computeIfAbsent(r.getString("template_id"), k -> new ArrayList<>())

@@ -187,7 +187,7 @@ public final class Correlator {
                 candidates.stream().filter(s -> s.timeNanos() <= until).toList();
         Signal deepest = null;
         for (Signal s : together) {
-            if (s.message().strip().startsWith("Caused by:")) {
+            if (Headline.isCausedBy(s.message())) {
                 deepest = s;
             }
         }

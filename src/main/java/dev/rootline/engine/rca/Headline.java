@@ -18,6 +18,11 @@ public final class Headline {
 
     private Headline() {}
 
+    /** Whether a line (an entry of its own, or a line of a trace) names a Java cause: {@code Caused by: ...}. */
+    static boolean isCausedBy(String line) {
+        return line.strip().startsWith(CAUSED_BY.strip());
+    }
+
     public static String of(String message) {
         List<String> lines = message.strip()
                 .lines()
