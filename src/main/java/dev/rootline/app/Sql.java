@@ -110,6 +110,11 @@ public final class Sql {
 
     /** A nullable BIGINT column. */
     public static Long nullableLong(ResultSet r, String column) throws SQLException {
+        return nullableLong(r, r.findColumn(column));
+    }
+
+    /** A nullable BIGINT column, by position. */
+    public static Long nullableLong(ResultSet r, int column) throws SQLException {
         long value = r.getLong(column);
         return r.wasNull() ? null : value;
     }

@@ -1,11 +1,9 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.IncidentRank;
 import dev.rootline.engine.rca.Lifecycle;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.TimelineEvent;
-import dev.rootline.engine.signature.SignatureSeverity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.sql.Connection;
@@ -27,9 +25,13 @@ import java.util.Set;
 class IncidentLifecycle {
 
     private final Event<IncidentChanges> changes;
+    private final IncidentTable incidents;
+    private final IncidentEvents events;
 
-    IncidentLifecycle(Event<IncidentChanges> changes) {
+    IncidentLifecycle(Event<IncidentChanges> changes, IncidentTable incidents, IncidentEvents events) {
         this.changes = changes;
+        this.incidents = incidents;
+        this.events = events;
     }
 
     /**
@@ -47,33 +49,22 @@ class IncidentLifecycle {
             ServiceState.Incident now = history == null
                     ? incident
                     : incident.withLifecycle(
-                            history.status().name(),
+                            history.status(),
                             history.resolvedBy().orElse(null),
                             history.uncoveredBy().orElse(null),
                             sortKey(state, incident, history));
             if (!now.equals(incident) || state.unsavedIncidents.contains(incident.id())) {
-                Sql.update(
-                        c,
-                        "UPDATE incident SET first_seen = ?, last_seen = ?, explained_count = ?, status = ?,"
-                                + " resolved_by = ?, uncovered_by = ?, sort_key = ? WHERE id = ?",
-                        now.firstSeen(),
-                        now.lastSeen(),
-                        now.explained(),
-                        now.status(),
-                        now.resolvedBy(),
-                        now.uncoveredBy(),
-                        now.sortKey(),
-                        now.id());
+                incidents.save(c, now);
                 state.incidents.put(now.id(), now);
             }
             Set<TimelineEvent> before = state.events.getOrDefault(incident.id(), Set.of());
             if (history != null && !new HashSet<>(history.events()).equals(before)) {
-                replaceEvents(c, incident.id(), history.events());
+                events.replace(c, incident.id(), history.events());
                 state.events.put(incident.id(), new HashSet<>(history.events()));
                 changes.fire(new IncidentChanges(
                         service,
                         incident.id(),
-                        SignatureSeverity.valueOf(incident.severity()),
+                        incident.severity(),
                         history.events().stream()
                                 .filter(e -> !before.contains(e))
                                 .toList()));
@@ -88,25 +79,11 @@ class IncidentLifecycle {
                 state.spans.getOrDefault(incident.id(), Map.of()).get(incident.revision());
         return IncidentRank.sortKey(
                 history.status(),
-                SignatureSeverity.valueOf(incident.severity()),
+                incident.severity(),
                 revision == null ? 0L : revision.firstSeen(),
                 span == null || span.rootFirstSeen() == null ? 0L : span.rootFirstSeen(),
                 incident.explained(),
                 incident.id());
-    }
-
-    private static void replaceEvents(Connection c, String id, List<TimelineEvent> events) throws SQLException {
-        Sql.update(c, "DELETE FROM incident_event WHERE incident_id = ?", id);
-        for (TimelineEvent e : events) {
-            Sql.update(
-                    c,
-                    "INSERT INTO incident_event (incident_id, kind, revision, at_nanos, related) VALUES (?, ?, ?, ?, ?)",
-                    id,
-                    e.kind().name(),
-                    e.revision(),
-                    e.atNanos(),
-                    e.related());
-        }
     }
 
     /** Where each of the service's incidents had its root, per revision, and in which startup phase. */

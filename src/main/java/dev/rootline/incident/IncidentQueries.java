@@ -1,10 +1,8 @@
 package dev.rootline.incident;
 
 import dev.rootline.app.InvalidQueryException;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.app.Sql;
 import dev.rootline.engine.event.Timestamps;
-import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Whys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +22,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class IncidentQueries {
 
-    private static final int EVIDENCE_LINES = 20;
-    private static final int CANDIDATES = 5;
-
     private final DataSource dataSource;
-    private final RevisionRepository revisionRows;
-    private final long windowNanos;
+    private final ChainSteps steps;
+    private final IncidentDetailQueries details;
 
-    IncidentQueries(DataSource dataSource, RevisionRepository revisionRows, RootlineConfig config) {
+    IncidentQueries(DataSource dataSource, ChainSteps steps, IncidentDetailQueries details) {
         this.dataSource = dataSource;
-        this.revisionRows = revisionRows;
-        this.windowNanos = config.correlation().window().toNanos();
+        this.steps = steps;
+        this.details = details;
     }
 
     public IncidentPage list(IncidentFilter filter) {
@@ -54,11 +48,11 @@ public class IncidentQueries {
         filter.cursor().ifPresent(c -> where(sql, params, " AND sort_key > ?", decodeCursor(c)));
         sql.append(" ORDER BY sort_key FETCH FIRST ").append(filter.limit() + 1).append(" ROWS ONLY");
         return read(c -> {
-            List<Row> rows = Sql.query(c, sql.toString(), Row::of, params.toArray());
+            List<IncidentRow> rows = Sql.query(c, sql.toString(), IncidentRow::of, params.toArray());
             boolean more = rows.size() > filter.limit();
-            List<Row> page = more ? rows.subList(0, filter.limit()) : rows;
+            List<IncidentRow> page = more ? rows.subList(0, filter.limit()) : rows;
             Map<String, List<IncidentJson.ChainStep>> chains =
-                    chains(c, page.stream().map(Row::id).toList());
+                    chains(c, page.stream().map(IncidentRow::id).toList());
             List<IncidentJson> items = page.stream()
                     .map(r -> r.json(chains.getOrDefault(r.id(), List.of())))
                     .toList();
@@ -69,103 +63,30 @@ public class IncidentQueries {
 
     public Optional<IncidentDetail> get(String id) {
         return read(c -> {
-            List<Row> rows = Sql.query(c, "SELECT * FROM incident WHERE id = ?", Row::of, id);
+            List<IncidentRow> rows = Sql.query(c, "SELECT * FROM incident WHERE id = ?", IncidentRow::of, id);
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            Row row = rows.get(0);
-            IncidentJson incident = row.json(chains(c, List.of(id)).getOrDefault(id, List.of()));
-            List<String> titles = Sql.query(
-                    c,
-                    "SELECT title FROM chain_step WHERE incident_id = ? ORDER BY depth, first_nanos, signature_id",
-                    r -> r.getString(1),
-                    id);
-            List<IncidentDetail.EvidenceLine> evidence = Sql.query(
-                    c,
-                    Sql.Plan.PER_EXECUTION,
-                    "SELECT * FROM evidence WHERE incident_id = ? ORDER BY time_nanos, insert_id, entry_key"
-                            + " FETCH FIRST " + EVIDENCE_LINES + " ROWS ONLY",
-                    r -> new IncidentDetail.EvidenceLine(
-                            r.getString("entry_key"),
-                            r.getString("insert_id"),
-                            Timestamps.instant(r.getLong("time_nanos")),
-                            r.getString("revision"),
-                            r.getString("instance"),
-                            r.getString("message"),
-                            MatchRepository.fields(r.getString("fields"))),
-                    id);
-            Map<String, RevisionProgress> progress = new HashMap<>();
-            revisionRows.all(c, row.service()).forEach(r -> progress.put(r.name(), r.progress()));
-            List<IncidentDetail.RevisionCount> revisions = Sql.query(
-                    c,
-                    "SELECT * FROM incident_revision" + " WHERE incident_id = ? ORDER BY first_seen",
-                    r -> {
-                        Long rootFirst = Sql.nullableLong(r, "root_first_seen");
-                        return new IncidentDetail.RevisionCount(
-                                r.getString("revision"),
-                                r.getLong("occurrences"),
-                                r.getLong("explained"),
-                                Timestamps.instant(r.getLong("first_seen")),
-                                Timestamps.instant(r.getLong("last_seen")),
-                                rootFirst == null
-                                        ? null
-                                        : IncidentLifecycle.phaseAt(progress.get(r.getString("revision")), rootFirst)
-                                                .orElse(null));
-                    },
-                    id);
+            IncidentRow row = rows.get(0);
             return Optional.of(new IncidentDetail(
-                    incident,
-                    Whys.of(titles),
+                    row.json(chains(c, List.of(id)).getOrDefault(id, List.of())),
+                    Whys.of(steps.titles(c, id)),
                     row.remediation(),
-                    evidence,
-                    revisions,
-                    timeline(c, id),
-                    "LOW".equals(row.confidence()) ? candidates(c, id) : List.of()));
+                    details.evidence(c, id),
+                    details.revisions(c, id, row.service()),
+                    details.timeline(c, id),
+                    "LOW".equals(row.confidence()) ? details.candidates(c, id) : List.of()));
         });
     }
 
-    /**
-     * The unknown errors within one window before the incident's first failure, on the same instance: those whose
-     * template is new in the revision first (docs/architecture.md, "Root-cause analysis"), then by time.
-     */
-    private List<IncidentJson.Evidence> candidates(Connection c, String id) throws SQLException {
-        record Failure(String service, String revision, String instance, long nanos) {}
-        List<Failure> first = Sql.query(
+    /** Open and regressed incidents, by service. */
+    Map<String, Long> openByService() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        read(c -> Sql.query(
                 c,
-                Sql.Plan.PER_EXECUTION,
-                "SELECT service, revision, instance, time_nanos FROM log_match WHERE incident_id = ?"
-                        + " AND role <> 'UNKNOWN' ORDER BY time_nanos, insert_id FETCH FIRST 1 ROWS ONLY",
-                r -> new Failure(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)),
-                id);
-        if (first.isEmpty()) {
-            return List.of();
-        }
-        Failure f = first.get(0);
-        return Sql.query(
-                c,
-                Sql.Plan.PER_EXECUTION,
-                "SELECT insert_id, time_nanos, message FROM log_match WHERE service = ? AND revision = ?"
-                        + " AND instance = ? AND role = 'UNKNOWN' AND time_nanos BETWEEN ? AND ?"
-                        + " ORDER BY novel DESC, time_nanos, insert_id, entry_key FETCH FIRST " + CANDIDATES
-                        + " ROWS ONLY",
-                IncidentQueries::evidence,
-                f.service(),
-                f.revision(),
-                f.instance(),
-                f.nanos() - windowNanos,
-                f.nanos());
-    }
-
-    private static List<IncidentDetail.Event> timeline(Connection c, String id) throws SQLException {
-        return Sql.query(
-                c,
-                "SELECT * FROM incident_event WHERE incident_id = ? ORDER BY at_nanos, kind",
-                r -> new IncidentDetail.Event(
-                        lower(r.getString("kind")),
-                        r.getString("revision"),
-                        Timestamps.instant(r.getLong("at_nanos")),
-                        r.getString("related")),
-                id);
+                "SELECT service, SUM(CASE WHEN status = 'RESOLVED' THEN 0 ELSE 1 END) FROM incident GROUP BY service",
+                r -> out.put(r.getString(1), r.getLong(2))));
+        return out;
     }
 
     /** Each incident's chain, root first, with the first line of every step. */
@@ -194,71 +115,9 @@ public class IncidentQueries {
         return out;
     }
 
-    private static IncidentJson.Evidence evidence(ResultSet r) throws SQLException {
+    static IncidentJson.Evidence evidence(ResultSet r) throws SQLException {
         return new IncidentJson.Evidence(
                 r.getString("insert_id"), Timestamps.instant(r.getLong("time_nanos")), r.getString("message"));
-    }
-
-    /** An incident row, before its chain is attached. */
-    private record Row(
-            String id,
-            String status,
-            String service,
-            String revision,
-            String title,
-            String category,
-            String severity,
-            String confidence,
-            long firstSeen,
-            long lastSeen,
-            long explained,
-            String signatureId,
-            String summary,
-            String remediation,
-            String resolvedBy,
-            String uncoveredBy,
-            String sortKey) {
-
-        static Row of(ResultSet r) throws SQLException {
-            return new Row(
-                    r.getString("id"),
-                    r.getString("status"),
-                    r.getString("service"),
-                    r.getString("revision"),
-                    r.getString("title"),
-                    r.getString("category"),
-                    r.getString("severity"),
-                    r.getString("confidence"),
-                    r.getLong("first_seen"),
-                    r.getLong("last_seen"),
-                    r.getLong("explained_count"),
-                    r.getString("signature_id"),
-                    r.getString("summary"),
-                    r.getString("remediation"),
-                    r.getString("resolved_by"),
-                    r.getString("uncovered_by"),
-                    r.getString("sort_key"));
-        }
-
-        IncidentJson json(List<IncidentJson.ChainStep> chain) {
-            IncidentJson.Evidence root = chain.isEmpty() ? null : chain.get(0).evidence();
-            return new IncidentJson(
-                    id,
-                    lower(status),
-                    service,
-                    revision,
-                    title,
-                    category,
-                    lower(severity),
-                    lower(confidence),
-                    Timestamps.instant(firstSeen),
-                    Timestamps.instant(lastSeen),
-                    explained,
-                    new IncidentJson.RootCause(signatureId, category, summary, root),
-                    chain,
-                    resolvedBy,
-                    uncoveredBy);
-        }
     }
 
     static String lower(String name) {

@@ -1,40 +1,28 @@
 package dev.rootline.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rootline.app.Columns;
 import dev.rootline.app.Sql;
-import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
-import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.template.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.reflect.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The {@code log_match} table: the signals correlation works on, and where it attributed each. */
 @ApplicationScoped
 class MatchRepository {
 
-    static final String UNKNOWN_ROLE = "UNKNOWN";
-    /** Widths of {@code log_match}'s text columns (V6__log_match_by_time.sql). */
-    static final int MESSAGE_WIDTH = 4000;
-
-    static final int FIELDS_WIDTH = 4000;
     private static final int CHUNK = 500;
     private static final long RUN_GAP_NANOS = 60_000_000_000L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * What correlation reads of a row. Only unknown errors come with their message, which names them; correlation
      * reads no other signal's, and a crash loop's tracebacks are most of the bytes. Binds the unknown error's id.
@@ -42,46 +30,23 @@ class MatchRepository {
     private static final String LOADED = "SELECT entry_key, signature_id, insert_id, time_nanos, revision, instance,"
             + " fields, novel, background, incident_id, depth, CASE WHEN signature_id = ? THEN message ELSE '' END AS message"
             + " FROM log_match";
-    /** A column {@link #insert} binds as an array: its SQL element type and its value for a placed signal. */
-    private record Column(String name, String sqlType, Class<?> type, ColumnValue value) {}
 
-    @FunctionalInterface
-    private interface ColumnValue {
-        Object apply(Signal signal, Row placed, Map<String, TemplateStore.Sighting> sightings);
-    }
-
-    private static final List<Column> COLUMNS = List.of(
-            new Column("entry_key", "VARCHAR", String.class, (s, p, t) -> s.entryKey()),
-            new Column("signature_id", "VARCHAR", String.class, (s, p, t) -> s.signatureId()),
-            new Column("revision", "VARCHAR", String.class, (s, p, t) -> s.revision()),
-            new Column("instance", "VARCHAR", String.class, (s, p, t) -> s.instance()),
-            new Column("time_nanos", "BIGINT", Long.class, (s, p, t) -> s.timeNanos()),
-            new Column("role", "VARCHAR", String.class, (s, p, t) -> role(s)),
-            new Column("insert_id", "VARCHAR", String.class, (s, p, t) -> s.insertId()),
-            new Column("message", "VARCHAR", String.class, (s, p, t) -> Columns.fit(s.evidence(), MESSAGE_WIDTH)),
-            new Column("fields", "VARCHAR", String.class, (s, p, t) -> Columns.json(s.fields(), FIELDS_WIDTH)),
-            new Column("incident_id", "VARCHAR", String.class, (s, p, t) -> p == null ? null : p.incidentId()),
-            new Column("depth", "INTEGER", Integer.class, (s, p, t) -> p == null ? null : p.depth()),
-            new Column(
-                    "template_id",
-                    "VARCHAR",
-                    String.class,
-                    (s, p, t) -> Optional.ofNullable(t.get(s.entryKey()))
-                            .map(TemplateStore.Sighting::templateId)
-                            .orElse(null)),
-            new Column("novel", "BOOLEAN", Boolean.class, (s, p, t) -> s.novel()),
-            new Column("background", "BOOLEAN", Boolean.class, (s, p, t) -> s.background()));
-    private static final String COLUMN_NAMES =
-            COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
-    private static final String INSERT = "INSERT INTO log_match (service, " + COLUMN_NAMES + ") SELECT ?, "
-            + COLUMN_NAMES + " FROM UNNEST("
-            + COLUMNS.stream()
+    private static final String NAMES =
+            MatchColumns.WRITTEN.stream().map(MatchColumns.Column::name).collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO log_match (service, " + NAMES + ") SELECT ?, " + NAMES
+            + " FROM UNNEST("
+            + MatchColumns.WRITTEN.stream()
                     .map(col -> "CAST(? AS " + col.sqlType() + " ARRAY)")
-                    .collect(Collectors.joining(", ")) + ") AS u(" + COLUMN_NAMES + ")";
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+                    .collect(Collectors.joining(", "))
+            + ") AS u(" + NAMES + ")";
+    private static final String KEYS_IN_RUN =
+            "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?";
+    /** The times of an incident's first line in a revision, its last, and its first root line (each binds both). */
+    private static final String TIMES = "SELECT " + timeOf("", "") + ", " + timeOf("", " DESC") + ", "
+            + timeOf(" AND m.depth = 0", "") + " FROM (VALUES (1)) v (x)";
 
-    /** A stored signal and its current attribution (null when it belongs to no incident). */
-    record Row(Signal signal, String incidentId, Integer depth) {}
+    /** An incident's first and last line in a revision, and its first root line there (null when none is left). */
+    record Times(Long first, Long last, Long rootFirst) {}
 
     /**
      * The signals among these, all of one service, that are not stored yet. Looked up by the runs of event time
@@ -96,14 +61,11 @@ class MatchRepository {
             List<Object> params = new ArrayList<>();
             chunk.forEach(run -> params.addAll(List.of(
                     service, run.get(0).timeNanos(), run.get(run.size() - 1).timeNanos())));
+            String sql = String.join(" UNION ALL ", Collections.nCopies(chunk.size(), KEYS_IN_RUN));
             Sql.query(
                     c,
                     Sql.Plan.PER_EXECUTION,
-                    String.join(
-                            " UNION ALL ",
-                            java.util.Collections.nCopies(
-                                    chunk.size(),
-                                    "SELECT entry_key, signature_id FROM log_match WHERE service = ? AND time_nanos BETWEEN ? AND ?")),
+                    sql,
                     r -> held.add(Signal.storedKey(r.getString(1), r.getString(2))),
                     params.toArray());
         }
@@ -111,28 +73,16 @@ class MatchRepository {
     }
 
     /**
-     * Stores new signals where correlation placed them (nowhere: null), and an unknown error's template (its
-     * sighting, by entry key). One statement a chunk, its columns bound as arrays: PostgreSQL plans and runs one
-     * statement rather than one per row.
+     * Stores new signals where correlation placed them, and an unknown error's template (its sighting, by entry
+     * key). One statement a chunk, its columns bound as arrays: PostgreSQL plans and runs one statement rather than
+     * one per row.
      */
-    void insert(
-            Connection c,
-            String service,
-            List<Signal> signals,
-            Function<Signal, Row> placement,
-            Map<String, TemplateStore.Sighting> sightings)
+    void insert(Connection c, String service, List<StoredMatch> placed, Map<String, TemplateStore.Sighting> sightings)
             throws SQLException {
-        for (int from = 0; from < signals.size(); from += CHUNK) {
-            List<Signal> chunk = signals.subList(from, Math.min(signals.size(), from + CHUNK));
-            List<Row> placed = chunk.stream().map(placement).toList(); // null where nowhere
+        for (int from = 0; from < placed.size(); from += CHUNK) {
+            List<StoredMatch> chunk = placed.subList(from, Math.min(placed.size(), from + CHUNK));
             List<Object> params = new ArrayList<>(List.of(service));
-            for (Column column : COLUMNS) {
-                Object[] values = (Object[]) Array.newInstance(column.type(), chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    values[i] = column.value().apply(chunk.get(i), placed.get(i), sightings);
-                }
-                params.add(c.createArrayOf(column.sqlType(), values));
-            }
+            params.addAll(MatchColumns.arrays(c, chunk, sightings));
             Sql.update(c, INSERT, params.toArray());
         }
     }
@@ -140,44 +90,32 @@ class MatchRepository {
     /**
      * The service's signals in a span of event time, with their attributions, and before it, back to
      * {@code contextFromNanos}, those of the given signatures only (at least one): the ones that can explain or be
-     * a candidate.
-     * Signals of a signature no longer loaded are left out.
+     * a candidate. Signals of a signature no longer loaded are left out.
      */
-    List<Row> load(
+    List<StoredMatch> load(
             Connection c,
             String service,
             long contextFromNanos,
             long fromNanos,
             long toNanos,
             Set<String> contextSignatures,
-            Function<String, SignatureDefinition> signatures)
+            LoadedSignatures signatures)
             throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(
-                Signal.UNKNOWN_ERROR,
-                service,
-                fromNanos,
-                toNanos,
-                Signal.UNKNOWN_ERROR,
-                service,
-                contextFromNanos,
-                fromNanos));
+        List<Object> params = new ArrayList<>(List.of(Signal.UNKNOWN_ERROR, service, fromNanos, toNanos));
+        params.addAll(List.of(Signal.UNKNOWN_ERROR, service, contextFromNanos, fromNanos));
         params.addAll(contextSignatures);
-        String marks = Sql.marks(contextSignatures.size());
         return query(
                 c,
                 LOADED + " WHERE service = ? AND time_nanos BETWEEN ? AND ?"
                         + " UNION ALL " + LOADED + " WHERE service = ? AND time_nanos >= ? AND time_nanos < ?"
-                        + " AND signature_id IN (" + marks + ")",
+                        + " AND signature_id IN (" + Sql.marks(contextSignatures.size()) + ")",
                 signatures,
                 params.toArray());
     }
 
     /** The signals counted under these incidents, as {@link #load} reads them. */
-    List<Row> ofIncidents(
-            Connection c,
-            String service,
-            Collection<String> incidentIds,
-            Function<String, SignatureDefinition> signatures)
+    List<StoredMatch> ofIncidents(
+            Connection c, String service, Collection<String> incidentIds, LoadedSignatures signatures)
             throws SQLException {
         List<Object> params = new ArrayList<>(List.of(Signal.UNKNOWN_ERROR, service));
         params.addAll(incidentIds);
@@ -185,36 +123,12 @@ class MatchRepository {
         return query(c, LOADED + " WHERE service = ? AND incident_id IN (" + marks + ")", signatures, params.toArray());
     }
 
-    /**
-     * The service's signals from this time on, as {@link #load} reads them, at most {@code limit} of them in time
-     * order: what a {@link MatchWindow} starts from.
-     */
-    List<Row> since(
-            Connection c, String service, long fromNanos, int limit, Function<String, SignatureDefinition> signatures)
+    /** The service's signals from this time on, as {@link #load} reads them, at most {@code limit}, in time order. */
+    List<StoredMatch> since(Connection c, String service, long fromNanos, int limit, LoadedSignatures signatures)
             throws SQLException {
-        return query(
-                c,
-                LOADED + " WHERE service = ? AND time_nanos >= ?"
-                        + " ORDER BY time_nanos, entry_key, signature_id FETCH FIRST ? ROWS ONLY",
-                signatures,
-                Signal.UNKNOWN_ERROR,
-                service,
-                fromNanos,
-                limit);
-    }
-
-    /** A new signal as {@link #load} reads it back once stored. */
-    static Signal asLoaded(Signal s) {
-        return new Signal(
-                s.entryKey(),
-                s.insertId(),
-                s.timeNanos(),
-                s.revision(),
-                s.instance(),
-                s.signature(),
-                s.fields(),
-                s.known() ? "" : s.evidence(),
-                s.familiarity());
+        String sql = LOADED + " WHERE service = ? AND time_nanos >= ?"
+                + " ORDER BY time_nanos, entry_key, signature_id FETCH FIRST ? ROWS ONLY";
+        return query(c, sql, signatures, Signal.UNKNOWN_ERROR, service, fromNanos, limit);
     }
 
     /** The root lines of an incident in one revision and span of event time, oldest first. */
@@ -225,111 +139,59 @@ class MatchRepository {
             long fromNanos,
             long toNanos,
             int limit,
-            Function<String, SignatureDefinition> signatures)
+            LoadedSignatures signatures)
             throws SQLException {
-        return query(
-                        c,
-                        "SELECT * FROM log_match WHERE incident_id = ? AND revision = ? AND depth = 0"
-                                + " AND time_nanos BETWEEN ? AND ? ORDER BY time_nanos, insert_id, entry_key FETCH FIRST "
-                                + limit
-                                + " ROWS ONLY",
-                        signatures,
-                        incidentId,
-                        revision,
-                        fromNanos,
-                        toNanos)
-                .stream()
-                .map(Row::signal)
+        String sql = "SELECT * FROM log_match WHERE incident_id = ? AND revision = ? AND depth = 0"
+                + " AND time_nanos BETWEEN ? AND ? ORDER BY time_nanos, insert_id, entry_key FETCH FIRST ? ROWS ONLY";
+        return query(c, sql, signatures, incidentId, revision, fromNanos, toNanos, limit).stream()
+                .map(StoredMatch::signal)
                 .toList();
     }
 
     /** An incident's earliest line of one signature, in event order. */
-    Row earliest(Connection c, String incidentId, String signatureId, Function<String, SignatureDefinition> signatures)
+    StoredMatch earliest(Connection c, String incidentId, String signatureId, LoadedSignatures signatures)
             throws SQLException {
-        List<Row> rows = query(
-                c,
-                "SELECT * FROM log_match WHERE incident_id = ? AND signature_id = ?"
-                        + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST 1 ROWS ONLY",
-                signatures,
-                incidentId,
-                signatureId);
-        return rows.isEmpty() ? null : rows.get(0);
+        String sql = "SELECT * FROM log_match WHERE incident_id = ? AND signature_id = ?"
+                + " ORDER BY time_nanos, insert_id, entry_key FETCH FIRST 1 ROWS ONLY";
+        return query(c, sql, signatures, incidentId, signatureId).stream()
+                .findFirst()
+                .orElse(null);
     }
 
-    /** Moves stored signals to where correlation now places them. */
-    void attribute(Connection c, String service, Collection<Row> placed) throws SQLException {
-        Sql.updateEach(
-                c,
-                "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ?"
-                        + " AND entry_key = ? AND signature_id = ?",
-                placed.stream()
-                        .map(row -> new Object[] {
-                            row.incidentId(),
-                            row.depth(),
-                            service,
-                            row.signal().timeNanos(),
-                            row.signal().entryKey(),
-                            row.signal().signatureId()
-                        })
-                        .toList());
+    Times times(Connection c, String incidentId, String revision) throws SQLException {
+        Object[] bound = {incidentId, revision, incidentId, revision, incidentId, revision};
+        Sql.RowMapper<Times> times =
+                r -> new Times(Sql.nullableLong(r, 1), Sql.nullableLong(r, 2), Sql.nullableLong(r, 3));
+        return Sql.query(c, Sql.Plan.PER_EXECUTION, TIMES, times, bound).get(0);
     }
 
-    void detach(Connection c, String service, Collection<Signal> signals) throws SQLException {
-        Sql.updateEach(
-                c,
-                "UPDATE log_match SET incident_id = NULL, depth = NULL WHERE service = ? AND time_nanos = ?"
-                        + " AND entry_key = ? AND signature_id = ?",
-                signals.stream()
-                        .map(signal ->
-                                new Object[] {service, signal.timeNanos(), signal.entryKey(), signal.signatureId()})
-                        .toList());
+    /** Moves stored signals to where correlation now places them, or nowhere. */
+    void attribute(Connection c, String service, Collection<StoredMatch> placed) throws SQLException {
+        String sql = "UPDATE log_match SET incident_id = ?, depth = ? WHERE service = ? AND time_nanos = ?"
+                + " AND entry_key = ? AND signature_id = ?";
+        Sql.updateEach(c, sql, placed.stream().map(row -> bound(service, row)).toList());
     }
 
-    private static List<Row> query(
-            Connection c, String sql, Function<String, SignatureDefinition> signatures, Object... params)
+    private static Object[] bound(String service, StoredMatch row) {
+        Signal s = row.signal();
+        return new Object[] {row.incidentId(), row.depth(), service, s.timeNanos(), s.entryKey(), s.signatureId()};
+    }
+
+    /**
+     * Reads the incident index (incident, revision, time) from one end instead of aggregating: H2 reads an index
+     * in order only for a sort by its leading columns, so the order names every one.
+     */
+    private static String timeOf(String condition, String direction) {
+        return "(SELECT time_nanos FROM log_match m WHERE m.incident_id = ? AND m.revision = ?" + condition
+                + " ORDER BY m.incident_id" + direction + ", m.revision" + direction + ", m.time_nanos" + direction
+                + " FETCH FIRST 1 ROWS ONLY)";
+    }
+
+    private static List<StoredMatch> query(Connection c, String sql, LoadedSignatures signatures, Object... params)
             throws SQLException {
-        List<Row> rows = Sql.query(
-                c,
-                Sql.Plan.PER_EXECUTION,
-                sql,
-                r -> {
-                    String signatureId = r.getString("signature_id");
-                    SignatureDefinition definition = signatures.apply(signatureId);
-                    if (definition == null && !Signal.UNKNOWN_ERROR.equals(signatureId)) {
-                        return null;
-                    }
-                    Signal signal = new Signal(
-                            r.getString("entry_key"),
-                            r.getString("insert_id"),
-                            r.getLong("time_nanos"),
-                            r.getString("revision"),
-                            r.getString("instance"),
-                            definition,
-                            fields(r.getString("fields")),
-                            r.getString("message"),
-                            r.getBoolean("background")
-                                    ? Familiarity.BACKGROUND
-                                    : r.getBoolean("novel") ? Familiarity.NEW : Familiarity.SEEN);
-                    int depth = r.getInt("depth");
-                    return new Row(signal, r.getString("incident_id"), r.wasNull() ? null : depth);
-                },
-                params);
-        rows.removeIf(java.util.Objects::isNull);
+        List<StoredMatch> rows =
+                Sql.query(c, Sql.Plan.PER_EXECUTION, sql, r -> MatchColumns.read(r, signatures::definition), params);
+        rows.removeIf(Objects::isNull);
         return rows;
-    }
-
-    static String role(Signal signal) {
-        return signal.known() ? signal.signature().role().name() : UNKNOWN_ROLE;
-    }
-
-    static Map<String, String> fields(String json) {
-        if (json.equals("{}")) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("log_match.fields holds JSON written by Rootline", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rootline.incident;
 
 import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +11,11 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Every stored signal of one service from {@code coveredFrom} on, as {@link MatchRepository#load} reads them, with
  * their attributions: the recent end of a service's {@code log_match} rows, kept in memory between batches.
- * Correlation writes each change to both, so the two agree for as long as no other process correlates the service.
+ * {@link WindowedMatches} writes each change to both.
  */
 final class MatchWindow {
 
@@ -30,14 +30,14 @@ final class MatchWindow {
         }
     }
 
-    private final NavigableMap<Key, MatchRepository.Row> rows = new TreeMap<>(Key.ORDER);
+    private final NavigableMap<Key, StoredMatch> rows = new TreeMap<>(Key.ORDER);
     private final SignatureSet signatures;
     private long coveredFrom;
     /** The version of the service row these rows are current for; set when the transaction that wrote them commits. */
     private long version;
 
     /** {@code rows}: every stored row of the service from {@code coveredFrom} on, read under {@code signatures}. */
-    MatchWindow(SignatureSet signatures, long coveredFrom, Collection<MatchRepository.Row> rows) {
+    MatchWindow(SignatureSet signatures, long coveredFrom, Collection<StoredMatch> rows) {
         this.signatures = signatures;
         this.coveredFrom = coveredFrom;
         rows.forEach(row -> this.rows.put(Key.of(row.signal()), row));
@@ -73,10 +73,9 @@ final class MatchWindow {
     }
 
     /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
-    List<MatchRepository.Row> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
-        List<MatchRepository.Row> out = new ArrayList<>(span(fromNanos, toNanos).values());
-        for (MatchRepository.Row row : rows.subMap(
-                        new Key(contextFromNanos, "", ""), true, new Key(fromNanos, "", ""), false)
+    List<StoredMatch> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
+        List<StoredMatch> out = new ArrayList<>(span(fromNanos, toNanos).values());
+        for (StoredMatch row : rows.subMap(new Key(contextFromNanos, "", ""), true, new Key(fromNanos, "", ""), false)
                 .values()) {
             if (contextSignatures.contains(row.signal().signatureId())) {
                 out.add(row);
@@ -86,20 +85,16 @@ final class MatchWindow {
     }
 
     /** Records new rows, as {@link MatchRepository#insert} stores them. */
-    void insert(Collection<Signal> signals, Function<Signal, MatchRepository.Row> placement) {
-        for (Signal s : signals) {
-            if (covers(s.timeNanos())) {
-                MatchRepository.Row placed = placement.apply(s);
-                put(
-                        MatchRepository.asLoaded(s),
-                        placed == null ? null : placed.incidentId(),
-                        placed == null ? null : placed.depth());
+    void insert(Collection<StoredMatch> placed) {
+        for (StoredMatch p : placed) {
+            if (covers(p.signal().timeNanos())) {
+                put(MatchColumns.asLoaded(p.signal()), p.incidentId(), p.depth());
             }
         }
     }
 
     /** Records what {@link MatchRepository#attribute} writes. */
-    void attribute(Collection<MatchRepository.Row> placed) {
+    void attribute(Collection<StoredMatch> placed) {
         placed.forEach(row -> replace(row.signal(), row.incidentId(), row.depth()));
     }
 
@@ -116,17 +111,17 @@ final class MatchWindow {
     }
 
     private void replace(Signal signal, String incidentId, Integer depth) {
-        MatchRepository.Row row = rows.get(Key.of(signal));
+        StoredMatch row = rows.get(Key.of(signal));
         if (row != null) {
             put(row.signal(), incidentId, depth);
         }
     }
 
     private void put(Signal stored, String incidentId, Integer depth) {
-        rows.put(Key.of(stored), new MatchRepository.Row(stored, incidentId, depth));
+        rows.put(Key.of(stored), new StoredMatch(stored, incidentId, depth));
     }
 
-    private NavigableMap<Key, MatchRepository.Row> span(long fromNanos, long toNanos) {
+    private NavigableMap<Key, StoredMatch> span(long fromNanos, long toNanos) {
         return rows.subMap(new Key(fromNanos, "", ""), true, new Key(toNanos, "\uffff", "\uffff"), true);
     }
 }

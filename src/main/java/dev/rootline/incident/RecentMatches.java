@@ -1,14 +1,11 @@
 package dev.rootline.incident;
 
 import dev.rootline.app.RootlineConfig;
-import dev.rootline.engine.signature.SignatureDefinition;
+import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The {@link MatchWindow} of each recently correlated service, so that a live service's batch finds the chain span
@@ -21,49 +18,49 @@ import java.util.function.Function;
 class RecentMatches {
 
     private final int budget;
-    private final MatchRepository matches;
     private final KeptPerService<MatchWindow> windows;
 
-    RecentMatches(RootlineConfig config, MatchRepository matches, TransactionSynchronizationRegistry transactions) {
+    RecentMatches(RootlineConfig config, TransactionSynchronizationRegistry transactions) {
         this.budget = config.correlation().recentSignals();
-        this.matches = matches;
         this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size);
     }
 
     /**
-     * The window to correlate a batch of this service with, which comes back here once the transaction commits;
-     * null without one. The batch reads from it when it covers {@code fromNanos}. A missing or out-of-date window
-     * is read again, from {@code fromNanos} on, when the batch is at the service's latest time (a live service);
-     * a batch further back reads the database, and the window takes its writes.
+     * The service's matches for one transaction: through its window, which comes back here once the transaction
+     * commits, when it has one. A missing or out-of-date window is read again, from {@code fromNanos} on, when the
+     * batch is at the service's latest time (a live service); a batch further back reads the database, and the
+     * window takes its writes. Once committed, a window keeps twice the chain span before the service's latest time
+     * for stragglers.
      */
-    MatchWindow take(
-            Connection c,
-            String service,
+    ServiceMatches of(
+            StoredMatches database,
             RevisionRepository.ServiceLock lock,
             SignatureSet signatures,
             long fromNanos,
             long toNanos,
-            long reachNanos,
-            Function<String, SignatureDefinition> definitions)
-            throws SQLException {
+            long reachNanos) {
         if (budget == 0) {
-            return null;
+            return database;
         }
-        MatchWindow window = windows.take(service);
+        MatchWindow window = windows.take(database.service());
         if (window != null
                 && (lock.previousVersion() == null || !window.currentAt(lock.previousVersion(), signatures))) {
             window = null;
         }
         boolean live = lock.lastSeen() == null || toNanos >= lock.lastSeen() - reachNanos;
         if ((window == null || !window.covers(fromNanos)) && live) {
-            List<MatchRepository.Row> rows =
-                    lock.lastSeen() == null ? List.of() : matches.since(c, service, fromNanos, budget + 1, definitions);
+            List<StoredMatch> rows = lock.lastSeen() == null ? List.of() : database.since(fromNanos, budget + 1);
             window = rows.size() > budget ? null : new MatchWindow(signatures, fromNanos, rows);
         }
-        if (window != null) {
-            MatchWindow taken = window;
-            windows.keepAfterCommit(service, taken, () -> taken.committedAs(lock.version()));
+        if (window == null) {
+            return database;
         }
-        return window;
+        MatchWindow taken = window;
+        long latest = Math.max(toNanos, lock.lastSeen() == null ? toNanos : lock.lastSeen());
+        windows.keepAfterCommit(database.service(), taken, () -> {
+            taken.dropBefore(latest - 2 * reachNanos);
+            taken.committedAs(lock.version());
+        });
+        return new WindowedMatches(window, database);
     }
 }

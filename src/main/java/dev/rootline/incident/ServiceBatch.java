@@ -44,6 +44,21 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
         return byService;
     }
 
+    /** The earliest event time of the batch, over its revisions. */
+    long firstNanos() {
+        return revisions.values().stream()
+                .mapToLong(RevisionSpan::firstNanos)
+                .min()
+                .orElseThrow();
+    }
+
+    long lastNanos() {
+        return revisions.values().stream()
+                .mapToLong(RevisionSpan::lastNanos)
+                .max()
+                .orElseThrow();
+    }
+
     private void add(StoredEvent stored) {
         LogEvent event = stored.event();
         boolean ready = false;

@@ -1,5 +1,7 @@
 package dev.rootline.incident;
 
+import dev.rootline.engine.event.Timestamps;
+import dev.rootline.engine.rca.RevisionProgress;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +19,27 @@ public record ServiceHistory(String service, List<Revision> revisions, List<Inci
             Instant lastSeen,
             Instant readyAt,
             List<Phase> phases,
-            String failedPhase) {}
+            String failedPhase) {
+
+        static Revision of(RevisionRepository.StoredRevision r) {
+            RevisionProgress p = r.progress();
+            return new Revision(
+                    r.name(),
+                    IncidentQueries.lower(p.state().name()),
+                    Timestamps.instant(r.firstSeen()),
+                    Timestamps.instant(r.lastSeen()),
+                    p.readyNanos().isPresent()
+                            ? Timestamps.instant(p.readyNanos().getAsLong())
+                            : null,
+                    p.phases().stream()
+                            .map(phase -> new Phase(
+                                    phase.name(),
+                                    Timestamps.instant(phase.reachedNanos()),
+                                    p.passed(phase.name()).isPresent()))
+                            .toList(),
+                    p.failedPhase().orElse(null));
+        }
+    }
 
     /** A startup phase reached, and whether the revision got past it. */
     public record Phase(String name, Instant reachedAt, boolean passed) {}

@@ -1,11 +1,11 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.Sql;
+import dev.rootline.engine.rca.IncidentStatus;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.TimelineEvent;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.rootline.engine.signature.SignatureSeverity;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +15,18 @@ import java.util.TreeMap;
 
 /**
  * One service's revisions and incidents as stored: everything correlation reads of them besides the matches. Read
- * once, then kept between batches (see {@link ServiceStates}) and changed with every write, so a batch of a live
- * service reads none of it back. What a write leaves for the database to work out (the times left after a
- * removal) is read back into it.
+ * once ({@link ServiceStates#load}), then kept between batches and changed with every write, so a batch of a live
+ * service reads none of it back. Its owners write each change to their table and here alike.
  */
 final class ServiceState {
 
     /** An incident's row, as far as correlation reads it. */
     record Incident(
             String id,
-            String severity,
+            SignatureSeverity severity,
             String revision,
             long explained,
-            String status,
+            IncidentStatus status,
             String resolvedBy,
             String uncoveredBy,
             String sortKey,
@@ -44,7 +43,7 @@ final class ServiceState {
                     id, severity, revision, explained, status, resolvedBy, uncoveredBy, sortKey, firstSeen, lastSeen);
         }
 
-        Incident withLifecycle(String status, String resolvedBy, String uncoveredBy, String sortKey) {
+        Incident withLifecycle(IncidentStatus status, String resolvedBy, String uncoveredBy, String sortKey) {
             return new Incident(
                     id, severity, revision, explained, status, resolvedBy, uncoveredBy, sortKey, firstSeen, lastSeen);
         }
@@ -79,63 +78,20 @@ final class ServiceState {
         return new ServiceState();
     }
 
-    /** Reads the service's rows; the revisions are read by their repository, which knows their JSON. */
-    static ServiceState load(Connection c, String service, List<RevisionRepository.StoredRevision> revisions)
-            throws SQLException {
+    /** The state of these stored rows. */
+    static ServiceState of(
+            List<RevisionRepository.StoredRevision> revisions,
+            Collection<Incident> incidents,
+            Map<String, Map<String, Span>> spans,
+            Map<String, Map<String, String>> steps,
+            Map<String, Set<TimelineEvent>> events) {
         ServiceState state = new ServiceState();
         revisions.forEach(r -> state.revisions.put(r.name(), r));
-        Sql.query(
-                c,
-                "SELECT id, severity, revision, explained_count, status, resolved_by, uncovered_by, sort_key,"
-                        + " first_seen, last_seen FROM incident WHERE service = ?",
-                r -> state.incidents.put(
-                        r.getString(1),
-                        new Incident(
-                                r.getString(1),
-                                r.getString(2),
-                                r.getString(3),
-                                r.getLong(4),
-                                r.getString(5),
-                                r.getString(6),
-                                r.getString(7),
-                                r.getString(8),
-                                r.getLong(9),
-                                r.getLong(10))),
-                service);
-        Sql.query(
-                c,
-                "SELECT r.* FROM incident_revision r JOIN incident i ON i.id = r.incident_id WHERE i.service = ?",
-                r -> state.spanMap(r.getString("incident_id")).put(r.getString("revision"), span(r)),
-                service);
-        Sql.query(
-                c,
-                "SELECT s.incident_id, s.signature_id, s.first_order FROM chain_step s"
-                        + " JOIN incident i ON i.id = s.incident_id WHERE i.service = ?",
-                r -> state.stepMap(r.getString(1)).put(r.getString(2), r.getString(3)),
-                service);
-        Sql.query(
-                c,
-                "SELECT e.* FROM incident_event e JOIN incident i ON i.id = e.incident_id WHERE i.service = ?",
-                r -> state.events
-                        .computeIfAbsent(r.getString("incident_id"), k -> new HashSet<>())
-                        .add(new TimelineEvent(
-                                TimelineEvent.Kind.valueOf(r.getString("kind")),
-                                r.getString("revision"),
-                                r.getLong("at_nanos"),
-                                r.getString("related"))),
-                service);
+        incidents.forEach(i -> state.incidents.put(i.id(), i));
+        state.spans.putAll(spans);
+        state.steps.putAll(steps);
+        state.events.putAll(events);
         return state;
-    }
-
-    /** Reads an incident's spans again, after a statement that worked out their times in the database. */
-    void reloadSpans(Connection c, String incidentId) throws SQLException {
-        Map<String, Span> reloaded = new TreeMap<>();
-        Sql.query(
-                c,
-                "SELECT * FROM incident_revision WHERE incident_id = ?",
-                r -> reloaded.put(r.getString("revision"), span(r)),
-                incidentId);
-        spans.put(incidentId, reloaded);
     }
 
     /**
@@ -189,12 +145,43 @@ final class ServiceState {
         return serviceVersion != null && serviceVersion == version;
     }
 
-    Map<String, Span> spanMap(String incidentId) {
-        return spans.computeIfAbsent(incidentId, k -> new TreeMap<>());
+    /** An incident's spans by revision, unmodifiable: its owner changes them through {@link #putSpan}. */
+    Map<String, Span> spans(String incidentId) {
+        return Collections.unmodifiableMap(spans.getOrDefault(incidentId, Map.of()));
+    }
+
+    void putSpan(String incidentId, String revision, Span span) {
+        spans.computeIfAbsent(incidentId, k -> new TreeMap<>()).put(revision, span);
+    }
+
+    void removeSpan(String incidentId, String revision) {
+        spans.getOrDefault(incidentId, new TreeMap<>()).remove(revision);
+    }
+
+    /** The root occurrences an incident counts, over its revisions. */
+    long occurrences(String incidentId) {
+        return spans(incidentId).values().stream().mapToLong(Span::occurrences).sum();
     }
 
     Map<String, String> stepMap(String incidentId) {
         return steps.computeIfAbsent(incidentId, k -> new TreeMap<>());
+    }
+
+    /** An incident with its totals worked out anew from its spans. */
+    Incident withTotals(String incidentId) {
+        Collection<Span> all = spans(incidentId).values();
+        return incidents
+                .get(incidentId)
+                .withTotals(
+                        all.stream().mapToLong(Span::explained).sum(),
+                        all.stream().mapToLong(Span::firstSeen).min().orElseThrow(),
+                        all.stream().mapToLong(Span::lastSeen).max().orElseThrow());
+    }
+
+    /** Records an incident's row as changed: it is written with its lifecycle. */
+    void changed(Incident incident) {
+        incidents.put(incident.id(), incident);
+        unsavedIncidents.add(incident.id());
     }
 
     void remove(String incidentId) {
@@ -203,15 +190,5 @@ final class ServiceState {
         spans.remove(incidentId);
         steps.remove(incidentId);
         events.remove(incidentId);
-    }
-
-    private static Span span(ResultSet r) throws SQLException {
-        return new Span(
-                r.getLong("matches"),
-                r.getLong("occurrences"),
-                r.getLong("explained"),
-                r.getLong("first_seen"),
-                r.getLong("last_seen"),
-                Sql.nullableLong(r, "root_first_seen"));
     }
 }

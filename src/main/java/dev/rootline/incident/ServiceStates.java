@@ -2,10 +2,13 @@ package dev.rootline.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
- * The {@link ServiceState} of each recently correlated service, kept as {@link RecentMatches} keeps windows: a state
- * whose version is not the service row's (another process correlated the service) is read again.
+ * The {@link ServiceState} of each service correlated here, read from the tables' owners and then kept between
+ * batches, as {@link RecentMatches} keeps windows: a state whose version is not the service row's (another process
+ * correlated the service) is read again.
  */
 @ApplicationScoped
 class ServiceStates {
@@ -14,9 +17,25 @@ class ServiceStates {
     private static final int SERVICES = 1_000;
 
     private final KeptPerService<ServiceState> states;
+    private final RevisionRepository revisions;
+    private final IncidentTable incidents;
+    private final IncidentRevisions spans;
+    private final ChainSteps steps;
+    private final IncidentEvents events;
 
-    ServiceStates(TransactionSynchronizationRegistry transactions) {
+    ServiceStates(
+            TransactionSynchronizationRegistry transactions,
+            RevisionRepository revisions,
+            IncidentTable incidents,
+            IncidentRevisions spans,
+            ChainSteps steps,
+            IncidentEvents events) {
         this.states = new KeptPerService<>(transactions, SERVICES, state -> 1);
+        this.revisions = revisions;
+        this.incidents = incidents;
+        this.spans = spans;
+        this.steps = steps;
+        this.events = events;
     }
 
     /** The service's kept state, if any, no longer kept: it comes back through {@link #keepAfterCommit}. */
@@ -24,11 +43,30 @@ class ServiceStates {
         return states.take(service);
     }
 
-    /** Keeps the state once the current transaction commits, as what the service row holds at {@code lock}. */
-    void keepAfterCommit(String service, ServiceState state, RevisionRepository.ServiceLock lock, long lastNanos) {
+    /**
+     * The state to correlate a batch with under {@code lock}: the kept one while it is current, else what the
+     * database holds. It is kept again once the transaction commits.
+     */
+    ServiceState forBatch(
+            Connection c, String service, RevisionRepository.ServiceLock lock, ServiceState kept, long lastNanos)
+            throws SQLException {
+        ServiceState state = kept != null && kept.currentAt(lock.previousVersion())
+                ? kept
+                : lock.previousVersion() == null ? ServiceState.empty() : load(c, service);
         states.keepAfterCommit(service, state, () -> {
             state.version = lock.version();
             state.lastSeen = lock.lastSeen() == null ? lastNanos : Math.max(lock.lastSeen(), lastNanos);
         });
+        return state;
+    }
+
+    /** What the database holds of the service. */
+    ServiceState load(Connection c, String service) throws SQLException {
+        return ServiceState.of(
+                revisions.all(c, service),
+                incidents.ofService(c, service),
+                spans.ofService(c, service),
+                steps.ofService(c, service),
+                events.ofService(c, service));
     }
 }

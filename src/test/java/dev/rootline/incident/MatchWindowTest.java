@@ -6,6 +6,7 @@ import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Confidence;
 import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
+import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.BundledSignaturesTest;
 import dev.rootline.engine.signature.SignatureDefinition;
 import java.util.List;
@@ -52,9 +53,9 @@ class MatchWindowTest {
                 .incident("shop")
                 .id();
 
-        window.insert(List.of(exit, unknown), s -> s == exit ? new MatchRepository.Row(exit, incident, 1) : null);
+        window.insert(List.of(new StoredMatch(exit, incident, 1), new StoredMatch(unknown, null, null)));
 
-        List<MatchRepository.Row> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
+        List<StoredMatch> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).signal().message())
                 .as("a known signal's message is not read back")
@@ -75,11 +76,11 @@ class MatchWindowTest {
                 .incident("shop")
                 .id();
 
-        window.attribute(List.of(new MatchRepository.Row(exit, incident, 2)));
+        window.attribute(List.of(new StoredMatch(exit, incident, 2)));
         assertThat(window.load(0, 0, 200 * SECOND, CONTEXT).get(1).depth()).isEqualTo(2);
 
         window.detach(List.of(exit));
-        MatchRepository.Row detached = window.load(0, 0, 200 * SECOND, CONTEXT).get(1);
+        StoredMatch detached = window.load(0, 0, 200 * SECOND, CONTEXT).get(1);
         assertThat(detached.incidentId()).isNull();
         assertThat(detached.depth()).isNull();
     }
@@ -94,7 +95,7 @@ class MatchWindowTest {
 
         assertThat(window.covers(20 * SECOND)).isFalse();
         assertThat(window.size()).isEqualTo(1);
-        window.insert(List.of(signal(20, "python.module-not-found")), s -> null);
+        window.insert(List.of(new StoredMatch(signal(20, "python.module-not-found"), null, null)));
         assertThat(window.size())
                 .as("a row before the window is the database's only")
                 .isEqualTo(1);
@@ -109,13 +110,13 @@ class MatchWindowTest {
         assertThat(window.currentAt(43, null)).isFalse();
     }
 
-    private static List<MatchRepository.Row> rows(Signal... signals) {
+    private static List<StoredMatch> rows(Signal... signals) {
         return java.util.Arrays.stream(signals)
-                .map(s -> new MatchRepository.Row(MatchRepository.asLoaded(s), null, null))
+                .map(s -> new StoredMatch(MatchColumns.asLoaded(s), null, null))
                 .toList();
     }
 
-    private static List<String> ids(List<MatchRepository.Row> rows) {
+    private static List<String> ids(List<StoredMatch> rows) {
         return rows.stream().map(r -> r.signal().entryKey()).toList();
     }
 

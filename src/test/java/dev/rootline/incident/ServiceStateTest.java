@@ -30,9 +30,6 @@ class ServiceStateTest {
     ServiceStates states;
 
     @Inject
-    RevisionRepository revisions;
-
-    @Inject
     DataSource dataSource;
 
     @Test
@@ -63,7 +60,7 @@ class ServiceStateTest {
         ServiceState kept = states.take(service);
         assertThat(kept).as("kept once the last batch committed").isNotNull();
         try (Connection c = dataSource.getConnection()) {
-            ServiceState stored = ServiceState.load(c, service, revisions.all(c, service));
+            ServiceState stored = states.load(c, service);
             long version = Sql.query(c, "SELECT version FROM service WHERE name = ?", r -> r.getLong(1), service)
                     .get(0);
             assertThat(kept.currentAt(version))
