@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,22 @@ public class IncidentQueries {
                     details.timeline(c, id),
                     "LOW".equals(row.confidence()) ? details.candidates(c, id) : List.of()));
         });
+    }
+
+    /** What names an incident in a list: its service and title. */
+    public record Named(String service, String title) {}
+
+    /** The service and title of each of these incidents that exists, by id, in one query. */
+    public Map<String, Named> named(Collection<String> ids) {
+        Map<String, Named> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            read(c -> Sql.query(
+                    c,
+                    "SELECT id, service, title FROM incident WHERE id IN (" + Sql.marks(ids.size()) + ")",
+                    r -> out.put(r.getString(1), new Named(r.getString(2), r.getString(3))),
+                    ids.toArray()));
+        }
+        return out;
     }
 
     /** Open and regressed incidents, by service. */

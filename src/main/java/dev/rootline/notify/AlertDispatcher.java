@@ -5,7 +5,6 @@ import dev.rootline.app.Backoff;
 import dev.rootline.app.Daemons;
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.incident.IncidentDetail;
-import dev.rootline.incident.IncidentJson;
 import dev.rootline.incident.IncidentQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -171,13 +172,12 @@ class AlertDispatcher {
             case TEST -> Optional.of(messages.test(route.name()));
             case DIGEST -> {
                 List<Alert> held = store.suppressedIn(alert); // only the listed ones need their incident read
+                List<Alert> listed =
+                        held.stream().limit(AlertMessages.DIGEST_LINES).toList();
+                Map<String, IncidentQueries.Named> named =
+                        incidents.named(listed.stream().map(Alert::incidentId).collect(Collectors.toSet()));
                 yield Optional.of(messages.digest(
-                        route,
-                        held.stream()
-                                .limit(AlertMessages.DIGEST_LINES)
-                                .map(this::held)
-                                .toList(),
-                        held.size()));
+                        route, listed.stream().map(a -> held(a, named)).toList(), held.size()));
             }
             default ->
                 incidents
@@ -201,12 +201,12 @@ class AlertDispatcher {
         }
     }
 
-    private AlertMessages.Held held(Alert alert) {
-        Optional<IncidentJson> incident = incidents.get(alert.incidentId()).map(IncidentDetail::incident);
+    private static AlertMessages.Held held(Alert alert, Map<String, IncidentQueries.Named> named) {
+        Optional<IncidentQueries.Named> incident = Optional.ofNullable(named.get(alert.incidentId()));
         return new AlertMessages.Held(
                 alert.kind(),
-                incident.map(IncidentJson::service).orElse("?"),
-                incident.map(IncidentJson::title).orElse(null),
+                incident.map(IncidentQueries.Named::service).orElse("?"),
+                incident.map(IncidentQueries.Named::title).orElse(null),
                 alert.incidentId());
     }
 

@@ -182,6 +182,10 @@ class SlackAlertsTest {
         assertThat(digest.header())
                 .isEqualTo(
                         "⏸ %,d more alerts held back on route storm".formatted(1000 - SlackFakeResource.STORM_LIMIT));
+        assertThat(digest.text())
+                .as("each listed incident is named by its service and title, read in one query")
+                .contains("*" + service + "*: Name v")
+                .doesNotContain("*?*");
         assertThat(slack.requests(about(service).and(storm.negate())))
                 .as("the default route takes none of them")
                 .isEmpty();
