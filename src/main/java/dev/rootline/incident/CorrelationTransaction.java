@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.AttributionChange;
 import dev.rootline.engine.rca.Correlator;
 import dev.rootline.engine.rca.Reattribution;
@@ -43,7 +42,7 @@ class CorrelationTransaction {
     private final IncidentAggregates aggregates;
     private final IncidentLifecycle lifecycle;
     private final TemplateStore templates;
-    private final RootlineConfig.Correlation config;
+    private final CorrelationConfig config;
 
     CorrelationTransaction(
             DataSource dataSource,
@@ -55,7 +54,7 @@ class CorrelationTransaction {
             IncidentAggregates aggregates,
             IncidentLifecycle lifecycle,
             TemplateStore templates,
-            RootlineConfig config) {
+            CorrelationConfig config) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.matches = matches;
@@ -65,7 +64,7 @@ class CorrelationTransaction {
         this.aggregates = aggregates;
         this.lifecycle = lifecycle;
         this.templates = templates;
-        this.config = config.correlation();
+        this.config = config;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.app.Sql;
 import dev.rootline.engine.event.Timestamps;
 import dev.rootline.engine.rca.RevisionProgress;
@@ -21,9 +20,9 @@ class IncidentDetailQueries {
     private final RevisionRepository revisionRows;
     private final long windowNanos;
 
-    IncidentDetailQueries(RevisionRepository revisionRows, RootlineConfig config) {
+    IncidentDetailQueries(RevisionRepository revisionRows, CorrelationConfig config) {
         this.revisionRows = revisionRows;
-        this.windowNanos = config.correlation().window().toNanos();
+        this.windowNanos = config.window().toNanos();
     }
 
     /** The incident's root lines, oldest first. */

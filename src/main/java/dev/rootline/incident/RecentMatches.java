@@ -1,6 +1,5 @@
 package dev.rootline.incident;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,8 @@ class RecentMatches {
     private final int budget;
     private final KeptPerService<MatchWindow> windows;
 
-    RecentMatches(RootlineConfig config, TransactionSynchronizationRegistry transactions) {
-        this.budget = config.correlation().recentSignals();
+    RecentMatches(CorrelationConfig config, TransactionSynchronizationRegistry transactions) {
+        this.budget = config.recentSignals();
         this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size);
     }
 

@@ -1,7 +1,6 @@
 package dev.rootline.ingest;
 
 import dev.rootline.app.ProblemException;
-import dev.rootline.app.RootlineConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -22,10 +21,9 @@ public class Admission {
     private final Semaphore room;
     private final int budgetKib;
 
-    Admission(RootlineConfig config, MeterRegistry metrics) {
-        long maxBody = config.ingest().maxBodySize().asLongValue();
-        long budget = config.ingest()
-                .maxBytesInFlight()
+    Admission(IngestConfig config, MeterRegistry metrics) {
+        long maxBody = config.maxBodySize().asLongValue();
+        long budget = config.maxBytesInFlight()
                 .map(m -> m.asLongValue())
                 .orElse(Math.max(maxBody, Runtime.getRuntime().maxMemory() / 8));
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, budget / KIB));

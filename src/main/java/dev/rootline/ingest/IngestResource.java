@@ -1,6 +1,5 @@
 package dev.rootline.ingest;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.InvalidEntryException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,10 +22,10 @@ public class IngestResource {
     private final Admission admission;
     private final long maxBody;
 
-    IngestResource(IngestService ingest, Admission admission, RootlineConfig config) {
+    IngestResource(IngestService ingest, Admission admission, IngestConfig config) {
         this.ingest = ingest;
         this.admission = admission;
-        this.maxBody = config.ingest().maxBodySize().asLongValue();
+        this.maxBody = config.maxBodySize().asLongValue();
     }
 
     @POST

@@ -1,11 +1,11 @@
 package dev.rootline.ingest;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Timestamps;
+import dev.rootline.incident.CorrelationConfig;
 import dev.rootline.incident.CorrelationService;
 import dev.rootline.search.LogStore;
 import io.micrometer.core.instrument.Counter;
@@ -32,10 +32,14 @@ public class IngestService {
     private final Counter rejected;
 
     IngestService(
-            LogStore store, CorrelationService correlation, RootlineConfig config, Clock clock, MeterRegistry metrics) {
+            LogStore store,
+            CorrelationService correlation,
+            CorrelationConfig correlationConfig,
+            Clock clock,
+            MeterRegistry metrics) {
         this.store = store;
         this.correlation = correlation;
-        this.correlating = config.correlation().enabled();
+        this.correlating = correlationConfig.enabled();
         this.clock = clock;
         this.accepted = metrics.counter("rootline.entries.accepted");
         this.duplicates = metrics.counter("rootline.entries.duplicate");

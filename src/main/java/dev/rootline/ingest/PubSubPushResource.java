@@ -2,7 +2,6 @@ package dev.rootline.ingest;
 
 import dev.rootline.app.ApiFormBodies;
 import dev.rootline.app.Problem;
-import dev.rootline.app.RootlineConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,11 +21,11 @@ public class PubSubPushResource {
     private final Admission admission;
     private final long maxBody;
 
-    PubSubPushResource(PushService push, PushTokens tokens, Admission admission, RootlineConfig config) {
+    PubSubPushResource(PushService push, PushTokens tokens, Admission admission, IngestConfig config) {
         this.push = push;
         this.tokens = tokens;
         this.admission = admission;
-        this.maxBody = config.ingest().maxBodySize().asLongValue();
+        this.maxBody = config.maxBodySize().asLongValue();
     }
 
     /** Any content type: the emulator sends unwrapped deliveries as a form (see {@link ApiFormBodies}). */

@@ -1,7 +1,6 @@
 package dev.rootline.ingest;
 
 import dev.rootline.app.ProblemException;
-import dev.rootline.app.RootlineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -29,8 +28,7 @@ class PushTokens {
     private final Optional<JwtConsumer> consumer;
     private final List<String> serviceAccounts;
 
-    PushTokens(RootlineConfig config) {
-        RootlineConfig.PubSub pubsub = config.pubsub();
+    PushTokens(PushAuthConfig pubsub) {
         this.serviceAccounts = pubsub.oidcServiceAccounts().orElse(List.of());
         this.consumer = pubsub.oidcAudience().map(audience -> {
             if (serviceAccounts.isEmpty()) {

@@ -37,7 +37,7 @@ class AlertDispatcher {
     private final AlertMessages messages;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final RootlineConfig.Slack config;
+    private final SlackAlertsConfig config;
     private final Object signal = new Object();
     private boolean woken;
     private volatile Thread thread;
@@ -49,15 +49,16 @@ class AlertDispatcher {
             IncidentQueries incidents,
             MeterRegistry metrics,
             Clock clock,
-            RootlineConfig config) {
+            SlackAlertsConfig config,
+            RootlineConfig rootline) {
         this.store = store;
         this.routes = routes;
         this.webhook = webhook;
         this.incidents = incidents;
-        this.messages = new AlertMessages(config.publicUrl());
+        this.messages = new AlertMessages(rootline.publicUrl());
         this.metrics = metrics;
         this.clock = clock;
-        this.config = config.slack();
+        this.config = config;
     }
 
     void start(@Observes StartupEvent started) {

@@ -1,7 +1,6 @@
 package dev.rootline.notify;
 
 import dev.rootline.app.AfterCommit;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.rca.TimelineEvent;
 import dev.rootline.incident.IncidentChanges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,14 +37,14 @@ class AlertOutbox {
             AlertDispatcher dispatcher,
             TransactionSynchronizationRegistry transactions,
             Clock clock,
-            RootlineConfig config) {
+            SlackAlertsConfig config) {
         this.dataSource = dataSource;
         this.routes = routes;
         this.store = store;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.clock = clock;
-        this.maxAgeMillis = config.slack().maxAge().toMillis();
+        this.maxAgeMillis = config.maxAge().toMillis();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.rootline.notify;
 
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.signature.SignatureSeverity;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,21 +24,20 @@ class AlertRoutes {
     private final List<AlertRoute> named = new ArrayList<>();
     private final Optional<AlertRoute> fallback;
 
-    AlertRoutes(RootlineConfig config) {
-        RootlineConfig.Slack slack = config.slack();
-        for (Map.Entry<String, RootlineConfig.Route> e : new TreeMap<>(slack.routes()).entrySet()) {
+    AlertRoutes(SlackAlertsConfig slack) {
+        for (Map.Entry<String, SlackAlertsConfig.Route> e : new TreeMap<>(slack.routes()).entrySet()) {
             String key = "rootline.slack.routes." + e.getKey();
             if (e.getKey().equals(DEFAULT)) {
                 throw new IllegalArgumentException(
                         key + ": '" + DEFAULT + "' is the route of rootline.slack.webhook-url");
             }
-            RootlineConfig.Route r = e.getValue();
+            SlackAlertsConfig.Route r = e.getValue();
             named.add(new AlertRoute(
                     e.getKey(),
                     AlertRoute.globs(r.services()),
                     r.minSeverity(),
                     webhook(key + ".webhook-url", r.webhookUrl()),
-                    rateLimit(key, r.rateLimit()),
+                    r.rateLimit(),
                     r.rateWindow()));
         }
         fallback = slack.webhookUrl()
@@ -48,7 +46,7 @@ class AlertRoutes {
                         AlertRoute.globs("*"),
                         slack.minSeverity(),
                         webhook("rootline.slack.webhook-url", url),
-                        rateLimit("rootline.slack", slack.rateLimit()),
+                        slack.rateLimit(),
                         slack.rateWindow()));
     }
 
@@ -69,13 +67,6 @@ class AlertRoutes {
         return DEFAULT.equals(name)
                 ? fallback
                 : named.stream().filter(r -> r.name().equals(name)).findFirst();
-    }
-
-    private static int rateLimit(String key, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException(key + ".rate-limit: must be at least 1, was " + limit);
-        }
-        return limit;
     }
 
     /** The URL itself is a secret, so the message names the key only. */

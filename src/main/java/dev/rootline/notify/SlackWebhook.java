@@ -3,7 +3,6 @@ package dev.rootline.notify;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.Payload;
-import dev.rootline.app.RootlineConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -30,8 +29,8 @@ class SlackWebhook {
     private final SlackHttpClient http;
     private final Clock clock;
 
-    SlackWebhook(RootlineConfig config, Clock clock) {
-        int timeout = Math.toIntExact(config.slack().timeout().toMillis());
+    SlackWebhook(SlackAlertsConfig config, Clock clock) {
+        int timeout = Math.toIntExact(config.timeout().toMillis());
         SlackConfig slack = new SlackConfig();
         slack.setHttpClientCallTimeoutMillis(timeout);
         slack.setHttpClientReadTimeoutMillis(timeout);

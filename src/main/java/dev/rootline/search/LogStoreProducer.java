@@ -2,6 +2,7 @@ package dev.rootline.search;
 
 import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.TracebackJoiner;
+import dev.rootline.ingest.IngestConfig;
 import dev.rootline.signature.SignatureCatalog;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
@@ -17,10 +18,10 @@ public class LogStoreProducer {
     @Produces
     @Singleton
     @Startup
-    LuceneLogStore open(RootlineConfig config, SignatureCatalog signatures) throws IOException {
+    LuceneLogStore open(RootlineConfig config, IngestConfig ingest, SignatureCatalog signatures) throws IOException {
         Path dir = Files.createDirectories(Path.of(config.dataDir()));
         TracebackJoiner joiner =
-                new TracebackJoiner(config.ingest().tracebackJoinWindow().toNanos());
+                new TracebackJoiner(ingest.tracebackJoinWindow().toNanos());
         return new LuceneLogStore(dir, joiner::join, signatures::match);
     }
 

@@ -4,7 +4,6 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.cloud.logging.v2.LoggingSettings;
-import dev.rootline.app.RootlineConfig;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -20,7 +19,7 @@ final class LoggingApi {
     /** How long one page may take; slower counts as a failure, retried by {@link PullSources}. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
-    static LoggingClient open(RootlineConfig.Sources config) throws IOException {
+    static LoggingClient open(SourcesConfig config) throws IOException {
         LoggingSettings.Builder settings = LoggingSettings.newBuilder();
         // one attempt per call: PullSources owns the retries and their backoff, and reports every failure
         settings.listLogEntriesSettings()

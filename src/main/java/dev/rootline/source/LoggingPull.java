@@ -4,7 +4,6 @@ import com.google.cloud.logging.v2.LoggingClient;
 import com.google.logging.v2.ListLogEntriesRequest;
 import com.google.logging.v2.LogEntry;
 import dev.rootline.app.Daemons;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
@@ -40,7 +39,7 @@ final class LoggingPull {
     private static final int BATCH_ENTRIES = 5000;
 
     private final String name;
-    private final RootlineConfig.LoggingSource config;
+    private final SourcesConfig.LoggingSource config;
     private final LoggingClient client;
     private final IngestService ingest;
     private final QuarantineService quarantine;
@@ -50,7 +49,7 @@ final class LoggingPull {
 
     LoggingPull(
             String name,
-            RootlineConfig.LoggingSource config,
+            SourcesConfig.LoggingSource config,
             LoggingClient client,
             IngestService ingest,
             QuarantineService quarantine,

@@ -9,7 +9,6 @@ import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.rootline.app.Daemons;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.PushOutcome;
 import dev.rootline.ingest.PushService;
 import dev.rootline.ingest.QuarantineService;
@@ -40,7 +39,7 @@ class PubSubSubscribers {
     private static final Logger LOG = Logger.getLogger(PubSubSubscribers.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final RootlineConfig.Sources config;
+    private final SourcesConfig config;
     private final PushService push;
     private final SourceStates states;
     private final MeterRegistry metrics;
@@ -49,8 +48,8 @@ class PubSubSubscribers {
             Executors.newSingleThreadScheduledExecutor(Daemons.named("rootline-pubsub-restart"));
     private volatile boolean stopping;
 
-    PubSubSubscribers(RootlineConfig config, PushService push, SourceStates states, MeterRegistry metrics) {
-        this.config = config.sources();
+    PubSubSubscribers(SourcesConfig config, PushService push, SourceStates states, MeterRegistry metrics) {
+        this.config = config;
         this.push = push;
         this.states = states;
         this.metrics = metrics;
@@ -77,7 +76,7 @@ class PubSubSubscribers {
         }
     }
 
-    private void subscribe(String name, RootlineConfig.PubSubSource source) {
+    private void subscribe(String name, SourcesConfig.PubSubSource source) {
         MessageReceiver receiver = (message, reply) -> receive(name, source.subscription(), message, reply);
         Subscriber.Builder builder = Subscriber.newBuilder(source.subscription(), receiver)
                 .setFlowControlSettings(FlowControlSettings.newBuilder()
@@ -105,7 +104,7 @@ class PubSubSubscribers {
         subscriber.startAsync();
     }
 
-    private void restart(String name, RootlineConfig.PubSubSource source, Throwable failure) {
+    private void restart(String name, SourcesConfig.PubSubSource source, Throwable failure) {
         long failures = states.failed(name, failure.getClass().getSimpleName(), failure.getMessage());
         Duration wait = PullSources.backoff(failures);
         LOG.warnf("Subscriber %s failed (%s), restarting in %s", name, failure.getMessage(), wait);

@@ -5,7 +5,6 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.logging.v2.LoggingClient;
 import dev.rootline.app.Backoff;
 import dev.rootline.app.Daemons;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.ingest.IngestService;
 import dev.rootline.ingest.QuarantineService;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,7 +39,7 @@ class PullSources {
             StatusCode.Code.ABORTED,
             StatusCode.Code.UNKNOWN);
 
-    private final RootlineConfig config;
+    private final SourcesConfig config;
     private final IngestService ingest;
     private final QuarantineService quarantine;
     private final Checkpoints checkpoints;
@@ -53,7 +52,7 @@ class PullSources {
     private volatile boolean stopping;
 
     PullSources(
-            RootlineConfig config,
+            SourcesConfig config,
             IngestService ingest,
             QuarantineService quarantine,
             Checkpoints checkpoints,
@@ -68,11 +67,11 @@ class PullSources {
     }
 
     void start(@Observes StartupEvent started) throws IOException {
-        Map<String, RootlineConfig.LoggingSource> sources = config.sources().logging();
+        Map<String, SourcesConfig.LoggingSource> sources = config.logging();
         if (sources.isEmpty()) {
             return;
         }
-        client = LoggingApi.open(config.sources());
+        client = LoggingApi.open(config);
         sources.forEach((name, source) -> {
             states.started(name);
             LoggingPull pull = new LoggingPull(name, source, client, ingest, quarantine, checkpoints, clock);
@@ -98,7 +97,7 @@ class PullSources {
         }
     }
 
-    private void run(String name, RootlineConfig.LoggingSource source, LoggingPull pull) {
+    private void run(String name, SourcesConfig.LoggingSource source, LoggingPull pull) {
         while (!stopping) {
             Duration wait;
             try {

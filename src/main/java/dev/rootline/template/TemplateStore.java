@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.app.Columns;
-import dev.rootline.app.RootlineConfig;
 import dev.rootline.app.Sql;
 import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
@@ -55,19 +54,17 @@ public class TemplateStore {
     /** Guarded by itself. */
     private final Map<String, TemplateMiner> miners = new HashMap<>();
 
-    TemplateStore(RootlineConfig config) {
+    TemplateStore(TemplatesConfig config) {
         List<MaskRule> masks = new ArrayList<>(TemplateMiners.MASKS);
-        config.templates()
-                .masks()
-                .forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
+        config.masks().forEach((name, regex) -> masks.add(new MaskRule(name, Pattern.compile(regex), "", false)));
         MinerConfig defaults = TemplateMiners.defaults();
         this.config = new MinerConfig(
                 masks,
                 defaults.digitVariables(),
                 defaults.prefixTokens(),
-                config.templates().similarity(),
+                config.similarity(),
                 defaults.maxChildren(),
-                config.templates().maxPerService());
+                config.maxPerService());
     }
 
     /**

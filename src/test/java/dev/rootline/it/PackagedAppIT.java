@@ -1,6 +1,7 @@
 package dev.rootline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,20 @@ class PackagedAppIT {
                 app.get("/api/v1/search?limit=1&q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(200);
         return JSON.readTree(r.body()).get("total").asLong();
+    }
+
+    @Test
+    void aSettingOutOfItsRangeStopsStartupNamingTheKey() throws Exception {
+        Map<String, String> settings = Map.of(
+                "ROOTLINE_TEMPLATES_SIMILARITY", "1.5",
+                "ROOTLINE_SLACK_RATE_LIMIT", "0",
+                "ROOTLINE_CORRELATION_WINDOW", "0s");
+
+        assertThatThrownBy(() -> RootlineProcess.start(workDir, settings)).hasMessageContaining("exited");
+        assertThat(Files.readString(workDir.resolve("rootline.log")))
+                .contains("rootline.templates.similarity")
+                .contains("rootline.slack.rate-limit")
+                .contains("rootline.correlation.window");
     }
 
     @Test
