@@ -44,7 +44,7 @@ class SourceShapeTest {
             Map.entry("incident_revision", "IncidentRevisions"),
             Map.entry("incident_event", "IncidentEvents"),
             Map.entry("alert_outbox", "AlertStore"),
-            Map.entry("source_checkpoint", "Checkpoints"),
+            Map.entry("source_checkpoint", "SourceCheckpoint"),
             Map.entry("template", "TemplateStore"),
             Map.entry("template_revision", "TemplateStore"),
             Map.entry("quarantine", "QuarantinedPayload"),

@@ -2,7 +2,9 @@ package dev.rootline.bench;
 
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.signature.CompiledSignature;
+import dev.rootline.engine.signature.Conjunction;
 import dev.rootline.engine.signature.Match;
+import dev.rootline.engine.signature.Prefilter;
 import dev.rootline.engine.signature.SignatureCompiler;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.engine.signature.SignatureSet;
@@ -86,7 +88,7 @@ public class MatchBenchmark {
             String regex = s.definition().match().message();
             jdkPatterns.add(java.util.regex.Pattern.compile(regex));
             confirm.put(s.id(), com.google.re2j.Pattern.compile(regex));
-            queries.add(new MonitorQuery(s.id(), prefilterQuery(analyzer, s.branches())));
+            queries.add(new MonitorQuery(s.id(), prefilterQuery(analyzer, s.prefilter())));
         }
         monitor.register(queries);
     }
@@ -135,14 +137,14 @@ public class MatchBenchmark {
     }
 
     /** The same prefilter as Rootline's, as a query: any branch; in a branch, every group; in a group, any literal. */
-    private static Query prefilterQuery(Analyzer analyzer, List<List<List<String>>> branches) throws IOException {
+    private static Query prefilterQuery(Analyzer analyzer, Prefilter prefilter) throws IOException {
+        if (prefilter.everyLine()) {
+            return new MatchAllDocsQuery();
+        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (List<List<String>> groups : branches) {
-            if (groups.isEmpty()) {
-                return new MatchAllDocsQuery();
-            }
+        for (Conjunction branch : prefilter.branches()) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (List<String> group : groups) {
+            for (List<String> group : branch.groups()) {
                 all.add(literalQuery(analyzer, group), BooleanClause.Occur.MUST);
             }
             any.add(all.build(), BooleanClause.Occur.SHOULD);

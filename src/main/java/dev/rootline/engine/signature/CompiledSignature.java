@@ -24,7 +24,7 @@ public final class CompiledSignature {
     private final Pattern message;
     private final List<String> groups;
     private final List<List<String>> literals;
-    private final List<List<List<String>>> branches;
+    private final Prefilter prefilter;
     /** Groups of literals a line must hold exactly as written, checked before the regex runs. */
     private final List<List<String>> exactCase;
 
@@ -50,7 +50,7 @@ public final class CompiledSignature {
         this.lineBound = !literals.isEmpty() && LineBound.of(definition.match().message());
         this.chain = LiteralChain.of(definition.match().message());
         this.budgeted = chain == null ? BudgetedRegex.of(definition.match().message()) : null;
-        this.branches = RequiredLiterals.branches(definition.match().message());
+        this.prefilter = RequiredLiterals.branches(definition.match().message());
         this.exactCase =
                 chain == null ? RequiredLiterals.exactCase(definition.match().message()) : List.of();
     }
@@ -71,12 +71,9 @@ public final class CompiledSignature {
         return literals;
     }
 
-    /**
-     * The prefilter as a disjunction of {@link #literals()}-like conjunctions, one per branch of a top-level
-     * alternation: a line is a candidate when it satisfies one of them. One empty conjunction: run on every line.
-     */
-    public List<List<List<String>>> branches() {
-        return branches;
+    /** What a line must hold to be a candidate: one of the conjunctions of a top-level alternation's branches. */
+    public Prefilter prefilter() {
+        return prefilter;
     }
 
     /** Whether the regex is a {@link LiteralChain}, which confirms a candidate by finding each literal in turn. */

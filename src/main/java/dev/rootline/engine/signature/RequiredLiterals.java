@@ -31,20 +31,20 @@ final class RequiredLiterals {
      * enclosing group), the groups each branch requires, so that a line needs the literals of one branch only.
      * A branch that requires nothing makes the whole list one empty conjunction: the regex runs on every line.
      */
-    static List<List<List<String>>> branches(String regex) {
+    static Prefilter branches(String regex) {
         List<String> parts = splitTopLevel(unwrap(regex));
         if (parts.size() == 1) {
-            return List.of(allOf(regex));
+            return new Prefilter(List.of(new Conjunction(allOf(regex))));
         }
-        List<List<List<String>>> branches = new ArrayList<>();
+        List<Conjunction> branches = new ArrayList<>();
         for (String part : parts) {
-            List<List<String>> groups = allOf(part);
-            if (groups.isEmpty()) {
-                return List.of(List.of());
+            Conjunction groups = new Conjunction(allOf(part));
+            if (groups.requiresNothing()) {
+                return new Prefilter(List.of(groups));
             }
             branches.add(groups);
         }
-        return branches;
+        return new Prefilter(branches);
     }
 
     /**

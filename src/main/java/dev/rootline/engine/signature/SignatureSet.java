@@ -57,12 +57,13 @@ public final class SignatureSet {
         List<Long> masks = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < signatures.size(); i++) {
-            List<List<List<String>>> branches = signatures.get(i).branches();
-            if (branches.stream().anyMatch(List::isEmpty)) {
+            Prefilter prefilter = signatures.get(i).prefilter();
+            if (prefilter.everyLine()) {
                 always.add(i);
                 continue;
             }
-            for (List<List<String>> groups : branches) {
+            for (Conjunction branch : prefilter.branches()) {
+                List<List<String>> groups = branch.groups();
                 if (signatures.get(i).isLiteralChain()) {
                     // its chain looks for every literal with indexOf anyway: the scan need only find the longest
                     groups = List.of(Collections.max(groups, Comparator.comparingInt(SignatureSet::shortest)));
