@@ -1,10 +1,12 @@
 package dev.rootline.incident;
 
+import dev.rootline.app.GroupCommit;
 import dev.rootline.search.LogStore.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Correlates ingested events before their request is answered, sharing transactions between concurrent requests
- * the way the write-ahead log shares fsyncs: one caller at a time correlates everything pending, while the others
- * wait for it. Per service, correlation is serial anyway (a row lock); grouping saves the lock handoffs and the
+ * through the {@link GroupCommit} the write-ahead log shares fsyncs with: one caller at a time correlates everything
+ * pending, while the others wait for it. Per service, correlation is serial anyway (a row lock); grouping saves the lock handoffs and the
  * per-transaction work, which is most of the cost of small batches. A group that fails is correlated again one
  * request at a time, so a batch that cannot be correlated fails alone and the others in its group go through.
  */
@@ -33,9 +35,12 @@ public class CorrelationService {
     private final Consumer<List<StoredEvent>> transaction;
     private final Clock clock;
     private final Counter failures;
+    private final GroupCommit groups = new GroupCommit(this::correlatePending);
     private final Object lock = new Object();
+    /** Requests added, and those not yet taken into a group. */
+    private long added;
+
     private List<Pending> pending = new ArrayList<>();
-    private boolean correlating;
     private volatile Failure lastFailure;
 
     @Inject
@@ -62,7 +67,6 @@ public class CorrelationService {
 
     private static final class Pending {
         final List<StoredEvent> events;
-        boolean done;
         CorrelationFailedException failure;
 
         Pending(List<StoredEvent> events) {
@@ -77,34 +81,36 @@ public class CorrelationService {
      */
     public void correlate(List<StoredEvent> events) {
         Pending mine = new Pending(events);
-        List<Pending> group;
+        long sequence;
         synchronized (lock) {
             pending.add(mine);
-            while (!mine.done && correlating) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for correlation", e);
-                }
-            }
-            if (mine.done) {
-                rethrow(mine);
-                return;
-            }
-            correlating = true;
+            sequence = ++added;
+        }
+        try {
+            groups.await(sequence);
+        } catch (IOException e) { // interrupted while waiting: its group may still run
+            throw new IllegalStateException("waiting for correlation failed: " + e.getMessage(), e);
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** Takes every request pending into one group and correlates it; returns the last request it covers. */
+    private long correlatePending() {
+        List<Pending> group;
+        long covered;
+        synchronized (lock) {
             group = pending;
             pending = new ArrayList<>();
+            covered = added;
         }
-        run(group);
-        synchronized (lock) {
-            for (Pending p : group) {
-                p.done = true;
-            }
-            correlating = false;
-            lock.notifyAll();
+        try {
+            run(group);
+        } catch (RuntimeException e) { // each request must learn its outcome, or it would count as correlated
+            group.forEach(p -> p.failure = new CorrelationFailedException(e));
         }
-        rethrow(mine);
+        return covered;
     }
 
     /** Correlates the group in one transaction; if that fails, each request in a transaction of its own. */
@@ -134,12 +140,6 @@ public class CorrelationService {
             } catch (RuntimeException e) {
                 return new CorrelationFailedException(e);
             }
-        }
-    }
-
-    private static void rethrow(Pending p) {
-        if (p.failure != null) {
-            throw p.failure;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rootline.search;
 
+import dev.rootline.app.GroupCommit;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -116,7 +117,7 @@ final class WriteAheadLog implements Closeable {
 
     /** Returns once everything up to {@code sequence} is on disk; concurrent callers share one fsync. */
     void awaitDurable(long sequence) throws IOException {
-        fsync.awaitDurable(sequence);
+        fsync.await(sequence);
     }
 
     /**

@@ -1,15 +1,16 @@
-package dev.rootline.search;
+package dev.rootline.app;
 
 import java.io.IOException;
 
 /**
- * Makes writes durable in groups: a writer waits for its sequence number, the first waiter commits for
- * everyone who added before it, the others ride along. One fsync serves many concurrent requests.
+ * Commits work in groups: a caller waits for its sequence number, the first waiter commits for everyone who added
+ * before it, the others ride along. The write-ahead log shares one fsync among concurrent requests this way, and
+ * correlation one transaction.
  */
-final class GroupCommit {
+public final class GroupCommit {
 
     /** Commits everything added so far and returns the sequence number the commit covers. */
-    interface Committer {
+    public interface Committer {
         long commit() throws IOException;
     }
 
@@ -17,12 +18,12 @@ final class GroupCommit {
     private long durableSeq = -1;
     private boolean committing;
 
-    GroupCommit(Committer committer) {
+    public GroupCommit(Committer committer) {
         this.committer = committer;
     }
 
-    /** Returns once every operation up to {@code seq} is on disk. */
-    void awaitDurable(long seq) throws IOException {
+    /** Returns once every operation up to {@code seq} is committed. */
+    public void await(long seq) throws IOException {
         synchronized (this) {
             while (durableSeq < seq && committing) {
                 try {
