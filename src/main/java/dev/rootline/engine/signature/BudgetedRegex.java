@@ -63,19 +63,19 @@ final class BudgetedRegex {
                     return null; // [[:alpha:]] and nested classes differ
                 }
             } else if (c == '[') {
-                classEnd = RequiredLiterals.endOfClass(regex, i);
+                classEnd = RegexSyntax.endOfClass(regex, i);
             } else if (c == '$' && !multiline) {
                 return null;
-            } else if (c == '('
-                    && regex.startsWith("(?", i)
-                    && !regex.startsWith("(?:", i)
-                    && !regex.startsWith("(?<", i)) {
-                if (!regex.startsWith("(?P<", i)) {
+            } else if (c == '(') {
+                RegexSyntax.GroupStart group = RegexSyntax.groupStart(regex, i);
+                if (group == null || !group.plain()) {
                     return null; // a flag group
                 }
-                java.append("(?<");
-                i += 3;
-                continue;
+                if (regex.startsWith("(?P<", i)) {
+                    java.append("(?<");
+                    i += 3;
+                    continue;
+                }
             }
             java.append(c);
         }
@@ -93,13 +93,13 @@ final class BudgetedRegex {
      */
     private static boolean startsUnbounded(String regex) {
         int i = regex.startsWith("(?m)") ? 4 : 0;
-        while (regex.startsWith("(", i)) {
-            int name = regex.startsWith("(?<", i) || regex.startsWith("(?P<", i) ? regex.indexOf('>', i) : -1;
-            i = name >= 0 ? name + 1 : regex.startsWith("(?:", i) ? i + 3 : i + 1;
+        for (RegexSyntax.GroupStart group = RegexSyntax.groupStart(regex, i);
+                regex.startsWith("(", i) && group != null && group.plain();
+                group = RegexSyntax.groupStart(regex, i)) {
+            i = group.bodyStart();
         }
-        int atomEnd = regex.startsWith(".", i)
-                ? i + 1
-                : regex.startsWith("[", i) ? RequiredLiterals.endOfClass(regex, i) + 1 : i;
+        int atomEnd =
+                regex.startsWith(".", i) ? i + 1 : regex.startsWith("[", i) ? RegexSyntax.endOfClass(regex, i) + 1 : i;
         return atomEnd > i
                 && atomEnd < regex.length()
                 && (regex.charAt(atomEnd) == '*' || regex.charAt(atomEnd) == '+');

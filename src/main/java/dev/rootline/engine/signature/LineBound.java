@@ -45,19 +45,17 @@ final class LineBound {
                     i++; // a leading ] is a literal
                 }
                 classHasNewline = false;
-            } else if (c == '(' && regex.startsWith("(?", i)) {
-                int j = i + 2;
-                while (j < regex.length() && "imsU-".indexOf(regex.charAt(j)) >= 0) {
-                    j++;
-                }
-                if (j < regex.length() && (regex.charAt(j) == ':' || regex.charAt(j) == ')')) {
-                    String flags = regex.substring(i + 2, j);
+            } else if (c == '(') {
+                RegexSyntax.GroupStart group = RegexSyntax.groupStart(regex, i);
+                if (group != null && !group.plain()) {
+                    String flags = group.flags();
                     int off = flags.indexOf('-');
                     String on = off < 0 ? flags : flags.substring(0, off);
                     if (on.indexOf('s') >= 0 || off >= 0 && flags.indexOf('m', off) >= 0) {
                         return false;
                     }
-                    multiline |= on.indexOf('m') >= 0 && regex.charAt(j) == ')'; // (?m) for the rest, not (?m:...)
+                    // (?m) for the rest of the pattern, not (?m:...)
+                    multiline |= on.indexOf('m') >= 0 && group.kind() == RegexSyntax.GroupKind.FLAGS;
                 }
             } else if ((c == '^' || c == '$') && !multiline) {
                 return false;

@@ -16,6 +16,8 @@ import java.util.List;
 final class LiteralChain {
 
     private static final String META = ".[]{}()*+?^$|";
+    /** The body of a lazy wildcard group, with its closing parenthesis. */
+    private static final String LAZY_BODY = ".*?)";
 
     /** The literal runs in order; never empty, never holding a line break. */
     private final String[] literals;
@@ -42,8 +44,8 @@ final class LiteralChain {
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '(') {
-                int close = regex.indexOf(')', i);
-                String name = close < 0 ? null : lazyGroupName(regex.substring(i + 1, close));
+                RegexSyntax.GroupStart group = RegexSyntax.groupStart(regex, i);
+                String name = lazyGroupName(regex, group);
                 if (name == null) {
                     return null;
                 }
@@ -53,8 +55,8 @@ final class LiteralChain {
                     run.setLength(0);
                 }
                 gaps.get(gaps.size() - 1).add(name.isEmpty() ? null : name);
-                i = close;
-            } else if (c == '\\' && i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
+                i = group.bodyStart() + LAZY_BODY.length() - 1;
+            } else if (c == '\\' && i + 1 < regex.length() && !RegexSyntax.isClassEscape(regex.charAt(i + 1))) {
                 run.append(regex.charAt(++i));
             } else if (c == '\\' || c == '\n' || c == '\r' || META.indexOf(c) >= 0) {
                 return null;
@@ -72,17 +74,15 @@ final class LiteralChain {
         return new LiteralChain(literals.toArray(String[]::new), gaps);
     }
 
-    /** "" for {@code .*?} and {@code ?:.*?}, the name for {@code ?<name>.*?} or {@code ?P<name>.*?}; else null. */
-    private static String lazyGroupName(String inside) {
-        if (inside.equals(".*?") || inside.equals("?:.*?")) {
-            return "";
-        }
-        String named =
-                inside.startsWith("?<") ? inside.substring(2) : inside.startsWith("?P<") ? inside.substring(3) : null;
-        if (named == null || !named.endsWith(">.*?")) {
+    /** "" for an unnamed group {@code (.*?)}, the name for a named one, else (not a lazy group) null. */
+    private static String lazyGroupName(String regex, RegexSyntax.GroupStart group) {
+        if (group == null || !group.plain() || !regex.startsWith(LAZY_BODY, group.bodyStart())) {
             return null;
         }
-        String name = named.substring(0, named.length() - 4);
+        String name = group.name();
+        if (name == null) {
+            return "";
+        }
         return name.isEmpty() || !name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_') ? null : name;
     }
 

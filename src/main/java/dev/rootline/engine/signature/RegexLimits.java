@@ -34,7 +34,7 @@ final class RegexLimits {
                 i++;
                 previous = 0;
             } else if (c == '[') {
-                i = RequiredLiterals.endOfClass(regex, i);
+                i = RegexSyntax.endOfClass(regex, i);
                 previous = 0;
             } else if (c == '(') {
                 groups.push(new long[1]);

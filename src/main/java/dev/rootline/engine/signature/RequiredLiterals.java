@@ -32,7 +32,7 @@ final class RequiredLiterals {
      * A branch that requires nothing makes the whole list one empty conjunction: the regex runs on every line.
      */
     static Prefilter branches(String regex) {
-        List<String> parts = splitTopLevel(unwrap(regex));
+        List<String> parts = RegexSyntax.splitTopLevel(unwrap(regex));
         if (parts.size() == 1) {
             return new Prefilter(List.of(new Conjunction(allOf(regex))));
         }
@@ -62,7 +62,7 @@ final class RequiredLiterals {
     }
 
     private static List<List<String>> exactAllOf(String regex) {
-        List<String> branches = splitTopLevel(regex);
+        List<String> branches = RegexSyntax.splitTopLevel(regex);
         if (branches.size() > 1) {
             List<String> union = exactAnyOf(regex);
             return union == null ? List.of() : List.of(union);
@@ -77,7 +77,7 @@ final class RequiredLiterals {
     }
 
     private static List<String> exactAnyOf(String regex) {
-        List<String> branches = splitTopLevel(regex);
+        List<String> branches = RegexSyntax.splitTopLevel(regex);
         if (branches.size() > 1) {
             List<String> union = new ArrayList<>();
             for (String branch : branches) {
@@ -109,8 +109,8 @@ final class RequiredLiterals {
         if (flags.lookingAt()) {
             body = body.substring(flags.end());
         }
-        if (body.startsWith("(") && closingParen(body, 0) == body.length() - 1) {
-            String inner = groupBody(body.substring(1, body.length() - 1));
+        if (body.startsWith("(") && RegexSyntax.closingParen(body, 0) == body.length() - 1) {
+            String inner = body(body, 0, body.length() - 1);
             return inner == null ? body : unwrap(inner);
         }
         return body;
@@ -143,11 +143,11 @@ final class RequiredLiterals {
             switch (c) {
                 case '(' -> {
                     flush(run, candidates);
-                    int close = closingParen(regex, i);
+                    int close = RegexSyntax.closingParen(regex, i);
                     if (close < 0) {
                         return null;
                     }
-                    String body = groupBody(regex.substring(i + 1, close));
+                    String body = body(regex, i, close);
                     if (body != null && !optional(regex, close + 1)) {
                         List<String> inner = exactAnyOf(body);
                         if (inner != null) {
@@ -158,7 +158,7 @@ final class RequiredLiterals {
                 }
                 case '[' -> {
                     flush(run, candidates);
-                    i = endOfClass(regex, i);
+                    i = RegexSyntax.endOfClass(regex, i);
                 }
                 case '?', '*' -> {
                     dropLast(run);
@@ -178,7 +178,7 @@ final class RequiredLiterals {
                 case '\\' -> {
                     char next = i + 1 < regex.length() ? regex.charAt(i + 1) : '\\';
                     i++;
-                    if (Character.isLetterOrDigit(next)) {
+                    if (RegexSyntax.isClassEscape(next)) {
                         flush(run, candidates); // \d, \s, \b ...: not a literal
                     } else {
                         run.append(next);
@@ -211,72 +211,9 @@ final class RequiredLiterals {
                 && (regex.charAt(after) == '?' || regex.charAt(after) == '*' || regex.startsWith("{0", after));
     }
 
-    /** The pattern inside a group, without its {@code ?:}, {@code ?<name>} or {@code ?P<name>} prefix; null for flags. */
-    private static String groupBody(String inside) {
-        if (!inside.startsWith("?")) {
-            return inside;
-        }
-        if (inside.startsWith("?:")) {
-            return inside.substring(2);
-        }
-        if (inside.startsWith("?<") || inside.startsWith("?P<")) {
-            int end = inside.indexOf('>');
-            return end < 0 ? null : inside.substring(end + 1);
-        }
-        return null; // (?i), (?m): flags, not text
-    }
-
-    private static List<String> splitTopLevel(String regex) {
-        List<String> branches = new ArrayList<>();
-        int start = 0;
-        for (int bar = atTopLevel(regex, 0, '|'); bar >= 0; bar = atTopLevel(regex, start, '|')) {
-            branches.add(regex.substring(start, bar));
-            start = bar + 1;
-        }
-        branches.add(regex.substring(start));
-        return branches;
-    }
-
-    private static int closingParen(String regex, int open) {
-        return atTopLevel(regex, open + 1, ')');
-    }
-
-    /** The first {@code target} at nesting depth 0 from {@code from}, outside escapes and classes; or -1. */
-    private static int atTopLevel(String regex, int from, char target) {
-        int depth = 0;
-        for (int i = from; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = endOfClass(regex, i);
-            } else if (c == target && depth == 0) {
-                return i;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the {@code ]} closing the class opened at {@code open}; the regex's length if none does. */
-    static int endOfClass(String regex, int open) {
-        int i = open + 1;
-        if (i < regex.length() && regex.charAt(i) == '^') {
-            i++;
-        }
-        if (i < regex.length() && regex.charAt(i) == ']') {
-            i++;
-        }
-        for (; i < regex.length(); i++) {
-            if (regex.charAt(i) == '\\') {
-                i++;
-            } else if (regex.charAt(i) == ']') {
-                return i;
-            }
-        }
-        return regex.length();
+    /** The pattern inside the group at {@code open}, or null for flags: text not matched as written. */
+    private static String body(String regex, int open, int close) {
+        RegexSyntax.GroupStart group = RegexSyntax.groupStart(regex, open);
+        return group == null || !group.plain() ? null : regex.substring(group.bodyStart(), close);
     }
 }
