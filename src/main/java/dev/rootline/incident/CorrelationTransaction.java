@@ -6,6 +6,7 @@ import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.signature.SignatureSet;
 import dev.rootline.search.LogStore.StoredEvent;
 import dev.rootline.signature.SignatureCatalog;
 import dev.rootline.template.TemplateStore;
@@ -43,6 +44,8 @@ class CorrelationTransaction {
     private final IncidentLifecycle lifecycle;
     private final TemplateStore templates;
     private final CorrelationConfig config;
+    /** The signatures by id, worked out once per loaded set rather than once per batch. */
+    private volatile LoadedSignatures loaded;
 
     CorrelationTransaction(
             DataSource dataSource,
@@ -77,7 +80,7 @@ class CorrelationTransaction {
         if (byService.isEmpty()) {
             return;
         }
-        LoadedSignatures signatures = LoadedSignatures.of(catalog.current());
+        LoadedSignatures signatures = loaded(catalog.current());
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, ServiceBatch> service : byService.entrySet()) {
                 correlate(c, service.getKey(), service.getValue(), signatures);
@@ -85,6 +88,15 @@ class CorrelationTransaction {
         } catch (SQLException e) {
             throw new CorrelationFailedException(e);
         }
+    }
+
+    private LoadedSignatures loaded(SignatureSet current) {
+        LoadedSignatures last = loaded;
+        if (last == null || last.set() != current) {
+            last = LoadedSignatures.of(current);
+            loaded = last;
+        }
+        return last;
     }
 
     private void correlate(Connection c, String service, ServiceBatch batch, LoadedSignatures signatures)
@@ -151,7 +163,7 @@ class CorrelationTransaction {
             stored.store(reattribution, sightings);
             changes.addAll(reattribution.changes());
         }
-        aggregates.apply(c, service, state, changes, config.window().toNanos(), signatures);
+        aggregates.apply(c, service, state, changes, signatures);
         return new Placed(familiar, changes);
     }
 

@@ -29,6 +29,8 @@ class IncidentAggregates {
     private final IncidentChains chains;
     private final ChainSteps steps;
     private final IncidentEvents events;
+    /** Root lines this close after the latest burst's first one name the incident with it. */
+    private final long windowNanos;
 
     IncidentAggregates(
             MatchRepository matches,
@@ -36,13 +38,15 @@ class IncidentAggregates {
             IncidentRevisions revisions,
             IncidentChains chains,
             ChainSteps steps,
-            IncidentEvents events) {
+            IncidentEvents events,
+            CorrelationConfig config) {
         this.matches = matches;
         this.incidents = incidents;
         this.revisions = revisions;
         this.chains = chains;
         this.steps = steps;
         this.events = events;
+        this.windowNanos = config.window().toNanos();
     }
 
     /**
@@ -54,12 +58,11 @@ class IncidentAggregates {
             String service,
             ServiceState state,
             List<AttributionChange> changes,
-            long windowNanos,
             LoadedSignatures signatures)
             throws SQLException {
         for (Map.Entry<String, List<IncidentDelta>> incident :
                 IncidentDelta.byIncident(changes).entrySet()) {
-            apply(c, service, state, incident.getKey(), incident.getValue(), windowNanos, signatures);
+            apply(c, service, state, incident.getKey(), incident.getValue(), signatures);
         }
     }
 
@@ -69,7 +72,6 @@ class IncidentAggregates {
             ServiceState state,
             String id,
             List<IncidentDelta> deltas,
-            long windowNanos,
             LoadedSignatures signatures)
             throws SQLException {
         IncidentDelta added =
@@ -93,7 +95,7 @@ class IncidentAggregates {
         }
         state.changed(state.withTotals(id));
         if (deltas.stream().anyMatch(IncidentDelta::root)) {
-            rename(c, state, id, deltas, windowNanos, signatures);
+            rename(c, state, id, deltas, signatures);
         }
     }
 
@@ -142,12 +144,7 @@ class IncidentAggregates {
      * the name as it is, so a crash loop's later batches do not read the burst again.
      */
     private void rename(
-            Connection c,
-            ServiceState state,
-            String id,
-            List<IncidentDelta> deltas,
-            long windowNanos,
-            LoadedSignatures signatures)
+            Connection c, ServiceState state, String id, List<IncidentDelta> deltas, LoadedSignatures signatures)
             throws SQLException {
         record Latest(String revision, long rootFirst) {}
         Latest latest = state.spans(id).entrySet().stream()

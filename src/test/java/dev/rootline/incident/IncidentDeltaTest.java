@@ -1,13 +1,13 @@
 package dev.rootline.incident;
 
+import static dev.rootline.incident.TestSignals.SECOND;
+import static dev.rootline.incident.TestSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.AttributionChange;
 import dev.rootline.engine.rca.Confidence;
-import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
-import dev.rootline.engine.signature.BundledSignaturesTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * and times move by.
  */
 class IncidentDeltaTest {
-
-    private static final long SECOND = 1_000_000_000L;
 
     private final Signal cause = signal(10, "config.validation-failed");
     private final Signal exit = signal(11, "gunicorn.worker-exit");
@@ -81,18 +79,5 @@ class IncidentDeltaTest {
 
     private IncidentDelta added(Signal s, int depth) {
         return new IncidentDelta(s, depth, 1, new Attribution(s, cause, Confidence.HIGH, depth));
-    }
-
-    private static Signal signal(int seconds, String signatureId) {
-        return new Signal(
-                signatureId + "@" + seconds,
-                "id-" + seconds,
-                seconds * SECOND,
-                "shop-00001-abc",
-                "i1",
-                BundledSignaturesTest.byId().get(signatureId),
-                Map.of(),
-                signatureId + " line",
-                Familiarity.SEEN);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rootline.incident;
 
+import static dev.rootline.incident.TestSignals.SECOND;
+import static dev.rootline.incident.TestSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.rca.Attribution;
@@ -7,8 +9,6 @@ import dev.rootline.engine.rca.Confidence;
 import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
-import dev.rootline.engine.signature.BundledSignaturesTest;
-import dev.rootline.engine.signature.SignatureDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The window reads what {@link MatchRepository#load} would, and takes every change its transaction writes. */
 class MatchWindowTest {
 
-    private static final Map<String, SignatureDefinition> BUNDLED = BundledSignaturesTest.byId();
-    private static final long SECOND = 1_000_000_000L;
     private static final Set<String> CONTEXT = Set.of("python.module-not-found", Signal.UNKNOWN_ERROR);
 
     private final Signal cause = signal(10, "python.module-not-found");
@@ -118,18 +116,5 @@ class MatchWindowTest {
 
     private static List<String> ids(List<StoredMatch> rows) {
         return rows.stream().map(r -> r.signal().entryKey()).toList();
-    }
-
-    private static Signal signal(int seconds, String signatureId) {
-        return new Signal(
-                signatureId + "@" + seconds,
-                "id-" + seconds,
-                seconds * SECOND,
-                "shop-00001-abc",
-                "i1",
-                BUNDLED.get(signatureId),
-                Map.of(),
-                signatureId + " line",
-                Familiarity.SEEN);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rootline.engine.rca;
 
+import java.util.Objects;
+
 /**
  * A signal as stored, with where correlation last placed it: an incident and a depth, both null when it belongs to
  * no incident.
@@ -12,7 +14,7 @@ public record StoredMatch(Signal signal, String incidentId, Integer depth) {
 
     /** Whether it stands where {@code other} places it. */
     public boolean samePlace(StoredMatch other) {
-        return java.util.Objects.equals(incidentId, other == null ? null : other.incidentId)
-                && java.util.Objects.equals(depth, other == null ? null : other.depth);
+        return Objects.equals(incidentId, other == null ? null : other.incidentId)
+                && Objects.equals(depth, other == null ? null : other.depth);
     }
 }

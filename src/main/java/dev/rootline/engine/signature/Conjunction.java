@@ -15,9 +15,4 @@ public record Conjunction(List<List<String>> groups) {
     public boolean requiresNothing() {
         return groups.isEmpty();
     }
-
-    /** Whether the text holds one alternative of every group. */
-    public boolean heldBy(String text) {
-        return groups.stream().allMatch(group -> group.stream().anyMatch(text::contains));
-    }
 }

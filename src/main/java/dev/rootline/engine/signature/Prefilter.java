@@ -15,9 +15,4 @@ public record Prefilter(List<Conjunction> branches) {
     public boolean everyLine() {
         return branches.stream().anyMatch(Conjunction::requiresNothing);
     }
-
-    /** Whether the (lowercased) text satisfies one branch. */
-    public boolean heldBy(String text) {
-        return branches.stream().anyMatch(branch -> branch.heldBy(text));
-    }
 }
