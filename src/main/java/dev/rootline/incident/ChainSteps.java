@@ -92,10 +92,6 @@ class ChainSteps {
                 > 0;
     }
 
-    void deleteAll(Connection c, String incidentId) throws SQLException {
-        Sql.update(c, "DELETE FROM chain_step WHERE incident_id = ?", incidentId);
-    }
-
     /** The steps' titles in chain order, root first. */
     List<String> titles(Connection c, String incidentId) throws SQLException {
         return Sql.query(

@@ -1,7 +1,7 @@
 package dev.rootline.incident;
 
 import dev.rootline.app.GroupCommit;
-import dev.rootline.search.LogStore.StoredEvent;
+import dev.rootline.engine.signature.MatchedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class CorrelationService {
     /** The last failure, for the health check: what it was and when. */
     public record Failure(String reason, Instant at) {}
 
-    private final Consumer<List<StoredEvent>> transaction;
+    private final Consumer<List<MatchedEvent>> transaction;
     private final Clock clock;
     private final Counter failures;
     private final GroupCommit groups = new GroupCommit(this::correlatePending);
@@ -49,7 +49,7 @@ public class CorrelationService {
     }
 
     /** @param transaction correlates events in one transaction, all or nothing */
-    CorrelationService(Consumer<List<StoredEvent>> transaction, Clock clock, MeterRegistry metrics) {
+    CorrelationService(Consumer<List<MatchedEvent>> transaction, Clock clock, MeterRegistry metrics) {
         this.transaction = transaction;
         this.clock = clock;
         this.failures = metrics.counter("rootline.correlation.failures");
@@ -66,10 +66,10 @@ public class CorrelationService {
     }
 
     private static final class Pending {
-        final List<StoredEvent> events;
+        final List<MatchedEvent> events;
         CorrelationFailedException failure;
 
-        Pending(List<StoredEvent> events) {
+        Pending(List<MatchedEvent> events) {
             this.events = events;
         }
     }
@@ -79,7 +79,7 @@ public class CorrelationService {
      *
      * @throws CorrelationFailedException when the database refused, after retries; nothing of it was kept
      */
-    public void correlate(List<StoredEvent> events) {
+    public void correlate(List<MatchedEvent> events) {
         Pending mine = new Pending(events);
         long sequence;
         synchronized (lock) {
@@ -115,7 +115,7 @@ public class CorrelationService {
 
     /** Correlates the group in one transaction; if that fails, each request in a transaction of its own. */
     private void run(List<Pending> group) {
-        List<StoredEvent> all = new ArrayList<>();
+        List<MatchedEvent> all = new ArrayList<>();
         group.forEach(p -> all.addAll(p.events));
         CorrelationFailedException together = attempt(all);
         for (Pending p : group) {
@@ -128,7 +128,7 @@ public class CorrelationService {
         }
     }
 
-    private CorrelationFailedException attempt(List<StoredEvent> events) {
+    private CorrelationFailedException attempt(List<MatchedEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.accept(events);

@@ -6,8 +6,8 @@ import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.signature.MatchedEvent;
 import dev.rootline.engine.signature.SignatureSet;
-import dev.rootline.search.LogStore.StoredEvent;
 import dev.rootline.signature.SignatureCatalog;
 import dev.rootline.template.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ class CorrelationTransaction {
      *                                    call may be repeated (two processes creating one service race, for one)
      */
     @Transactional
-    void correlate(List<StoredEvent> events) {
+    void correlate(List<MatchedEvent> events) {
         Map<String, ServiceBatch> byService = ServiceBatch.group(events);
         if (byService.isEmpty()) {
             return;

@@ -27,8 +27,6 @@ class IncidentAggregates {
     private final IncidentTable incidents;
     private final IncidentRevisions revisions;
     private final IncidentChains chains;
-    private final ChainSteps steps;
-    private final IncidentEvents events;
     /** Root lines this close after the latest burst's first one name the incident with it. */
     private final long windowNanos;
 
@@ -37,15 +35,11 @@ class IncidentAggregates {
             IncidentTable incidents,
             IncidentRevisions revisions,
             IncidentChains chains,
-            ChainSteps steps,
-            IncidentEvents events,
             CorrelationConfig config) {
         this.matches = matches;
         this.incidents = incidents;
         this.revisions = revisions;
         this.chains = chains;
-        this.steps = steps;
-        this.events = events;
         this.windowNanos = config.window().toNanos();
     }
 
@@ -99,10 +93,8 @@ class IncidentAggregates {
         }
     }
 
+    /** The incident's steps, revision counts and timeline go with its row: the schema cascades. */
     private void delete(Connection c, ServiceState state, String id) throws SQLException {
-        events.deleteAll(c, id);
-        steps.deleteAll(c, id);
-        revisions.deleteAll(c, id);
         incidents.delete(c, id);
         state.remove(id);
     }

@@ -32,16 +32,12 @@ class IncidentEvents {
     }
 
     void replace(Connection c, String incidentId, List<TimelineEvent> events) throws SQLException {
-        deleteAll(c, incidentId);
+        Sql.update(c, "DELETE FROM incident_event WHERE incident_id = ?", incidentId);
         Sql.updateEach(
                 c,
                 "INSERT INTO incident_event (incident_id, kind, revision, at_nanos, related) VALUES (?, ?, ?, ?, ?)",
                 events.stream()
                         .map(e -> new Object[] {incidentId, e.kind().name(), e.revision(), e.atNanos(), e.related()})
                         .toList());
-    }
-
-    void deleteAll(Connection c, String incidentId) throws SQLException {
-        Sql.update(c, "DELETE FROM incident_event WHERE incident_id = ?", incidentId);
     }
 }

@@ -58,10 +58,6 @@ class IncidentRevisions {
         Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ? AND revision = ?", incidentId, revision);
     }
 
-    void deleteAll(Connection c, String incidentId) throws SQLException {
-        Sql.update(c, "DELETE FROM incident_revision WHERE incident_id = ?", incidentId);
-    }
-
     private static ServiceState.Span span(ResultSet r) throws SQLException {
         return new ServiceState.Span(
                 r.getLong("matches"),

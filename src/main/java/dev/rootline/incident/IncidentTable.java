@@ -105,7 +105,7 @@ class IncidentTable {
                 incident.id());
     }
 
-    /** Deletes an incident's row; its steps, spans and timeline go first, with their owners. */
+    /** Deletes an incident's row; its steps, revision counts and timeline go with it (the keys cascade). */
     void delete(Connection c, String id) throws SQLException {
         Sql.update(c, "DELETE FROM incident WHERE id = ?", id);
     }

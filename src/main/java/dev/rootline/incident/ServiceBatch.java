@@ -4,8 +4,8 @@ import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.Match;
+import dev.rootline.engine.signature.MatchedEvent;
 import dev.rootline.engine.signature.Role;
-import dev.rootline.search.LogStore.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,9 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
     }
 
     /** The batch split by service, in service name order (the order locks are taken in). */
-    static Map<String, ServiceBatch> group(List<StoredEvent> events) {
+    static Map<String, ServiceBatch> group(List<MatchedEvent> events) {
         Map<String, ServiceBatch> byService = new TreeMap<>();
-        for (StoredEvent stored : events) {
+        for (MatchedEvent stored : events) {
             LogEvent event = stored.event();
             Scope scope = event.scope();
             if (scope.service().isEmpty()) {
@@ -59,7 +59,7 @@ record ServiceBatch(Scope scope, Map<String, RevisionSpan> revisions, List<Signa
                 .orElseThrow();
     }
 
-    private void add(StoredEvent stored) {
+    private void add(MatchedEvent stored) {
         LogEvent event = stored.event();
         boolean ready = false;
         for (Match match : stored.matches()) {

@@ -5,9 +5,11 @@ import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Timestamps;
+import dev.rootline.engine.event.TracebackJoiner;
 import dev.rootline.incident.CorrelationConfig;
 import dev.rootline.incident.CorrelationService;
 import dev.rootline.search.LogStore;
+import dev.rootline.signature.SignatureCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +18,14 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Parses, normalises and joins a payload in the engine, stores it durably, all or nothing, then correlates it.
- * The reply waits for correlation, so an acknowledged entry is in its incident; an entry re-sent after a failure
- * is a duplicate to the store but still reaches correlation, which ignores what it already holds.
+ * Ingest as stages: parse (in the engine), then {@link IngestPipeline} (dedup, join, match, store), then
+ * correlate. The reply waits for correlation, so an acknowledged entry is in its incident; an entry re-sent after
+ * a failure is a duplicate to the store but still reaches correlation, which ignores what it already holds.
  */
 @ApplicationScoped
 public class IngestService {
 
-    private final LogStore store;
+    private final IngestPipeline pipeline;
     private final CorrelationService correlation;
     private final boolean correlating;
     private final Clock clock;
@@ -33,11 +35,15 @@ public class IngestService {
 
     IngestService(
             LogStore store,
+            SignatureCatalog signatures,
+            IngestConfig config,
             CorrelationService correlation,
             CorrelationConfig correlationConfig,
             Clock clock,
             MeterRegistry metrics) {
-        this.store = store;
+        TracebackJoiner joiner =
+                new TracebackJoiner(config.tracebackJoinWindow().toNanos());
+        this.pipeline = new IngestPipeline(store, joiner::join, signatures::match);
         this.correlation = correlation;
         this.correlating = correlationConfig.enabled();
         this.clock = clock;
@@ -69,7 +75,7 @@ public class IngestService {
     }
 
     private IngestResult store(List<LogEvent> events, long now) throws IOException {
-        LogStore.AppendResult result = store.append(events, now);
+        IngestPipeline.Ingested result = pipeline.run(events, now);
         if (correlating) {
             correlation.correlate(result.events());
         }

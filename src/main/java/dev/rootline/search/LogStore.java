@@ -1,23 +1,35 @@
 package dev.rootline.search;
 
 import dev.rootline.engine.event.LogEvent;
-import dev.rootline.engine.signature.Match;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Every accepted entry, durable and searchable. The node's own store: a cluster can put OpenSearch behind this
- * interface later (docs/architecture.md, "Data").
+ * Every accepted entry, durable and searchable: it stores and searches, and nothing else. Parsing, traceback
+ * joining, dedup and signature matching happen before it in ingest (docs/architecture.md, "Life of a batch"), so a
+ * second implementation (a cluster's OpenSearch) takes events as they are and repeats none of that.
  */
 public interface LogStore {
 
     /**
-     * Stores the entries not stored before and returns once they are durable. Each LogEntry is counted once: as
-     * accepted the first time, as a duplicate after that, across restarts. Only new entries are joined into
-     * events (tracebacks), so no entry is ever stored twice.
+     * Stores events and returns once they are durable; from then on {@link #held} and {@link #storedTime} see
+     * them, and search once it has caught up. Ingest's dedup sends each entry once; the store does not check.
      */
-    AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException;
+    void append(List<StoredEvent> events, long receivedNanos) throws IOException;
+
+    /**
+     * The keys of these entries that the store holds, as the first or a later member of a stored event,
+     * everything appended so far included.
+     *
+     * @param receivedNanos when the entries arrived: an entry without timestamps took it as its time
+     */
+    Set<String> held(List<LogEvent> entries, long receivedNanos) throws IOException;
+
+    /** The time the event holding this entry was stored with, when the store holds it. */
+    OptionalLong storedTime(String key) throws IOException;
 
     SearchPage search(SearchQuery query) throws IOException;
 
@@ -30,14 +42,8 @@ public interface LogStore {
     /** Why the store can take and serve nothing now, or empty while it works. */
     Optional<String> unavailable();
 
-    /**
-     * What an append did: entry counts, and every (joined) event of the append with its signature matches, the
-     * duplicates' included, so that whatever follows the store can finish work a failed earlier attempt left.
-     */
-    record AppendResult(int accepted, int duplicates, List<StoredEvent> events) {}
-
-    /** An event as stored, with the signatures it matched when it was stored. */
-    record StoredEvent(LogEvent event, List<Match> matches) {}
+    /** An event as stored: the event and the ids of the signatures it matched, which search can filter on. */
+    record StoredEvent(LogEvent event, List<String> signatures) {}
 
     record EntryContext(List<StoredEntry> before, StoredEntry entry, List<StoredEntry> after) {}
 }

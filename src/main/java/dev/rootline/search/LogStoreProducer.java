@@ -1,9 +1,6 @@
 package dev.rootline.search;
 
 import dev.rootline.app.RootlineConfig;
-import dev.rootline.engine.event.TracebackJoiner;
-import dev.rootline.ingest.IngestConfig;
-import dev.rootline.signature.SignatureCatalog;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,11 +15,8 @@ public class LogStoreProducer {
     @Produces
     @Singleton
     @Startup
-    LuceneLogStore open(RootlineConfig config, IngestConfig ingest, SignatureCatalog signatures) throws IOException {
-        Path dir = Files.createDirectories(Path.of(config.dataDir()));
-        TracebackJoiner joiner =
-                new TracebackJoiner(ingest.tracebackJoinWindow().toNanos());
-        return new LuceneLogStore(dir, joiner::join, signatures::match);
+    LuceneLogStore open(RootlineConfig config) throws IOException {
+        return new LuceneLogStore(Files.createDirectories(Path.of(config.dataDir())));
     }
 
     void close(@Disposes LuceneLogStore store) throws IOException {

@@ -7,7 +7,6 @@ import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Scope;
 import dev.rootline.engine.event.Severity;
 import dev.rootline.engine.event.Timestamps;
-import dev.rootline.engine.signature.Match;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,8 +60,8 @@ final class LuceneFields {
     static Document toDocument(LogStore.StoredEvent stored, long receivedNanos) {
         LogEvent event = stored.event();
         Document doc = new Document();
-        for (Match match : stored.matches()) {
-            doc.add(new StringField(SIGNATURE, match.signature().id(), Field.Store.YES));
+        for (String signature : stored.signatures()) {
+            doc.add(new StringField(SIGNATURE, signature, Field.Store.YES));
         }
         doc.add(new StringField(ID, event.key(), Field.Store.NO));
         doc.add(new NumericDocValuesField(TIEBREAK, tiebreak(event.key())));

@@ -2,31 +2,30 @@ package dev.rootline.search;
 
 import dev.rootline.app.Daemons;
 import dev.rootline.engine.event.LogEvent;
-import dev.rootline.engine.signature.Match;
+import dev.rootline.engine.event.Timestamps;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.MergeScheduler;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
@@ -35,8 +34,8 @@ import org.apache.lucene.store.NIOFSDirectory;
  * The log store on a local Lucene index. An append is acknowledged once its write-ahead-log record is fsynced
  * (concurrent appends share fsyncs); a background indexer adds it to the index, which commits every few seconds
  * and replays the log on start-up. Search waits until everything acknowledged is indexed, so a client reads its
- * own writes. Dedup looks keys up in the current reader plus the keys not yet visible to it, so it holds across
- * restarts without a separate key table.
+ * own writes. {@link #held} looks keys up in the current reader plus the keys not yet visible to it, so ingest's
+ * dedup holds across restarts without a separate key table.
  *
  * <p>A storage failure (a full or read-only disk, an index writer or indexer that died) takes the store down:
  * appends and searches answer {@link StorageUnavailableException} without acknowledging anything, and the store
@@ -56,8 +55,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final WriteAheadLog wal;
     private final ReplayQuarantine quarantine;
     private final Supplier<MergeScheduler> merges;
-    private final Tagger tagger;
-    private final Dedup dedup = new Dedup();
+    private final PendingKeys pending = new PendingKeys();
     /** Appends and reads share it; reopening the index takes it alone. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     /** Log records and indexer batches must be in the same order. */
@@ -68,23 +66,12 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private final StoreFault fault = new StoreFault(maintenance, this::reopen);
     private volatile LuceneIndex index;
 
-    /**
-     * @param join    traceback joining, applied to the new entries of each append and of each replayed record
-     * @param matcher the signatures an event matches, indexed with it
-     */
-    public LuceneLogStore(Path dir, UnaryOperator<List<LogEvent>> join, Function<LogEvent, List<Match>> matcher)
-            throws IOException {
-        this(dir, join, matcher, ConcurrentMergeScheduler::new);
+    public LuceneLogStore(Path dir) throws IOException {
+        this(dir, ConcurrentMergeScheduler::new);
     }
 
     /** @param merges makes the scheduler of the index's segment merges (Lucene's default: a thread for each) */
-    LuceneLogStore(
-            Path dir,
-            UnaryOperator<List<LogEvent>> join,
-            Function<LogEvent, List<Match>> matcher,
-            Supplier<MergeScheduler> merges)
-            throws IOException {
-        this.tagger = new Tagger(join, matcher);
+    LuceneLogStore(Path dir, Supplier<MergeScheduler> merges) throws IOException {
         this.merges = merges;
         // Reading segments looks codecs up by name. Lucene's lookup only sees the class loaders it was first
         // initialised with, which in a JVM that runs several Quarkus applications (the tests) may not be ours.
@@ -120,45 +107,70 @@ public final class LuceneLogStore implements LogStore, Closeable {
     }
 
     @Override
-    public AppendResult append(List<LogEvent> entries, long receivedNanos) throws IOException {
+    public void append(List<StoredEvent> events, long receivedNanos) throws IOException {
+        if (events.isEmpty()) {
+            return;
+        }
         Lock shared = lifecycle.readLock();
         shared.lock();
         try {
             LuceneIndex current = working();
-            List<LogEvent> fresh = dedup.reserveFresh(current, entries, receivedNanos);
-            if (fresh.isEmpty()) {
-                return new AppendResult(0, entries.size(), tagger.tag(dedup.asStored(current, entries, receivedNanos)));
-            }
-            List<StoredEvent> events;
             long sequence;
             try {
-                events = tagger.tag(fresh);
                 synchronized (appendOrder) {
-                    sequence = wal.append(new WriteAheadLog.Record(receivedNanos, originals(fresh)));
+                    sequence = wal.append(new WriteAheadLog.Record(receivedNanos, logged(events)));
                     current.indexer().enqueue(events, receivedNanos, sequence);
                 }
-            } catch (Throwable e) { // the keys must be free for a retry, whatever went wrong
-                dedup.release(fresh);
-                throw failure(e);
-            }
-            dedup.assign(fresh, sequence);
-            try {
                 wal.awaitDurable(sequence);
-            } catch (IOException e) {
+            } catch (Throwable e) {
                 throw failure(e); // the reopening decides from the disk what is stored
             }
-            if (fresh.size() < entries.size()) {
-                Set<LogEvent> isFresh = Collections.newSetFromMap(new IdentityHashMap<>());
-                isFresh.addAll(fresh);
-                events = new ArrayList<>(events);
-                List<LogEvent> duplicates =
-                        entries.stream().filter(e -> !isFresh.contains(e)).toList();
-                events.addAll(tagger.tag(dedup.asStored(current, duplicates, receivedNanos)));
-            }
-            return new AppendResult(fresh.size(), entries.size() - fresh.size(), events);
+            pending.add(events, sequence);
         } finally {
             shared.unlock();
         }
+    }
+
+    /** Looks in the keys not yet visible before the reader: one dropped meanwhile is visible to a newer reader. */
+    @Override
+    public Set<String> held(List<LogEvent> entries, long receivedNanos) throws IOException {
+        Set<String> held = new HashSet<>();
+        List<LogEvent> unknown = new ArrayList<>(entries.size());
+        for (LogEvent entry : entries) {
+            if (pending.contains(entry.key())) {
+                held.add(entry.key());
+            } else {
+                unknown.add(entry);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return held;
+        }
+        return read(false, current -> {
+            IndexSearcher searcher = current.searchers.acquire();
+            try {
+                boolean[] stored = StoredKeys.lookUp(searcher, unknown, receivedNanos);
+                for (int i = 0; i < stored.length; i++) {
+                    if (stored[i]) {
+                        held.add(unknown.get(i).key());
+                    }
+                }
+                return held;
+            } finally {
+                current.searchers.release(searcher);
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong storedTime(String key) throws IOException {
+        Long pendingTime = pending.storedTime(key);
+        if (pendingTime != null) {
+            return OptionalLong.of(pendingTime);
+        }
+        Optional<EntryContext> stored = read(false, current -> current.search.context(key, 1, 1));
+        return stored.map(c -> OptionalLong.of(Timestamps.nanos(c.entry().timestamp())))
+                .orElse(OptionalLong.empty());
     }
 
     /** The index while the store works; else what the caller tells its client: come back later. */
@@ -186,35 +198,37 @@ public final class LuceneLogStore implements LogStore, Closeable {
         return new StorageUnavailableException("storing failed: " + e.getMessage(), e);
     }
 
-    private static List<byte[]> originals(List<LogEvent> entries) {
-        List<byte[]> originals = new ArrayList<>(entries.size());
-        for (LogEvent entry : entries) {
-            originals.addAll(entry.entries());
+    private static List<WriteAheadLog.Event> logged(List<StoredEvent> events) {
+        List<WriteAheadLog.Event> logged = new ArrayList<>(events.size());
+        for (StoredEvent stored : events) {
+            logged.add(new WriteAheadLog.Event(stored.event().entries(), stored.signatures()));
         }
-        return originals;
+        return logged;
     }
 
     @Override
     public SearchPage search(SearchQuery query) throws IOException {
-        return read(current -> current.search.search(query));
+        return read(true, current -> current.search.search(query));
     }
 
     @Override
     public Optional<EntryContext> context(String key, int before, int after) throws IOException {
-        return read(current -> current.search.context(key, before, after));
+        return read(true, current -> current.search.context(key, before, after));
     }
 
     private interface Read<T> {
         T from(LuceneIndex index) throws IOException;
     }
 
-    /** A read of everything acknowledged so far. */
-    private <T> T read(Read<T> read) throws IOException {
+    /** A read of the index as it is, or once it has caught up with everything acknowledged so far. */
+    private <T> T read(boolean caughtUp, Read<T> read) throws IOException {
         Lock shared = lifecycle.readLock();
         shared.lock();
         try {
             LuceneIndex current = working();
-            refresh(current, current.indexer().awaitIndexed(wal.lastSequence()));
+            if (caughtUp) {
+                refresh(current, current.indexer().awaitIndexed(wal.lastSequence()));
+            }
             return read.from(current);
         } finally {
             shared.unlock();
@@ -246,7 +260,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
     private LuceneIndex openIndex() throws IOException {
         LuceneIndex opened = LuceneIndex.open(directory, merges.get());
         try {
-            Replay.into(opened, wal, dedup, tagger, quarantine);
+            Replay.into(opened, wal, pending, quarantine);
             long generation = wal.rotate();
             opened.commit(generation);
             wal.deleteBefore(generation);
@@ -259,10 +273,10 @@ public final class LuceneLogStore implements LogStore, Closeable {
         }
     }
 
-    /** Reopens the reader if stale; keys indexed up to {@code indexedSequence} are then visible to dedup. */
+    /** Reopens the reader if stale; keys indexed up to {@code indexedSequence} are then visible to it. */
     private void refresh(LuceneIndex current, long indexedSequence) throws IOException {
         current.refresh();
-        dedup.visibleUpTo(indexedSequence);
+        pending.visibleUpTo(indexedSequence);
     }
 
     /** Commits the index once everything in the log files before a new generation is indexed, then drops them. */
@@ -312,7 +326,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
 
     /**
      * Throws the failed index away and opens a new one. Waits for running appends and reads to finish (each fails
-     * fast against a failed store), so that dedup's reservations can be dropped and rebuilt from the disk.
+     * fast against a failed store), so that the pending keys can be dropped and rebuilt from the disk.
      */
     private void reopen() {
         Lock exclusive = lifecycle.writeLock();
@@ -323,7 +337,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
             if (failed != null) {
                 failed.abandon();
             }
-            dedup.clear();
+            pending.clear();
             wal.restart();
             index = openIndex();
             fault.cleared();

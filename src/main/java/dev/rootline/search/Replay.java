@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
 import org.jboss.logging.Logger;
 
 /**
  * Brings a newly opened index up to date from the write-ahead log: the records its last commit does not cover,
- * dedup skipping what it does hold. An entry that no longer reads, or that Lucene refuses, is quarantined rather
- * than keeping the store from opening.
+ * skipping the events it does hold (a commit may have taken in records logged after its generation began). Each
+ * event is rebuilt from its members' original JSON, as it was stored, with the signatures it matched then. An
+ * entry that no longer reads, or that Lucene refuses, is quarantined rather than keeping the store from opening.
  */
 final class Replay {
 
@@ -20,34 +22,70 @@ final class Replay {
 
     private Replay() {}
 
-    static void into(LuceneIndex index, WriteAheadLog wal, Dedup dedup, Tagger tagger, ReplayQuarantine quarantine)
+    static void into(LuceneIndex index, WriteAheadLog wal, PendingKeys pending, ReplayQuarantine quarantine)
             throws IOException {
         int replayed = 0;
         for (WriteAheadLog.Record record : wal.readFrom(index.uncommittedGeneration())) {
-            List<LogEvent> entries = new ArrayList<>(record.entries().size());
-            for (byte[] original : record.entries()) {
-                try {
-                    entries.addAll(Payloads.read(original, record.receivedNanos()));
-                } catch (InvalidEntryException e) {
-                    quarantine.keep(record.receivedNanos(), original, "it no longer parses: " + e.getMessage());
-                }
+            List<LogStore.StoredEvent> events = new ArrayList<>(record.events().size());
+            for (WriteAheadLog.Event logged : record.events()) {
+                rebuild(logged, record.receivedNanos(), quarantine, events);
             }
-            List<LogEvent> fresh = dedup.reserveFresh(index, entries, record.receivedNanos());
-            List<LogStore.StoredEvent> events = tagger.tag(fresh);
-            List<Document> docs = new ArrayList<>(events.size());
-            for (LogStore.StoredEvent event : events) {
+            List<LogStore.StoredEvent> fresh = notHeld(index, pending, events, record.receivedNanos());
+            List<Document> docs = new ArrayList<>(fresh.size());
+            for (LogStore.StoredEvent event : fresh) {
                 docs.add(LuceneFields.toDocument(event, record.receivedNanos()));
             }
             for (int refused : index.addReplayed(docs)) {
-                for (byte[] entry : events.get(refused).event().entries()) {
+                for (byte[] entry : fresh.get(refused).event().entries()) {
                     quarantine.keep(record.receivedNanos(), entry, "Lucene refused it");
                 }
             }
-            dedup.assign(fresh, 0); // visible once the index reopens its reader
+            pending.add(fresh, 0); // visible once the index reopens its reader
             replayed += fresh.size();
         }
         if (replayed > 0) {
-            LOG.infof("replayed %d entries from the write-ahead log", replayed);
+            LOG.infof("replayed %d events from the write-ahead log", replayed);
         }
+    }
+
+    /** The event from the members that still read; the others are quarantined. */
+    private static void rebuild(
+            WriteAheadLog.Event logged,
+            long receivedNanos,
+            ReplayQuarantine quarantine,
+            List<LogStore.StoredEvent> into)
+            throws IOException {
+        List<LogEvent> pieces = new ArrayList<>(logged.entries().size());
+        for (byte[] original : logged.entries()) {
+            try {
+                pieces.addAll(Payloads.read(original, receivedNanos));
+            } catch (InvalidEntryException e) {
+                quarantine.keep(receivedNanos, original, "it no longer parses: " + e.getMessage());
+            }
+        }
+        if (!pieces.isEmpty()) {
+            into.add(new LogStore.StoredEvent(LogEvent.joined(pieces), logged.signatures()));
+        }
+    }
+
+    /** The events neither committed nor replayed from an earlier record (which the reader does not see yet). */
+    private static List<LogStore.StoredEvent> notHeld(
+            LuceneIndex index, PendingKeys pending, List<LogStore.StoredEvent> events, long receivedNanos)
+            throws IOException {
+        boolean[] held;
+        IndexSearcher searcher = index.searchers.acquire();
+        try {
+            held = StoredKeys.lookUp(
+                    searcher, events.stream().map(LogStore.StoredEvent::event).toList(), receivedNanos);
+        } finally {
+            index.searchers.release(searcher);
+        }
+        List<LogStore.StoredEvent> fresh = new ArrayList<>(events.size());
+        for (int i = 0; i < held.length; i++) {
+            if (!held[i] && !pending.contains(events.get(i).event().key())) {
+                fresh.add(events.get(i));
+            }
+        }
+        return fresh;
     }
 }

@@ -10,7 +10,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
-/** Dedup's lookup: which of a batch's entries the index already holds. */
+/** Which of a batch's entries the index already holds: {@link LogStore#held}, and a replay's check. */
 final class StoredKeys {
 
     private StoredKeys() {}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,20 +21,26 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The acknowledgement point of ingest: each append is a checksummed record of the new entries' original JSON,
- * fsynced (in groups) before the request is answered. Lucene commits are expensive, so the index commits every few
+ * The acknowledgement point of ingest: each append is a checksummed record of the events stored (their entries'
+ * original JSON, grouped as joined, and the signatures they matched), fsynced (in groups) before the request is answered. Lucene commits are expensive, so the index commits every few
  * seconds instead, and on start-up the records written since its last commit are replayed into it. Files are
  * numbered by generation; a rotation starts a new one, and files older than the index's commit are deleted.
  */
 final class WriteAheadLog implements Closeable {
 
-    private static final int MAGIC = 0x524C5741; // "RLWA"
+    private static final int MAGIC = 0x524C5732; // "RLW2": events with their members and signatures
+    /** Records of versions that logged bare entries: each is replayed as an event of its own. */
+    private static final int MAGIC_ENTRIES = 0x524C5741; // "RLWA"
+
     private static final String PREFIX = "wal-";
     /** Magic, payload length, CRC-32 of the payload. */
     private static final int HEADER = 16;
 
-    /** One append: the entries of a request that were new, and when they arrived. */
-    record Record(long receivedNanos, List<byte[]> entries) {}
+    /** One append: the events stored, and when they arrived. */
+    record Record(long receivedNanos, List<Event> events) {}
+
+    /** An event as logged: the original JSON of its members and the ids of the signatures it matched. */
+    record Event(List<byte[]> entries, List<String> signatures) {}
 
     private final Path dir;
     private final GroupCommit fsync = new GroupCommit(this::force);
@@ -67,32 +74,36 @@ final class WriteAheadLog implements Closeable {
      * collector has to handle as a humongous object.
      */
     synchronized long append(Record record) throws IOException {
-        List<byte[]> entries = record.entries();
-        ByteBuffer[] parts = new ByteBuffer[1 + 2 * entries.size()];
+        List<ByteBuffer> parts = new ArrayList<>();
         ByteBuffer head = ByteBuffer.allocate(HEADER + Long.BYTES + Integer.BYTES);
-        head.putLong(HEADER, record.receivedNanos()).putInt(HEADER + Long.BYTES, entries.size());
+        head.putLong(HEADER, record.receivedNanos())
+                .putInt(HEADER + Long.BYTES, record.events().size());
+        parts.add(head);
+        for (Event event : record.events()) {
+            parts.add(intBuffer(event.entries().size()));
+            for (byte[] entry : event.entries()) {
+                parts.add(intBuffer(entry.length));
+                parts.add(ByteBuffer.wrap(entry));
+            }
+            parts.add(signatures(event.signatures()));
+        }
         CRC32 crc = new CRC32();
         crc.update(head.array(), HEADER, Long.BYTES + Integer.BYTES);
-        int size = Long.BYTES + Integer.BYTES;
-        for (int i = 0; i < entries.size(); i++) {
-            byte[] entry = entries.get(i);
-            byte[] length =
-                    ByteBuffer.allocate(Integer.BYTES).putInt(entry.length).array();
-            crc.update(length);
-            crc.update(entry);
-            parts[1 + 2 * i] = ByteBuffer.wrap(length);
-            parts[2 + 2 * i] = ByteBuffer.wrap(entry);
-            size += length.length + entry.length;
+        long size = Long.BYTES + Integer.BYTES;
+        for (ByteBuffer part : parts.subList(1, parts.size())) {
+            crc.update(part.duplicate());
+            size += part.remaining();
         }
-        parts[0] = head.putInt(0, MAGIC).putInt(Integer.BYTES, size).putLong(Integer.BYTES * 2, crc.getValue());
+        head.putInt(0, MAGIC).putInt(Integer.BYTES, Math.toIntExact(size)).putLong(Integer.BYTES * 2, crc.getValue());
         if (torn) {
             switchTo(generation + 1);
         }
         long total = HEADER + size;
         long start = channel.position();
         try {
+            ByteBuffer[] gathered = parts.toArray(ByteBuffer[]::new);
             for (long done = 0; done < total; ) {
-                done += channel.write(parts);
+                done += channel.write(gathered);
             }
         } catch (IOException e) {
             cutBack(start);
@@ -227,7 +238,8 @@ final class WriteAheadLog implements Closeable {
     private static void readRecords(DataInputStream in, List<Record> into) throws IOException {
         while (true) {
             try {
-                if (in.readInt() != MAGIC) {
+                int magic = in.readInt();
+                if (magic != MAGIC && magic != MAGIC_ENTRIES) {
                     return;
                 }
                 int length = in.readInt();
@@ -243,19 +255,61 @@ final class WriteAheadLog implements Closeable {
                     return;
                 }
                 DataInputStream body = new DataInputStream(new java.io.ByteArrayInputStream(payload));
-                long received = body.readLong();
-                int count = body.readInt();
-                List<byte[]> entries = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    byte[] entry = new byte[body.readInt()];
-                    body.readFully(entry);
-                    entries.add(entry);
-                }
-                into.add(new Record(received, entries));
+                into.add(magic == MAGIC ? readEvents(body) : readEntries(body));
             } catch (EOFException torn) {
                 return; // a record cut short by a crash was never acknowledged
             }
         }
+    }
+
+    private static Record readEvents(DataInputStream body) throws IOException {
+        long received = body.readLong();
+        int count = body.readInt();
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<byte[]> entries = readBytes(body);
+            List<String> signatures = new ArrayList<>();
+            for (byte[] id : readBytes(body)) {
+                signatures.add(new String(id, StandardCharsets.UTF_8));
+            }
+            events.add(new Event(entries, signatures));
+        }
+        return new Record(received, events);
+    }
+
+    private static Record readEntries(DataInputStream body) throws IOException {
+        long received = body.readLong();
+        return new Record(
+                received,
+                readBytes(body).stream()
+                        .map(e -> new Event(List.of(e), List.of()))
+                        .toList());
+    }
+
+    /** A count, then that many length-prefixed byte strings. */
+    private static List<byte[]> readBytes(DataInputStream body) throws IOException {
+        int count = body.readInt();
+        List<byte[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] value = new byte[body.readInt()];
+            body.readFully(value);
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static ByteBuffer intBuffer(int value) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(0, value);
+    }
+
+    private static ByteBuffer signatures(List<String> ids) {
+        List<byte[]> encoded =
+                ids.stream().map(id -> id.getBytes(StandardCharsets.UTF_8)).toList();
+        ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * (1 + encoded.size())
+                + encoded.stream().mapToInt(e -> e.length).sum());
+        buffer.putInt(encoded.size());
+        encoded.forEach(e -> buffer.putInt(e.length).put(e));
+        return buffer.flip();
     }
 
     private List<Long> generations() throws IOException {

@@ -58,16 +58,16 @@ class SourceShapeTest {
     @Test
     void everyTableTheSchemaDeclaresHasAnOwner() throws IOException {
         Set<String> declared = new TreeSet<>();
-        Pattern create = Pattern.compile("CREATE (?:TABLE|VIEW) ([a-z_]+)");
+        Pattern create = Pattern.compile("CREATE (?:TABLE|VIEW) ([a-z_0-9]+)");
+        // a migration that rebuilds a table creates it under a passing name, then renames it
+        Pattern renamed = Pattern.compile("ALTER TABLE ([a-z_0-9]+) RENAME TO");
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             for (Path file : files.toList()) {
-                Matcher m = create.matcher(Files.readString(file));
-                while (m.find()) {
-                    declared.add(m.group(1));
-                }
+                String sql = Files.readString(file);
+                create.matcher(sql).results().forEach(m -> declared.add(m.group(1)));
+                renamed.matcher(sql).results().forEach(m -> declared.remove(m.group(1)));
             }
         }
-        declared.remove("log_match_by_time"); // renamed to log_match by the migration that made it
         assertThat(OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(declared);
     }
 

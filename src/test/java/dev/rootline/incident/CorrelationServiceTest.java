@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
-import dev.rootline.search.LogStore.StoredEvent;
+import dev.rootline.engine.signature.MatchedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 /** A batch that cannot be correlated fails alone: the requests that shared its transaction are correlated anyway. */
 class CorrelationServiceTest {
 
-    private static List<StoredEvent> batch(String service) throws Exception {
+    private static List<MatchedEvent> batch(String service) throws Exception {
         String json = "["
                 + Entries.stderr(service, service + "-00001", "id-" + service, "2025-09-16T00:41:13Z", "i-1", "line")
                 + "]";
         List<LogEvent> events = Payloads.read(json.getBytes(StandardCharsets.UTF_8), Entries.NOW);
-        return events.stream().map(e -> new StoredEvent(e, List.of())).toList();
+        return events.stream().map(e -> new MatchedEvent(e, List.of())).toList();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.MergeScheduler;
 import org.apache.lucene.index.MergeTrigger;
@@ -37,9 +36,9 @@ class LuceneLogStoreShutdownTest {
     @Test
     void closingCommitsEverythingWithoutWaitingForARunningMerge() throws Exception {
         HeldMerges merges = new HeldMerges();
-        LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of(), () -> merges);
+        LuceneLogStore store = new LuceneLogStore(dir, () -> merges);
         for (int i = 0; i < ENTRIES; i++) {
-            store.append(List.of(event("e" + i, T0 + i)), T0);
+            store.append(List.of(new LogStore.StoredEvent(event("e" + i, T0 + i), List.of())), T0);
             store.deleteReceivedBefore(0); // deletes nothing, but commits: one segment per entry
         }
         assertThat(merges.started.await(30, TimeUnit.SECONDS))
@@ -49,7 +48,7 @@ class LuceneLogStoreShutdownTest {
         // a hang guard, not a speed test: a close that waits for the held merge never returns
         assertTimeoutPreemptively(Duration.ofSeconds(60), store::close);
 
-        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
+        try (LuceneLogStore reopened = new LuceneLogStore(dir)) {
             assertThat(reopened.search(new SearchQuery(
                                     Optional.empty(),
                                     Optional.empty(),

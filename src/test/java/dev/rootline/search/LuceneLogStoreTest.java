@@ -1,24 +1,18 @@
 package dev.rootline.search;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.rootline.search.StoredEvents.event;
+import static dev.rootline.search.StoredEvents.query;
+import static dev.rootline.search.StoredEvents.unmatched;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rootline.engine.event.Entries;
-import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
-import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Severity;
-import dev.rootline.engine.event.TracebackJoiner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,105 +23,43 @@ class LuceneLogStoreTest {
     @TempDir
     Path dir;
 
-    /** A real LogEntry through the real parser, so that replaying its original JSON gives the same event. */
-    private static LogEvent event(String insertId, long time, String instance, Severity severity, String message) {
-        String json = """
-                {"insertId":"%s","timestamp":"%s","severity":"%s","textPayload":"%s","logName":"projects/p/logs/stderr",
-                 "labels":{"instanceId":"%s"},"resource":{"type":"cloud_run_revision",
-                 "labels":{"service_name":"svc-%s","revision_name":"rev-1"}}}""".formatted(
-                insertId, java.time.Instant.ofEpochSecond(0, time), severity, message, instance, instance.charAt(0));
-        try {
-            return Payloads.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Entries.NOW)
-                    .get(0);
-        } catch (InvalidEntryException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static SearchQuery query(String text, int limit, String cursor) {
-        return new SearchQuery(
-                Optional.ofNullable(text),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                limit,
-                Optional.ofNullable(cursor));
-    }
-
     @Test
-    void countsEachEntryOnceAcrossBatchesAndRestarts() throws Exception {
-        List<LogEvent> batch =
-                List.of(event("k1", T0, "a", Severity.ERROR, "one"), event("k2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(store.append(batch, T0))
-                    .extracting(LogStore.AppendResult::accepted, LogStore.AppendResult::duplicates)
-                    .containsExactly(2, 0);
-            assertThat(store.append(List.of(batch.get(0), batch.get(0)), T0).duplicates())
-                    .isEqualTo(2);
+    void heldAnswersForEveryMemberOfWhatWasAppendedBeforeAndAfterARestart() throws Exception {
+        LogEvent joined = LogEvent.joined(List.of(
+                event("j1", T0, "a", Severity.ERROR, "Traceback (most recent call last):"),
+                event("j2", T0 + 5, "a", Severity.ERROR, "ValueError: bad")));
+        LogEvent later = event("j2", T0 + 5, "a", Severity.ERROR, "ValueError: bad");
+        LogEvent unknown = event("j3", T0 + 6, "a", Severity.INFO, "never sent");
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(List.of(joined)), T0);
+            assertThat(store.held(List.of(joined, later, unknown), T0))
+                    .containsExactlyInAnyOrder(joined.key(), later.key());
+            assertThat(store.storedTime(later.key())).hasValue(T0);
         }
-        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            LogStore.AppendResult again = reopened.append(batch, T0);
-            assertThat(again.accepted()).isZero();
-            assertThat(again.duplicates()).isEqualTo(2);
-            assertThat(again.events()).as("duplicates still reach correlation").hasSize(2);
-            assertThat(reopened.search(query(null, 10, null)).total()).isEqualTo(2);
-        }
-    }
-
-    /**
-     * A joined event is indexed at its first piece's time, so a later piece sent again alone is later than every
-     * time its segment holds: the lookup must still reach that segment.
-     */
-    @Test
-    void aLaterPieceOfAJoinedTracebackSentAgainAloneIsADuplicate() throws Exception {
-        UnaryOperator<List<LogEvent>> join = new TracebackJoiner(10_000_000L)::join;
-        LogEvent head = event("t1", T0, "a", Severity.ERROR, "Traceback (most recent call last):");
-        LogEvent tail = event("t2", T0 + 5_000_000, "a", Severity.ERROR, "ValueError: bad");
-        try (LuceneLogStore store = new LuceneLogStore(dir, join, e -> List.of())) {
-            assertThat(store.append(List.of(head, tail), T0).events()).hasSize(1);
-        }
-        try (LuceneLogStore reopened = new LuceneLogStore(dir, join, e -> List.of())) {
-            assertThat(reopened.append(List.of(tail), T0 + 60_000_000_000L).duplicates())
-                    .isEqualTo(1);
+        try (LuceneLogStore reopened = new LuceneLogStore(dir)) {
+            assertThat(reopened.held(List.of(later, unknown), T0 + 60_000_000_000L))
+                    .containsExactly(later.key());
+            assertThat(reopened.storedTime(joined.key())).hasValue(T0);
+            assertThat(reopened.storedTime(unknown.key())).isEmpty();
         }
     }
 
-    /** Without timestamp or receiveTimestamp an entry takes its arrival time, so a re-sent copy is looked up anywhere. */
+    /** The log keeps each event as joined and matched, so a replay restores both without joining or matching. */
     @Test
-    void anEntryWithoutTimestampsSentAgainLaterIsADuplicate() throws Exception {
-        String json = """
-                {"textPayload":"no time","logName":"projects/p/logs/stderr","resource":{"type":"global"}}""";
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(store.append(Payloads.read(json.getBytes(UTF_8), T0), T0).accepted())
-                    .isEqualTo(1);
+    void aReplayRestoresJoinedEventsWithTheirSignatures(@TempDir Path crashed) throws Exception {
+        LogEvent joined = LogEvent.joined(List.of(
+                event("r1", T0, "a", Severity.ERROR, "Traceback (most recent call last):"),
+                event("r2", T0 + 5, "a", Severity.ERROR, "ValueError: bad")));
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(List.of(new LogStore.StoredEvent(joined, List.of("python-traceback"))), T0);
+            copyTree(dir, crashed);
         }
-        long later = T0 + 3_600_000_000_000L;
-        try (LuceneLogStore reopened = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            assertThat(reopened.append(Payloads.read(json.getBytes(UTF_8), later), later)
-                            .duplicates())
-                    .isEqualTo(1);
-        }
-    }
-
-    /** A failure between reserving an append's keys and logging it frees them: a retry is stored, not a duplicate. */
-    @Test
-    void anAppendThatFailsBeforeItIsLoggedLeavesItsEntriesFreeToBeSentAgain() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
-        UnaryOperator<List<LogEvent>> join = events -> {
-            if (fail.getAndSet(false)) {
-                throw new IllegalStateException("joining failed");
-            }
-            return events;
-        };
-        List<LogEvent> batch =
-                List.of(event("r1", T0, "a", Severity.ERROR, "one"), event("r2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir, join, e -> List.of())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(batch, T0))
-                    .hasMessage("joining failed");
-            assertThat(store.append(batch, T0).accepted()).isEqualTo(2);
-            assertThat(store.search(query(null, 10, null)).total()).isEqualTo(2);
+        try (LuceneLogStore recovered = new LuceneLogStore(crashed)) {
+            assertThat(recovered
+                            .search(query("signature:python-traceback", 10, null))
+                            .items())
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.message()).contains("ValueError: bad"));
         }
     }
 
@@ -136,15 +68,15 @@ class LuceneLogStoreTest {
     void acknowledgedEntriesNotYetCommittedAreReplayedFromTheLog(@TempDir Path crashed) throws Exception {
         List<LogEvent> batch =
                 List.of(event("w1", T0, "a", Severity.ERROR, "one"), event("w2", T0 + 1, "a", Severity.INFO, "two"));
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            store.append(batch, T0);
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(batch), T0);
             copyTree(dir, crashed);
         }
-        try (LuceneLogStore recovered = new LuceneLogStore(crashed, UnaryOperator.identity(), e -> List.of())) {
+        try (LuceneLogStore recovered = new LuceneLogStore(crashed)) {
             assertThat(recovered.search(query(null, 10, null)).items())
                     .extracting(StoredEntry::insertId)
                     .containsExactlyInAnyOrder("w1", "w2");
-            assertThat(recovered.append(batch, T0).duplicates()).isEqualTo(2);
+            assertThat(recovered.held(batch, T0)).hasSize(2);
         }
     }
 
@@ -162,32 +94,6 @@ class LuceneLogStoreTest {
     }
 
     @Test
-    void concurrentAppendsOfOverlappingBatchesStoreEveryEntryOnce() throws Exception {
-        List<LogEvent> all = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            all.add(event("c" + i, T0 + i, "b", Severity.INFO, "line " + i));
-        }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            List<Future<LogStore.AppendResult>> results = new ArrayList<>();
-            for (int worker = 0; worker < 8; worker++) {
-                int offset = worker * 250;
-                results.add(pool.submit(() -> store.append(all.subList(offset, Math.min(2000, offset + 500)), T0)));
-            }
-            int accepted = 0;
-            int duplicates = 0;
-            for (Future<LogStore.AppendResult> r : results) {
-                accepted += r.get().accepted();
-                duplicates += r.get().duplicates();
-            }
-            pool.shutdown();
-            assertThat(accepted).isEqualTo(2000);
-            assertThat(duplicates).isEqualTo(7 * 250);
-            assertThat(store.search(query(null, 1, null)).total()).isEqualTo(2000);
-        }
-    }
-
-    @Test
     void pagesThroughEveryHitNewestFirstWithoutGapsOrRepeats() throws Exception {
         Random random = new Random(42);
         List<LogEvent> events = new ArrayList<>();
@@ -196,8 +102,8 @@ class LuceneLogStoreTest {
             events.add(
                     event("p" + i, T0 + random.nextInt(50), "c", Severity.INFO, i % 3 == 0 ? "worker exited" : "ok"));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            store.append(events, T0);
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(events), T0);
             List<String> expected = events.stream()
                     .filter(e -> e.message().contains("exited"))
                     .sorted(Comparator.comparingLong(LogEvent::timeNanos)
@@ -224,8 +130,8 @@ class LuceneLogStoreTest {
             events.add(event("x" + i, T0 + i * 1000, "inst-x", Severity.INFO, "x line " + i));
             events.add(event("y" + i, T0 + i * 1000 + 1, "inst-y", Severity.INFO, "y line " + i));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            store.append(events, T0);
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(events), T0);
             LogStore.EntryContext context =
                     store.context(events.get(10).key(), 2, 3).orElseThrow();
             assertThat(context.before()).extracting(StoredEntry::insertId).containsExactly("x3", "x4");
@@ -237,9 +143,9 @@ class LuceneLogStoreTest {
 
     @Test
     void retentionDeletesWhatArrivedBeforeTheCutoff() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
-            store.append(List.of(event("old", T0, "d", Severity.INFO, "old")), T0);
-            store.append(List.of(event("new", T0, "d", Severity.INFO, "new")), T0 + 10);
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(List.of(event("old", T0, "d", Severity.INFO, "old"))), T0);
+            store.append(unmatched(List.of(event("new", T0, "d", Severity.INFO, "new"))), T0 + 10);
             assertThat(store.deleteReceivedBefore(T0 + 5)).isEqualTo(1);
             assertThat(store.search(query(null, 10, null)).items())
                     .extracting(StoredEntry::insertId)
@@ -249,12 +155,12 @@ class LuceneLogStoreTest {
 
     @Test
     void filtersByServiceSeverityAndTime() throws Exception {
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
             store.append(
-                    List.of(
+                    unmatched(List.of(
                             event("f1", T0, "alpha", Severity.ERROR, "boom"),
                             event("f2", T0 + 5, "alpha", Severity.INFO, "boom"),
-                            event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom")),
+                            event("f3", T0 + 9, "beta", Severity.CRITICAL, "boom"))),
                     T0);
             SearchQuery q = new SearchQuery(
                     Optional.of("boom"),

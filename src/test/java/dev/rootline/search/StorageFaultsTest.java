@@ -1,5 +1,6 @@
 package dev.rootline.search;
 
+import static dev.rootline.search.StoredEvents.unmatched;
 import static java.nio.charset.StandardCharsets.UTF_16;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,7 @@ import dev.rootline.engine.event.Entries;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Payloads;
-import dev.rootline.engine.signature.Match;
+import dev.rootline.ingest.IngestPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,15 +90,16 @@ class StorageFaultsTest {
         FaultyDisk disk = new FaultyDisk();
         Path root = disk.on(dir);
         List<String> acknowledged = new ArrayList<>();
-        try (LuceneLogStore store = new LuceneLogStore(root, UnaryOperator.identity(), e -> List.of())) {
-            store.append(batch("before", 50), T0);
+        try (LuceneLogStore store = new LuceneLogStore(root)) {
+            IngestPipeline ingest = new IngestPipeline(store, UnaryOperator.identity(), e -> List.of());
+            ingest.run(batch("before", 50), T0);
             batch("before", 50).forEach(e -> acknowledged.add(e.insertId()));
 
             disk.set(fault);
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                assertThatThrownBy(() -> store.append(batch("during", 20), T0))
+                assertThatThrownBy(() -> ingest.run(batch("during", 20), T0))
                         .isInstanceOf(StorageUnavailableException.class);
-                assertThatThrownBy(() -> store.append(batch("during", 20), T0))
+                assertThatThrownBy(() -> ingest.run(batch("during", 20), T0))
                         .as("while it is down, at once")
                         .isInstanceOf(StorageUnavailableException.class);
                 assertThatThrownBy(() -> stored(store)).isInstanceOf(StorageUnavailableException.class);
@@ -108,17 +110,17 @@ class StorageFaultsTest {
 
             disk.set(FaultyDisk.Fault.NONE);
             awaitRecovery(store);
-            LogStore.AppendResult retried = store.append(batch("during", 20), T0);
+            IngestPipeline.Ingested retried = ingest.run(batch("during", 20), T0);
             assertThat(retried.accepted() + retried.duplicates()).isEqualTo(20);
             batch("during", 20).forEach(e -> acknowledged.add(e.insertId()));
-            store.append(batch("after", 30), T0);
+            ingest.run(batch("after", 30), T0);
             batch("after", 30).forEach(e -> acknowledged.add(e.insertId()));
 
             Map<String, Integer> counts = stored(store);
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged);
             assertThat(counts.values()).allMatch(n -> n == 1);
         }
-        try (LuceneLogStore reopened = new LuceneLogStore(root, UnaryOperator.identity(), e -> List.of())) {
+        try (LuceneLogStore reopened = new LuceneLogStore(root)) {
             Map<String, Integer> counts = stored(reopened);
             assertThat(counts.keySet()).as("after a restart too").containsExactlyInAnyOrderElementsOf(acknowledged);
             assertThat(counts.values()).allMatch(n -> n == 1);
@@ -135,22 +137,18 @@ class StorageFaultsTest {
         survivesAndComesBack(FaultyDisk.Fault.READ_ONLY);
     }
 
-    /** A match list that runs the indexer out of memory once, the way a huge batch did. */
-    private static final class ExhaustingOnce extends AbstractList<Match> {
-        private final AtomicBoolean armed;
-
-        ExhaustingOnce(AtomicBoolean armed) {
-            this.armed = armed;
-        }
+    /** A signature list that runs the indexer (and only it) out of memory once, the way a huge batch did. */
+    private static final class ExhaustingOnce extends AbstractList<String> {
+        private final AtomicBoolean armed = new AtomicBoolean(true);
 
         @Override
-        public Match get(int index) {
+        public String get(int index) {
             throw new IndexOutOfBoundsException(index);
         }
 
         @Override
         public int size() {
-            if (armed.getAndSet(false)) {
+            if (Thread.currentThread().getName().startsWith("rootline-indexer") && armed.getAndSet(false)) {
                 throw new OutOfMemoryError("Java heap space (injected)");
             }
             return 0;
@@ -159,15 +157,17 @@ class StorageFaultsTest {
 
     @Test
     void anIndexerThatRunsOutOfMemoryIsReplacedAndNothingHangs() throws Exception {
-        AtomicBoolean armed = new AtomicBoolean(false);
-        Function<LogEvent, List<Match>> matcher =
-                e -> e.insertId().startsWith("heavy") ? new ExhaustingOnce(armed) : List.of();
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), matcher)) {
-            store.append(batch("light", 10), T0);
-            armed.set(true);
+        List<LogEvent> heavy = batch("heavy", 10);
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
+            store.append(unmatched(batch("light", 10)), T0);
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 try {
-                    store.append(batch("heavy", 10), T0); // acknowledged once in the log, whatever the indexer does
+                    // acknowledged once in the log, whatever the indexer does
+                    store.append(
+                            heavy.stream()
+                                    .map(e -> new LogStore.StoredEvent(e, new ExhaustingOnce()))
+                                    .toList(),
+                            T0);
                 } catch (StorageUnavailableException refused) {
                     // or refused, if the indexer had already died
                 }
@@ -178,7 +178,11 @@ class StorageFaultsTest {
                 }
             });
             awaitRecovery(store);
-            store.append(batch("heavy", 10), T0);
+            Set<String> held = store.held(heavy, T0);
+            store.append(
+                    unmatched(
+                            heavy.stream().filter(e -> !held.contains(e.key())).toList()),
+                    T0);
             Map<String, Integer> counts = stored(store);
             assertThat(counts).hasSize(20);
             assertThat(counts.values()).allMatch(n -> n == 1);
@@ -191,9 +195,12 @@ class StorageFaultsTest {
             String good = Entries.stderr("kept", "2025-09-16T00:41:13Z", "i-1", "a good line");
             String bad = Entries.stderr("utf16", "2025-09-16T00:41:14Z", "i-1", "stored as UTF-16 by an old version");
             wal.awaitDurable(wal.append(new WriteAheadLog.Record(
-                    T0, List.of(good.getBytes(StandardCharsets.UTF_8), bad.getBytes(UTF_16)))));
+                    T0,
+                    List.of(
+                            new WriteAheadLog.Event(List.of(good.getBytes(StandardCharsets.UTF_8)), List.of()),
+                            new WriteAheadLog.Event(List.of(bad.getBytes(UTF_16)), List.of())))));
         }
-        try (LuceneLogStore store = new LuceneLogStore(dir, UnaryOperator.identity(), e -> List.of())) {
+        try (LuceneLogStore store = new LuceneLogStore(dir)) {
             assertThat(store.unavailable()).isEmpty();
             assertThat(store.quarantined()).isEqualTo(1);
             assertThat(stored(store)).containsOnlyKeys("kept");
