@@ -5,6 +5,7 @@ import dev.rootline.engine.signature.MatchedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
@@ -44,8 +45,18 @@ public class CorrelationService {
     private volatile Failure lastFailure;
 
     @Inject
-    CorrelationService(CorrelationTransaction transaction, Clock clock, MeterRegistry metrics) {
-        this(transaction::correlate, clock, metrics);
+    CorrelationService(
+            CorrelationTransaction transaction,
+            Event<ServicesCorrelated> correlated,
+            Clock clock,
+            MeterRegistry metrics) {
+        this(
+                events -> {
+                    transaction.correlate(events);
+                    correlated.fire(ServicesCorrelated.of(events));
+                },
+                clock,
+                metrics);
     }
 
     /** @param transaction correlates events in one transaction, all or nothing */

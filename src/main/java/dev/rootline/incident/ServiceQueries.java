@@ -157,7 +157,7 @@ public class ServiceQueries {
                 last.isEmpty() ? null : last.get(0));
     }
 
-    private static ServiceSummary.Revision revision(ResultSet r) throws SQLException {
+    static ServiceSummary.Revision revision(ResultSet r) throws SQLException {
         Long failedAfter = Sql.nullableLong(r, "failed_after");
         Long ready = Sql.nullableLong(r, "ready_at");
         return new ServiceSummary.Revision(

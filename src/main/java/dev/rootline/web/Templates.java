@@ -1,6 +1,7 @@
 package dev.rootline.web;
 
 import dev.rootline.incident.ServiceSummary;
+import dev.rootline.report.IterationReport;
 import dev.rootline.search.LogStore;
 import dev.rootline.template.TemplateSummary;
 import io.quarkus.qute.CheckedTemplate;
@@ -18,6 +19,8 @@ final class Templates {
     static native TemplateInstance timeline(TimelineView view, List<TemplateSummary> newErrors);
 
     static native TemplateInstance incident(IncidentView view);
+
+    static native TemplateInstance report(IterationReport report);
 
     static native TemplateInstance search(SearchView view);
 

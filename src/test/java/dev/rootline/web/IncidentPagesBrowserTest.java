@@ -68,6 +68,23 @@ class IncidentPagesBrowserTest {
                         "Configuration validator rejected DATABASE_HOST",
                         "uncovered by Invalid user execution context");
 
+        browser.findElement(By.linkText("Iteration report")).click();
+        Browser.screenshot(browser, "6-report");
+        assertThat(browser.findElements(By.cssSelector("section.iteration h2")))
+                .extracting(WebElement::getText)
+                .as("newest first, each with its verdict")
+                .containsExactly(
+                        logs.revision(4) + " fail",
+                        logs.revision(3) + " pass",
+                        logs.revision(2) + " fail",
+                        logs.revision(1) + " fail");
+        String second = browser.findElement(By.cssSelector("section[aria-labelledby='it-" + logs.revision(2) + "']"))
+                .getText();
+        assertThat(second)
+                .contains("What it fixed", "Invalid user execution context resolved", "got past phase WEBSOCKET")
+                .contains("UNCOVERED: Configuration validator rejected DATABASE_HOST", "Five whys", "Next steps:");
+        browser.navigate().back();
+
         browser.findElement(By.partialLinkText("Configuration validator rejected"))
                 .click();
         Browser.screenshot(browser, "3-incident");
