@@ -2,13 +2,13 @@ package dev.rootline.incident;
 
 import dev.rootline.app.Sql;
 import dev.rootline.engine.event.Timestamps;
-import dev.rootline.engine.rca.IncidentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads services, their revisions and their timelines. */
@@ -16,21 +16,36 @@ import java.util.Optional;
 public class ServiceQueries {
 
     private final IncidentQueries reads;
-    private final RevisionRepository revisions;
 
-    ServiceQueries(IncidentQueries reads, RevisionRepository revisions) {
+    ServiceQueries(IncidentQueries reads) {
         this.reads = reads;
-        this.revisions = revisions;
     }
 
+    /** Every service, in three queries whatever their number: the services, latest revisions, last incidents. */
     public List<ServiceSummary> services() {
         return reads.read(c -> {
-            List<ServiceSummary> out = new ArrayList<>();
-            for (Name s : Sql.query(
-                    c, "SELECT name, project, resource_type, last_seen FROM service ORDER BY name", Name::of)) {
-                out.add(summary(c, s));
-            }
-            return out;
+            Map<String, ServiceSummary.Revision> latest = new HashMap<>();
+            Sql.query(
+                    c,
+                    "SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY service"
+                            + " ORDER BY first_seen DESC, name DESC) AS nth FROM revision r) latest WHERE nth = 1",
+                    r -> latest.put(r.getString("service"), revision(r)));
+            Map<String, ServiceSummary.LastIncident> last = new HashMap<>();
+            Sql.query(
+                    c,
+                    "SELECT * FROM (SELECT i.service, i.id, i.title, i.status, i.last_seen, ROW_NUMBER() OVER"
+                            + " (PARTITION BY i.service ORDER BY i.last_seen DESC, i.id) AS nth FROM incident i) last"
+                            + " WHERE nth = 1",
+                    r -> last.put(r.getString("service"), lastIncident(r)));
+            Map<String, Long> open = reads.openByService();
+            return Sql.query(
+                    c,
+                    "SELECT name, project, resource_type, last_seen FROM service ORDER BY name",
+                    r -> summary(
+                            Name.of(r),
+                            latest.get(r.getString(1)),
+                            open.getOrDefault(r.getString(1), 0L),
+                            last.get(r.getString(1))));
         });
     }
 
@@ -75,54 +90,6 @@ public class ServiceQueries {
         });
     }
 
-    /**
-     * A service's revisions and the incidents of a status (all when empty) active at some time between
-     * {@code since} and {@code until} (event times, epoch nanoseconds), the earliest first.
-     */
-    public Optional<ServiceHistory> history(
-            String service, Optional<Long> since, Optional<Long> until, Optional<IncidentStatus> status) {
-        return reads.read(c -> {
-            if (Sql.query(c, "SELECT 1 FROM service WHERE name = ?", r -> 1, service)
-                    .isEmpty()) {
-                return Optional.empty();
-            }
-            List<ServiceHistory.Revision> revisionRows = revisions.all(c, service).stream()
-                    .map(ServiceHistory.Revision::of)
-                    .toList();
-            List<ServiceHistory.Incident> incidents = incidents(c, service, since, until, status);
-            return Optional.of(new ServiceHistory(service, revisionRows, incidents));
-        });
-    }
-
-    private static List<ServiceHistory.Incident> incidents(
-            Connection c, String service, Optional<Long> since, Optional<Long> until, Optional<IncidentStatus> status)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT i.id, i.title, i.status, i.severity, i.revision, i.resolved_by,"
-                + " i.uncovered_by, i.first_seen, MIN(o.at_nanos) AS opened, MAX(r.at_nanos) AS resolved FROM incident i"
-                + " LEFT JOIN incident_event o ON o.incident_id = i.id AND o.kind = 'OPENED'"
-                + " LEFT JOIN incident_event r ON r.incident_id = i.id AND r.kind = 'RESOLVED' AND i.status = 'RESOLVED'"
-                + " WHERE i.service = ?");
-        List<Object> params = new ArrayList<>(List.of(service));
-        status.ifPresent(s -> {
-            sql.append(" AND i.status = ?");
-            params.add(s.name());
-        });
-        until.ifPresent(t -> {
-            sql.append(" AND i.first_seen <= ?");
-            params.add(t);
-        });
-        sql.append(" GROUP BY i.id, i.title, i.status, i.severity, i.revision, i.resolved_by, i.uncovered_by,"
-                + " i.first_seen");
-        since.ifPresent(t -> {
-            sql.append(" HAVING MAX(r.at_nanos) IS NULL OR MAX(r.at_nanos) >= ?");
-            params.add(t);
-        });
-        sql.append(" ORDER BY opened, i.id");
-        List<ServiceHistory.Incident> incidents =
-                Sql.query(c, sql.toString(), ServiceQueries::historyIncident, params.toArray());
-        return incidents;
-    }
-
     private static ServiceSummary summary(Connection c, Name service) throws SQLException {
         String name = service.name();
         List<ServiceSummary.Revision> latest = Sql.query(
@@ -141,20 +108,29 @@ public class ServiceQueries {
                 c,
                 "SELECT id, title, status, last_seen FROM incident"
                         + " WHERE service = ? ORDER BY last_seen DESC, id FETCH FIRST 1 ROWS ONLY",
-                r -> new ServiceSummary.LastIncident(
-                        r.getString(1),
-                        r.getString(2),
-                        IncidentQueries.lower(r.getString(3)),
-                        Timestamps.instant(r.getLong(4))),
+                ServiceQueries::lastIncident,
                 name);
+        return summary(service, latest.isEmpty() ? null : latest.get(0), open, last.isEmpty() ? null : last.get(0));
+    }
+
+    private static ServiceSummary summary(
+            Name service, ServiceSummary.Revision latest, long open, ServiceSummary.LastIncident last) {
         return new ServiceSummary(
-                name,
+                service.name(),
                 service.project(),
                 service.resourceType(),
                 Timestamps.instant(service.lastSeen()),
-                latest.isEmpty() ? null : latest.get(0),
+                latest,
                 open,
-                last.isEmpty() ? null : last.get(0));
+                last);
+    }
+
+    private static ServiceSummary.LastIncident lastIncident(ResultSet r) throws SQLException {
+        return new ServiceSummary.LastIncident(
+                r.getString("id"),
+                r.getString("title"),
+                IncidentQueries.lower(r.getString("status")),
+                Timestamps.instant(r.getLong("last_seen")));
     }
 
     static ServiceSummary.Revision revision(ResultSet r) throws SQLException {
@@ -169,20 +145,5 @@ public class ServiceQueries {
                 Timestamps.instant(r.getLong("first_seen")),
                 Timestamps.instant(r.getLong("last_seen")),
                 ready == null ? null : Timestamps.instant(ready));
-    }
-
-    private static ServiceHistory.Incident historyIncident(ResultSet r) throws SQLException {
-        Long opened = Sql.nullableLong(r, "opened");
-        Long resolved = Sql.nullableLong(r, "resolved");
-        return new ServiceHistory.Incident(
-                r.getString("id"),
-                r.getString("title"),
-                IncidentQueries.lower(r.getString("status")),
-                IncidentQueries.lower(r.getString("severity")),
-                r.getString("revision"),
-                Timestamps.instant(opened == null ? r.getLong("first_seen") : opened),
-                resolved == null ? null : Timestamps.instant(resolved),
-                r.getString("resolved_by"),
-                r.getString("uncovered_by"));
     }
 }

@@ -3,7 +3,7 @@ package dev.rootline.web;
 import dev.rootline.app.InvalidQueryException;
 import dev.rootline.app.ProblemException;
 import dev.rootline.engine.rca.IncidentStatus;
-import dev.rootline.incident.ServiceQueries;
+import dev.rootline.incident.ServiceHistoryQueries;
 import dev.rootline.template.TemplateQueries;
 import dev.rootline.template.TemplateSummary;
 import io.quarkus.qute.TemplateInstance;
@@ -24,10 +24,10 @@ public class TimelineUi {
 
     private static final int NEW_ERRORS = 50;
 
-    private final ServiceQueries services;
+    private final ServiceHistoryQueries services;
     private final TemplateQueries templates;
 
-    TimelineUi(ServiceQueries services, TemplateQueries templates) {
+    TimelineUi(ServiceHistoryQueries services, TemplateQueries templates) {
         this.services = services;
         this.templates = templates;
     }

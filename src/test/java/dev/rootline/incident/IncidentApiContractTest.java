@@ -108,6 +108,9 @@ class IncidentApiContractTest {
                 .getMap("find { it.name == '%s' }".formatted(service));
         assertThat(summary).containsEntry("openIncidents", 1).containsEntry("resourceType", "cloud_run_revision");
         assertThat(summary.get("latestRevision").toString()).contains(logs.revision(4));
+        assertThat(summary.get("lastIncident").toString())
+                .as("the regressed one")
+                .contains("status=regressed");
         JsonPath timeline = given().get("/api/v1/services/{service}/timeline", service)
                 .then()
                 .statusCode(200)

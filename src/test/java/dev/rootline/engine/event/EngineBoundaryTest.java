@@ -36,15 +36,18 @@ class EngineBoundaryTest {
                         "org.jboss..",
                         "java.sql..",
                         "javax.sql..",
+                        "dev.rootline.analyze..",
                         "dev.rootline.app..",
                         "dev.rootline.incident..",
                         "dev.rootline.ingest..",
                         "dev.rootline.notify..",
+                        "dev.rootline.report..",
                         "dev.rootline.search..",
                         "dev.rootline.security..",
                         "dev.rootline.signature..",
                         "dev.rootline.source..",
                         "dev.rootline.template..",
+                        "dev.rootline.verdict..",
                         "dev.rootline.web..")
                 .check(classes);
     }
