@@ -44,6 +44,7 @@ class PullSources {
     private final QuarantineService quarantine;
     private final Checkpoints checkpoints;
     private final SourceStates states;
+    private final SourceLeases leases;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final List<LoggingPull> pulls = new ArrayList<>();
@@ -57,12 +58,14 @@ class PullSources {
             QuarantineService quarantine,
             Checkpoints checkpoints,
             SourceStates states,
+            SourceLeases leases,
             Clock clock) {
         this.config = config;
         this.ingest = ingest;
         this.quarantine = quarantine;
         this.checkpoints = checkpoints;
         this.states = states;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -92,16 +95,24 @@ class PullSources {
             t.join(70_000);
         }
         pulls.forEach(LoggingPull::close);
+        config.logging().keySet().forEach(leases::release);
         if (client != null) {
             client.close();
         }
     }
 
+    /** Polls while this replica holds the source's lease, renewing it as it goes; stands by while another does. */
     private void run(String name, SourcesConfig.LoggingSource source, LoggingPull pull) {
-        while (!stopping) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
+            if (!leases.hold(name, clock.millis())) {
+                states.standby(name);
+                pause(name, leases.renewEvery(), false);
+                continue;
+            }
             Duration wait;
             try {
-                long stored = pull.poll(() -> stopping);
+                Renewal lease = new Renewal(name);
+                long stored = pull.poll(() -> stopping || !lease.kept());
                 states.stored(name, stored);
                 wait = source.pollInterval(); // a poll reads until the API has no more pages: caught up
             } catch (RuntimeException | IOException e) {
@@ -115,14 +126,45 @@ class PullSources {
                         : backoff(failures);
                 LOG.warnf("Source %s failed (%s), polling again in %s", name, code, wait);
             }
+            pause(name, wait, true);
+        }
+    }
+
+    /** The lease of a poll in progress, renewed between pages once a renewal is due; false once lost. */
+    private final class Renewal {
+        private final String source;
+        private long renewed = clock.millis();
+
+        Renewal(String source) {
+            this.source = source;
+        }
+
+        boolean kept() {
+            long now = clock.millis();
+            if (now - renewed < leases.renewEvery().toMillis()) {
+                return true;
+            }
+            renewed = now;
+            return leases.hold(source, now);
+        }
+    }
+
+    /** Waits, or until stopped; a holder renews its lease meanwhile, so that a long poll interval keeps it. */
+    private void pause(String name, Duration wait, boolean holding) {
+        long until = clock.millis() + wait.toMillis();
+        for (long left = wait.toMillis(); !stopping && left > 0; left = until - clock.millis()) {
             synchronized (signal) {
                 try {
-                    if (!stopping && !wait.isZero()) {
-                        signal.wait(wait.toMillis());
+                    if (!stopping) {
+                        signal.wait(Math.min(left, leases.renewEvery().toMillis()));
                     }
                 } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
+            }
+            if (holding && !stopping && !leases.hold(name, clock.millis())) {
+                return; // taken over: back to standing by
             }
         }
     }

@@ -27,9 +27,11 @@ class SourceHealth implements HealthCheck {
         sources.all().forEach((name, state) -> {
             response.withData(
                     name,
-                    state.healthy()
-                            ? "up, " + state.entries() + " entries"
-                            : "down after " + state.failures() + " failures: " + state.lastError());
+                    state.standby()
+                            ? "standby: another replica polls it"
+                            : state.healthy()
+                                    ? "up, " + state.entries() + " entries"
+                                    : "down after " + state.failures() + " failures: " + state.lastError());
             if (!state.healthy()) {
                 response.down();
             }

@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class SourceStates {
 
-    /** A source's state; {@code entries} counts those new to the store. */
-    record State(boolean healthy, long entries, String lastError, long failures) {}
+    /**
+     * A source's state; {@code entries} counts those new to the store, {@code standby} says another replica holds
+     * its lease and polls it.
+     */
+    record State(boolean healthy, long entries, String lastError, long failures, boolean standby) {}
 
     private final MeterRegistry metrics;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -23,19 +26,25 @@ class SourceStates {
     }
 
     void started(String source) {
-        states.put(source, new State(true, 0, null, 0));
+        states.put(source, new State(true, 0, null, 0, false));
     }
 
     void stored(String source, long entries) {
         metrics.counter("rootline.source.entries", "source", source).increment(entries);
-        states.compute(source, (k, s) -> new State(true, s.entries() + entries, null, 0));
+        states.compute(source, (k, s) -> new State(true, s.entries() + entries, null, 0, false));
+    }
+
+    /** Another replica polls the source. */
+    void standby(String source) {
+        states.compute(source, (k, s) -> new State(true, s.entries(), null, 0, true));
     }
 
     /** Counts a failure; returns how many in a row there have been. */
     long failed(String source, String code, String message) {
         metrics.counter("rootline.source.errors", "source", source, "code", code)
                 .increment();
-        return states.compute(source, (k, s) -> new State(false, s.entries(), code + ": " + message, s.failures() + 1))
+        return states.compute(
+                        source, (k, s) -> new State(false, s.entries(), code + ": " + message, s.failures() + 1, false))
                 .failures();
     }
 

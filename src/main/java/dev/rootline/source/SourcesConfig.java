@@ -46,6 +46,14 @@ public interface SourcesConfig {
     @WithDefault("false")
     boolean pubsubPlaintext();
 
+    /**
+     * How long a replica holds a Cloud Logging pull source without renewing it. One replica at a time polls each
+     * source; when it dies, another takes the source over this long after its last renewal.
+     */
+    @WithDefault("30s")
+    @DurationMin(seconds = 3)
+    Duration leaseDuration();
+
     interface PubSubSource {
 
         /** The subscription's full name, {@code projects/<project>/subscriptions/<subscription>}. */

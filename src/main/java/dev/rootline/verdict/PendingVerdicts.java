@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,8 +41,8 @@ class PendingVerdicts {
     CompletionStage<VerdictReport> await(String service, Duration wait, Function<Boolean, VerdictReport> judge) {
         Waiter waiter = new Waiter(service, System.nanoTime() + wait.toNanos(), judge);
         byService.computeIfAbsent(service, s -> ConcurrentHashMap.newKeySet()).add(waiter);
-        waiter.recheck = executor.scheduleWithFixedDelay(waiter::check, 0, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
-        executor.schedule(waiter::check, wait.toNanos(), TimeUnit.NANOSECONDS);
+        waiter.timers.add(executor.scheduleWithFixedDelay(waiter::check, 0, RECHECK_MILLIS, TimeUnit.MILLISECONDS));
+        waiter.timers.add(executor.schedule(waiter::check, wait.toNanos(), TimeUnit.NANOSECONDS));
         return waiter.result;
     }
 
@@ -62,7 +64,8 @@ class PendingVerdicts {
         final long deadline;
         final Function<Boolean, VerdictReport> judge;
         final CompletableFuture<VerdictReport> result = new CompletableFuture<>();
-        volatile ScheduledFuture<?> recheck;
+        /** The recheck and the end of the wait, cancelled once answered. */
+        final Queue<ScheduledFuture<?>> timers = new ConcurrentLinkedQueue<>();
 
         Waiter(String service, long deadline, Function<Boolean, VerdictReport> judge) {
             this.service = service;
@@ -73,7 +76,7 @@ class PendingVerdicts {
         /** One check at a time: a check that finds the verdict decided, or the wait over, answers. */
         synchronized void check() {
             if (result.isDone()) {
-                finish(); // the recheck may have been scheduled after the first check answered
+                finish(); // a timer may have been added after the first check answered
                 return;
             }
             boolean over = System.nanoTime() - deadline >= 0;
@@ -94,10 +97,7 @@ class PendingVerdicts {
                 waiters.remove(this);
                 return waiters.isEmpty() ? null : waiters;
             });
-            ScheduledFuture<?> scheduled = recheck;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+            timers.forEach(timer -> timer.cancel(false));
         }
     }
 }

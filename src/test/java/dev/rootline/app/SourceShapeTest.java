@@ -45,6 +45,7 @@ class SourceShapeTest {
             Map.entry("incident_event", "IncidentEvents"),
             Map.entry("alert_outbox", "AlertStore"),
             Map.entry("source_checkpoint", "SourceCheckpoint"),
+            Map.entry("source_lease", "SourceLease"),
             Map.entry("template", "TemplateStore"),
             Map.entry("template_revision", "TemplateStore"),
             Map.entry("quarantine", "QuarantinedPayload"),
