@@ -1,7 +1,6 @@
 package dev.rootline.analyze;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rootline.engine.event.ChunkedBytes;
 import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.incident.IncidentDetail;
@@ -50,13 +49,17 @@ public class AnalyzeCommand implements QuarkusApplication {
     @Inject
     IncidentQueries incidents;
 
+    /** The API's own mapper: the same dates and shapes as {@code GET /api/v1/incidents/{id}}. */
+    @Inject
+    ObjectMapper json;
+
     private final PrintStream out = System.out;
     private final PrintStream progress = System.err;
 
     @Override
     public int run(String... args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
-        boolean json = rest.remove("--json");
+        boolean asJson = rest.remove("--json");
         if (rest.size() != 1) {
             progress.println(USAGE);
             return 2;
@@ -68,7 +71,7 @@ public class AnalyzeCommand implements QuarkusApplication {
             ExportReader.read(counted, BATCH, batch -> counted.ingested(ingest(batch)));
             counted.done();
         }
-        if (json) {
+        if (asJson) {
             printJson();
         } else {
             for (ServiceSummary service : services.services()) {
@@ -128,10 +131,6 @@ public class AnalyzeCommand implements QuarkusApplication {
             incidents.list(all).items().forEach(row -> incidents.get(row.id()).ifPresent(details::add));
             byService.put(service.name(), details);
         }
-        out.println(new ObjectMapper()
-                .findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .writerWithDefaultPrettyPrinter()
-                .writeValueAsString(Map.of("services", byService)));
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("services", byService)));
     }
 }

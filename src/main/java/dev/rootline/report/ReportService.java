@@ -62,7 +62,7 @@ public class ReportService {
                         f -> f.incident().incident().title()));
         List<IterationReport.Layer> layers = new ArrayList<>();
         for (VerdictReport.Incident turn : verdict.incidents()) {
-            incidents.get(turn.incident().id()).ifPresent(detail -> layers.add(layer(turn, detail, verdict, titles)));
+            layers.add(layer(turn, turn.detail(), verdict, titles));
         }
         return new IterationReport.Iteration(verdict, fixed, layers);
     }

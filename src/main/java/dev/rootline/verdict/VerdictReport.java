@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.rootline.engine.verdict.VerdictOutcome;
+import dev.rootline.incident.IncidentDetail;
 import dev.rootline.incident.IncidentJson;
 import dev.rootline.incident.RevisionQueries;
 import dev.rootline.incident.ServiceSummary;
@@ -44,11 +45,25 @@ public record VerdictReport(
     /**
      * @param change how it came in this revision: {@code opened}, {@code uncovered} or {@code regressed}
      * @param fails  whether it is one the verdict fails on
+     * @param detail the incident as read for the verdict; the report builds on it without reading it again
      */
     public record Incident(
-            String change,
-            boolean fails,
-            @JsonUnwrapped IncidentJson incident,
-            List<String> whys,
-            String remediation) {}
+            String change, boolean fails, @JsonIgnore IncidentDetail detail) {
+
+        @JsonProperty("incident")
+        @JsonUnwrapped
+        public IncidentJson incident() {
+            return detail.incident();
+        }
+
+        @JsonProperty("whys")
+        public List<String> whys() {
+            return detail.whys();
+        }
+
+        @JsonProperty("remediation")
+        public String remediation() {
+            return detail.remediation();
+        }
+    }
 }

@@ -85,12 +85,7 @@ public class VerdictService {
 
     private static VerdictReport.Incident incident(
             RevisionFacts.Turn turn, IncidentDetail detail, Set<String> failing) {
-        return new VerdictReport.Incident(
-                lower(turn.kind()),
-                failing.contains(turn.incidentId()),
-                detail.incident(),
-                detail.whys(),
-                detail.remediation());
+        return new VerdictReport.Incident(lower(turn.kind()), failing.contains(turn.incidentId()), detail);
     }
 
     private List<TemplateSummary> newErrors(String service, String revision) {

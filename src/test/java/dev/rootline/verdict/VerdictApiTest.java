@@ -40,6 +40,10 @@ class VerdictApiTest {
         assertThat(first.getList("incidents[0].whys", String.class)).isNotEmpty();
         assertThat(first.getString("state.state")).isEqualTo("failed");
         assertThat(first.getMap("$")).doesNotContainKey("outcome");
+        assertThat(first.getMap("incidents[0]"))
+                .as("the incident unwrapped beside its change, once")
+                .containsKeys("change", "fails", "id", "rootCause", "chain", "whys", "remediation")
+                .doesNotContainKeys("detail", "incident");
 
         // the pipeline asks before revision 2's entries arrive, and is answered when they do
         CompletableFuture<JsonPath> waiting =
