@@ -68,3 +68,12 @@ gcloud pubsub subscriptions create rootline-pull --topic=rootline-logs --ack-dea
 gcloud pubsub subscriptions add-iam-policy-binding rootline-pull --member="serviceAccount:$RUNTIME_SA" --role=roles/pubsub.subscriber
 #    and in config/application.properties:
 #      rootline.sources.pubsub.sink.subscription=projects/my-project/subscriptions/rootline-pull
+
+# 6. Several instances: share the log store as well as the database. Point every instance at an OpenSearch 2.x
+#    cluster reachable from the VPC (self-managed on GCE/GKE, or a managed one), with its credentials in Secret
+#    Manager, then lift the instance cap. Each instance then takes any push, batch or search: an entry pushed twice
+#    is stored once, a pull source is polled by one instance at a time (a lease in Cloud SQL), and alerts go once.
+OPENSEARCH_URL=https://opensearch.internal.example:9200
+gcloud run services update rootline --region="$REGION" --min-instances=2 --max-instances=10 --memory=1Gi \
+    --update-env-vars="ROOTLINE_STORE_KIND=opensearch,ROOTLINE_STORE_OPENSEARCH_HOSTS=$OPENSEARCH_URL,ROOTLINE_STORE_OPENSEARCH_USERNAME=rootline,ROOTLINE_STORE_OPENSEARCH_SHARDS=3,ROOTLINE_STORE_OPENSEARCH_REPLICAS=1" \
+    --update-secrets="ROOTLINE_STORE_OPENSEARCH_PASSWORD=rootline-opensearch-password:latest"

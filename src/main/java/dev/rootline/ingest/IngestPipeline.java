@@ -7,6 +7,7 @@ import dev.rootline.search.LogStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -43,13 +44,15 @@ public final class IngestPipeline {
         List<MatchedEvent> events = new ArrayList<>();
         List<LogEvent> duplicates = new ArrayList<>();
         int accepted = 0;
+        int alreadyStored = 0;
         for (List<LogEvent> unsettled = entries; !unsettled.isEmpty(); ) {
             try (Dedup.Claim claim = dedup.claim(unsettled, receivedNanos)) {
                 List<MatchedEvent> fresh = matcher.match(join.apply(claim.fresh()));
-                store.append(stored(fresh), receivedNanos);
+                Set<String> storedByOthers = store.append(stored(fresh), receivedNanos);
                 claim.stored();
                 events.addAll(fresh);
-                accepted += claim.fresh().size();
+                accepted += claim.fresh().size() - entryCount(fresh, storedByOthers);
+                alreadyStored += entryCount(fresh, storedByOthers);
                 unsettled = claim.settle();
                 duplicates.addAll(claim.duplicates());
             }
@@ -57,7 +60,18 @@ public final class IngestPipeline {
         if (!duplicates.isEmpty()) {
             events.addAll(matcher.match(join.apply(asStored(duplicates, receivedNanos))));
         }
-        return new Ingested(accepted, duplicates.size(), events);
+        return new Ingested(accepted, duplicates.size() + alreadyStored, events);
+    }
+
+    /** How many entries the events with these keys stand for: another replica stored them first. */
+    private static int entryCount(List<MatchedEvent> events, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return events.stream()
+                .filter(e -> keys.contains(e.event().key()))
+                .mapToInt(e -> e.event().entryCount())
+                .sum();
     }
 
     private static List<LogStore.StoredEvent> stored(List<MatchedEvent> events) {

@@ -9,17 +9,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the node's log store: the Lucene index and its write-ahead log under {@code rootline.data-dir}. */
+/**
+ * Opens the log store {@code rootline.store.kind} names: the Lucene index and its write-ahead log under
+ * {@code rootline.data-dir}, or the OpenSearch cluster every replica shares.
+ */
 public class LogStoreProducer {
 
     @Produces
     @Singleton
     @Startup
-    LuceneLogStore open(RootlineConfig config) throws IOException {
-        return new LuceneLogStore(Files.createDirectories(Path.of(config.dataDir())));
+    LogStore open(RootlineConfig config, StoreConfig store) throws IOException {
+        return switch (store.kind()) {
+            case LUCENE -> new LuceneLogStore(Files.createDirectories(Path.of(config.dataDir())));
+            case OPENSEARCH -> new OpenSearchLogStore(OpenSearchClients.open(store.opensearch()), store.opensearch());
+        };
     }
 
-    void close(@Disposes LuceneLogStore store) throws IOException {
+    void close(@Disposes LogStore store) throws IOException {
         store.close();
     }
 }

@@ -1,14 +1,8 @@
 package dev.rootline.search;
 
-import dev.rootline.app.Columns;
-import dev.rootline.engine.event.InvalidEntryException;
 import dev.rootline.engine.event.LogEvent;
-import dev.rootline.engine.event.Payloads;
 import dev.rootline.engine.event.Scope;
-import dev.rootline.engine.event.Severity;
-import dev.rootline.engine.event.Timestamps;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -88,53 +82,18 @@ final class LuceneFields {
         return doc;
     }
 
-    /**
-     * Rebuilds the event from its stored originals, exactly as ingest built it. An entry stored by an older
-     * version that no longer parses comes back as its text, so that one bad entry cannot break a page of results.
-     */
+    /** Rebuilds the event from its stored originals, exactly as ingest built it. */
     static StoredEntry fromDocument(Document doc) {
-        long received = doc.getField(RECEIVED).numericValue().longValue();
-        List<LogEvent> pieces = new ArrayList<>();
-        List<String> entries = new ArrayList<>();
+        List<byte[]> originals = new ArrayList<>();
         for (IndexableField field : doc.getFields(ENTRY)) {
             BytesRef bytes = field.binaryValue();
-            byte[] original = Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
-            entries.add(new String(original, StandardCharsets.UTF_8));
-            try {
-                pieces.addAll(Payloads.read(original, received));
-            } catch (InvalidEntryException e) {
-                return unreadable(doc, entries.get(entries.size() - 1), e.getMessage());
-            }
+            originals.add(Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
         }
-        LogEvent event = LogEvent.joined(pieces);
-        String joined = entries.size() > 1 ? "[" + String.join(",", entries.subList(1, entries.size())) + "]" : null;
-        List<String> signatures = List.of(doc.getValues(SIGNATURE));
-        return new StoredEntry(
-                event.key(),
-                event.timestamp(),
-                event.severity(),
-                event.scope(),
-                event.logName(),
-                event.insertId(),
-                event.message(),
-                signatures,
-                entries.get(0),
-                joined);
-    }
-
-    private static StoredEntry unreadable(Document doc, String text, String reason) {
-        long time = doc.getField(TIME).numericValue().longValue();
-        return new StoredEntry(
-                "",
-                Timestamps.instant(time),
-                Severity.DEFAULT,
-                new Scope("", "", "", "", "", ""),
-                "",
-                "",
-                "(a stored entry that no longer reads: " + reason + ")",
-                List.of(doc.getValues(SIGNATURE)),
-                Columns.write(text),
-                null);
+        return StoredEntries.rebuild(
+                originals,
+                doc.getField(TIME).numericValue().longValue(),
+                doc.getField(RECEIVED).numericValue().longValue(),
+                List.of(doc.getValues(SIGNATURE)));
     }
 
     static long tiebreak(String key) {

@@ -3,7 +3,6 @@ package dev.rootline.search;
 import dev.rootline.app.Daemons;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Timestamps;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.FileSystems;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -42,7 +42,7 @@ import org.apache.lucene.store.NIOFSDirectory;
  * reopens itself, with backoff, until the storage works again; the reopening replays the log, so nothing
  * acknowledged is lost. See {@code docs/design-notes.md}, "Storage that fails".
  */
-public final class LuceneLogStore implements LogStore, Closeable {
+public final class LuceneLogStore implements LogStore {
 
     /**
      * Two 1000-entry batches. Entries waiting longer than a young collection or two are copied into the old
@@ -102,14 +102,15 @@ public final class LuceneLogStore implements LogStore, Closeable {
     }
 
     /** Entries of the log that a replay could not index, kept in {@code quarantine/}, since start-up. */
-    public long quarantined() {
-        return quarantine.count();
+    @Override
+    public Map<String, Object> healthData() {
+        return Map.of("quarantinedOnReplay", quarantine.count());
     }
 
     @Override
-    public void append(List<StoredEvent> events, long receivedNanos) throws IOException {
+    public Set<String> append(List<StoredEvent> events, long receivedNanos) throws IOException {
         if (events.isEmpty()) {
-            return;
+            return Set.of();
         }
         Lock shared = lifecycle.readLock();
         shared.lock();
@@ -126,6 +127,7 @@ public final class LuceneLogStore implements LogStore, Closeable {
                 throw failure(e); // the reopening decides from the disk what is stored
             }
             pending.add(events, sequence);
+            return Set.of(); // this process is the index's only writer, and dedup has checked
         } finally {
             shared.unlock();
         }

@@ -3,11 +3,9 @@ package dev.rootline.search;
 import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.event.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +76,8 @@ final class LuceneSearch {
             // the cursor's (time, tie-break) is unique, so no document ties with it: put it after the last doc
             int lastDoc = Math.max(searcher.getIndexReader().maxDoc() - 1, 0);
             FieldDoc after = q.cursor()
-                    .map(c -> new FieldDoc(lastDoc, Float.NaN, decodeCursor(c)))
+                    .map(SearchCursor::decode)
+                    .map(c -> new FieldDoc(lastDoc, Float.NaN, new Object[] {c.time(), c.tiebreak()}))
                     .orElse(null);
             TopFieldDocs top = searcher.searchAfter(after, query, q.limit(), NEWEST_FIRST, false);
             if (searcher.timedOut()) {
@@ -88,7 +87,8 @@ final class LuceneSearch {
             List<StoredEntry> items = load(searcher, top.scoreDocs);
             String next = null;
             if (top.scoreDocs.length == q.limit() && top.scoreDocs.length > 0) {
-                next = encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+                FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+                next = new SearchCursor((Long) last.fields[0], (Long) last.fields[1]).encode();
             }
             return new SearchPage(items, total, next);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -194,21 +194,5 @@ final class LuceneSearch {
             items.add(LuceneFields.fromDocument(searcher.storedFields().document(hit.doc)));
         }
         return items;
-    }
-
-    private static String encodeCursor(FieldDoc last) {
-        String plain = last.fields[0] + ":" + last.fields[1];
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Object[] decodeCursor(String cursor) {
-        try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int colon = plain.indexOf(':');
-            long time = Long.parseLong(plain.substring(0, colon));
-            return new Object[] {time, Long.parseLong(plain.substring(colon + 1))};
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new InvalidQueryException("cursor is not one this API issued");
-        }
     }
 }

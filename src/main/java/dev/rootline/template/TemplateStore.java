@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * Keeps a template miner per service, its templates in the {@code template} tables. Correlation hands it each
  * unknown error once, when the error is first stored, inside its transaction and under the service's lock, so
  * counts are exact across replays and replicas. A service's templates are put back into its miner the first time
- * it is mined after a start, so a template keeps its id and counts on.
+ * it is mined after a start, so a template keeps its id and counts on. The miner is a cache of those rows: before
+ * each batch it checks that the service's total count is what it left, and restores itself when another replica (or
+ * a rolled-back transaction) changed them since, so every replica mines a line into the same template.
  */
 @ApplicationScoped
 public class TemplateStore {
@@ -51,8 +53,10 @@ public class TemplateStore {
     }
 
     private final MinerConfig config;
-    /** Guarded by itself. */
+    /** Guarded by itself, as is {@link #minedTotals}. */
     private final Map<String, TemplateMiner> miners = new HashMap<>();
+    /** Per service, the total count of its templates in the database once its miner had mined. */
+    private final Map<String, Long> minedTotals = new HashMap<>();
 
     TemplateStore(TemplatesConfig config) {
         List<MaskRule> masks = new ArrayList<>(TemplateMiners.MASKS);
@@ -89,6 +93,9 @@ public class TemplateStore {
                 templateOf.put(unknown.entryKey(), mined.template().id());
             }
         }
+        synchronized (miners) {
+            minedTotals.merge(service, (long) unknowns.size(), Long::sum);
+        }
         Map<String, Saved> saved = new HashMap<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
             saved.put(e.getKey(), save(c, service, e.getKey(), e.getValue(), serving));
@@ -123,11 +130,17 @@ public class TemplateStore {
                 : lines.get(0).strip();
     }
 
-    /** The service's miner; the first time, with its kept templates put back, least recently seen first. */
+    /**
+     * The service's miner, with its kept templates put back, least recently seen first, the first time or when the
+     * database holds other counts than it mined.
+     */
     private TemplateMiner miner(Connection c, String service) throws SQLException {
+        long total = Sql.query(
+                        c, "SELECT COALESCE(SUM(count), 0) FROM template WHERE service = ?", r -> r.getLong(1), service)
+                .get(0);
         synchronized (miners) {
             TemplateMiner miner = miners.get(service);
-            if (miner == null) {
+            if (miner == null || minedTotals.getOrDefault(service, -1L) != total) {
                 TemplateMiner restored = new TemplateMiner(config, service);
                 Sql.query(
                         c,
@@ -135,6 +148,7 @@ public class TemplateStore {
                         r -> restored.restore(r.getString(1), r.getString(2), r.getLong(3)),
                         service);
                 miners.put(service, restored);
+                minedTotals.put(service, total);
                 miner = restored;
             }
             return miner;

@@ -202,7 +202,7 @@ class StorageFaultsTest {
         }
         try (LuceneLogStore store = new LuceneLogStore(dir)) {
             assertThat(store.unavailable()).isEmpty();
-            assertThat(store.quarantined()).isEqualTo(1);
+            assertThat(store.healthData()).containsEntry("quarantinedOnReplay", 1L);
             assertThat(stored(store)).containsOnlyKeys("kept");
             try (var files = Files.list(dir.resolve("quarantine"))) {
                 assertThat(files.toList())
