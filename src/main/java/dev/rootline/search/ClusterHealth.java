@@ -7,10 +7,11 @@ import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * Whether the OpenSearch cluster works, as its answers tell: a request that cannot reach it, or that it fails with a
- * server error, takes the store down (not ready, 503 to clients, nothing acknowledged) until a request succeeds again;
+ * server error (not an HTTP error status on a search, which a shard still starting gives), takes the store down (not ready, 503 to clients, nothing acknowledged) until a request succeeds again;
  * while down, a readiness check pings it at most every two seconds, so the store comes back without traffic.
  */
 final class ClusterHealth {
@@ -57,9 +58,22 @@ final class ClusterHealth {
             }
             throw new StorageUnavailableException("the cluster refused a request: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
+            if (answered(e)) {
+                throw new StorageUnavailableException("the cluster could not serve a request: " + e.getMessage(), e);
+            }
             down("the cluster at " + hosts + " cannot be reached: " + e.getMessage());
             throw new StorageUnavailableException("the cluster at " + hosts + " cannot be reached", e);
         }
+    }
+
+    /** Whether the cluster answered the request that failed, with an HTTP error, rather than not at all. */
+    static boolean answered(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof ResponseException || e instanceof OpenSearchException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A search: a query the cluster cannot run as asked is the client's error, not the store's. */

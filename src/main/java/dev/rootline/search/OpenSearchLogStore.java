@@ -4,6 +4,7 @@ import dev.rootline.engine.event.LogEvent;
 import dev.rootline.search.OpenSearchDocuments.EventDocument;
 import dev.rootline.search.OpenSearchDocuments.MemberDocument;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,9 @@ public final class OpenSearchLogStore implements LogStore {
 
     /** How far a joined event's later entries may trail its first, for finding their member documents. */
     private static final long MEMBER_SPAN_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    private static final int SEARCH_ATTEMPTS = 50;
+    private static final long SEARCH_RETRY_MILLIS = 100;
 
     private final OpenSearchClient client;
     private final OpenSearchIndices indices;
@@ -160,7 +164,7 @@ public final class OpenSearchLogStore implements LogStore {
     /** The event times of the keys stored as events or members in any day's index. */
     private Map<String, Long> storedTimes(List<String> keys) throws IOException {
         refreshIfWritten();
-        List<Hit<MemberDocument>> hits = health.call(() -> client.search(
+        List<Hit<MemberDocument>> hits = searching(() -> client.search(
                         s -> s.index(indices.allEvents(), indices.allMembers())
                                 .ignoreUnavailable(true)
                                 .allowNoIndices(true)
@@ -178,20 +182,42 @@ public final class OpenSearchLogStore implements LogStore {
     @Override
     public SearchPage search(SearchQuery query) throws IOException {
         refreshIfWritten();
-        return health.query(() -> search.search(query));
+        return searching(() -> search.search(query));
     }
 
     @Override
     public Optional<EntryContext> context(String key, int before, int after) throws IOException {
         refreshIfWritten();
-        return health.query(() -> search.context(key, before, after));
+        return searching(() -> search.context(key, before, after));
+    }
+
+    /**
+     * A search, tried again for a few seconds while the cluster answers it with an error: a daily index that a
+     * concurrent write is creating fails every search ("all shards failed") until its primary shard has started.
+     */
+    private <T> T searching(ClusterHealth.Call<T> search) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return health.query(search);
+            } catch (StorageUnavailableException e) {
+                if (!ClusterHealth.answered(e) || attempt == SEARCH_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(SEARCH_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the cluster");
+            }
+        }
     }
 
     /** Makes what this replica stored searchable, once for all its writes since the last search. */
     private void refreshIfWritten() throws IOException {
         if (unrefreshed.getAndSet(false)) {
             try {
-                health.call(() -> client.indices()
+                searching(() -> client.indices()
                         .refresh(r -> r.index(indices.allEvents(), indices.allMembers())
                                 .ignoreUnavailable(true)
                                 .allowNoIndices(true)));

@@ -4,7 +4,9 @@ import static dev.rootline.search.StoredEvents.event;
 import static dev.rootline.search.StoredEvents.query;
 import static dev.rootline.search.StoredEvents.unmatched;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootline.app.InvalidQueryException;
 import dev.rootline.engine.event.LogEvent;
 import dev.rootline.engine.event.Severity;
 import java.io.IOException;
@@ -131,6 +133,16 @@ abstract class LogStoreContract {
             assertThat(store.search(query("severity:CRITICAL", 10, null)).items())
                     .extracting(StoredEntry::insertId)
                     .containsExactly("f3");
+        }
+    }
+
+    @Test
+    void aQueryTheStoreCannotParseIsTheClientsErrorNotTheStores() throws Exception {
+        try (LogStore store = open()) {
+            store.append(unmatched(List.of(event("q1", T0, "q", Severity.ERROR, "boom"))), T0);
+            assertThatThrownBy(() -> store.search(query("message:(unclosed", 10, null)))
+                    .isInstanceOf(InvalidQueryException.class);
+            assertThat(store.unavailable()).isEmpty();
         }
     }
 }
