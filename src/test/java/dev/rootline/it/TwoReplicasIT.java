@@ -5,23 +5,35 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rootline.notify.SlackFake;
 import dev.rootline.search.OpenSearchNode;
+import dev.rootline.source.FakeLoggingApi;
+import dev.rootline.source.LoggingEntries;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two Rootline processes as two replicas: one PostgreSQL, one OpenSearch log store (a real node), ingest interleaved
- * between them. Whichever one is asked answers the same, each entry is stored and counted once, and a replica killed
- * mid-stream loses nothing it acknowledged. Only a PostgreSQL build can share its database.
+ * between them (batches and Pub/Sub push). Whichever one is asked answers the same, each entry is stored and counted
+ * once, each alert sent once, a replica killed mid-stream loses nothing it acknowledged, and a pull source's lease
+ * passes to the survivor. Only a PostgreSQL build can share its database.
  */
 class TwoReplicasIT {
 
@@ -48,40 +60,62 @@ class TwoReplicasIT {
     }
 
     @Test
-    void interleavedIngestGivesTheSameAnswersFromEitherAndStoresEachEntryOnce() throws Exception {
+    void interleavedIngestGivesTheSameAnswersFromEitherAndStoresCountsAndAlertsEachOnce() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
-        Map<String, String> store = sharedStore(OpenSearchNode.freshPrefix());
-        try (RootlineProcess a = RootlineProcess.start(first, store);
-                RootlineProcess b = RootlineProcess.start(second, store)) {
-            for (int loop = 0; loop < 10; loop++) {
-                byte[] batch = CrashLoop.entries(service, loop, 1);
-                assertThat((loop % 2 == 0 ? a : b)
-                                .post("/api/v1/entries", "application/json", batch)
-                                .statusCode())
-                        .isEqualTo(200);
-                if (loop % 3 == 0) { // a client retrying through the load balancer reaches the other replica
-                    assertThat((loop % 2 == 0 ? b : a)
+        Predicate<SlackFake.Request> about = r -> r.text().contains(service);
+        try (SlackFake slack = SlackFake.start()) {
+            Map<String, String> settings = new HashMap<>(sharedStore(OpenSearchNode.freshPrefix()));
+            settings.put("ROOTLINE_SLACK_WEBHOOK_URL", slack.url("alerts"));
+            settings.put("ROOTLINE_SLACK_MAX_AGE", "3650d");
+            try (RootlineProcess a = RootlineProcess.start(first, settings);
+                    RootlineProcess b = RootlineProcess.start(second, settings)) {
+                for (int loop = 0; loop < 10; loop++) {
+                    byte[] batch = CrashLoop.entries(service, loop, 1);
+                    assertThat((loop % 2 == 0 ? a : b)
                                     .post("/api/v1/entries", "application/json", batch)
                                     .statusCode())
                             .isEqualTo(200);
+                    if (loop % 3 == 0) { // a client retrying through the load balancer reaches the other replica
+                        assertThat((loop % 2 == 0 ? b : a)
+                                        .post("/api/v1/entries", "application/json", batch)
+                                        .statusCode())
+                                .isEqualTo(200);
+                    }
                 }
-            }
-            JsonNode page = json(a, "/api/v1/search?service=" + service + "&limit=100");
-            assertThat(page.get("total").asInt()).as("every entry stored once").isEqualTo(20);
-            assertThat(json(b, "/api/v1/search?service=" + service + "&limit=100"))
-                    .isEqualTo(page);
-            String key = page.get("items").get(5).get("key").asText();
-            String context = "/api/v1/entries/" + key + "/context?before=3&after=3";
-            assertThat(json(b, context)).isEqualTo(json(a, context));
+                for (int loop = 10; loop < 14; loop++) { // Pub/Sub push, each message redelivered to the other
+                    for (String entry :
+                            List.of(CrashLoop.importError(service, loop), CrashLoop.workerExit(service, loop))) {
+                        assertThat(push(a, entry).statusCode()).isEqualTo(200);
+                        assertThat(push(b, entry).statusCode()).isEqualTo(200);
+                    }
+                }
+                JsonNode page = json(a, "/api/v1/search?service=" + service + "&limit=100");
+                assertThat(page.get("total").asInt())
+                        .as("every entry stored once")
+                        .isEqualTo(28);
+                assertThat(json(b, "/api/v1/search?service=" + service + "&limit=100"))
+                        .isEqualTo(page);
+                String key = page.get("items").get(5).get("key").asText();
+                String context = "/api/v1/entries/" + key + "/context?before=3&after=3";
+                assertThat(json(b, context)).isEqualTo(json(a, context));
 
-            JsonNode incidents = CrashLoop.incidents(a, service);
-            assertThat(incidents).hasSize(1);
-            assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit"))
-                    .as("each exit counted once, replays included")
-                    .isEqualTo(10);
-            assertThat(CrashLoop.incidents(b, service)).isEqualTo(incidents);
-            String templates = "/api/v1/templates?service=" + service;
-            assertThat(json(b, templates)).isEqualTo(json(a, templates));
+                JsonNode incidents = CrashLoop.incidents(a, service);
+                assertThat(incidents).hasSize(1);
+                assertThat(CrashLoop.step(incidents.get(0), "gunicorn.worker-exit"))
+                        .as("each exit counted once, replays included")
+                        .isEqualTo(14);
+                assertThat(CrashLoop.incidents(b, service)).isEqualTo(incidents);
+                String templates = "/api/v1/templates?service=" + service;
+                assertThat(json(b, templates)).isEqualTo(json(a, templates));
+
+                slack.await(about, 1, Duration.ofSeconds(30));
+                Thread.sleep(3000); // both replicas' dispatchers have had time to send it again
+                assertThat(slack.requests(about))
+                        .extracting(SlackFake.Request::header)
+                        .as("one alert, sent by one replica")
+                        .singleElement()
+                        .satisfies(header -> assertThat(header).startsWith("🔴 Opened"));
+            }
         }
     }
 
@@ -151,5 +185,67 @@ class TwoReplicasIT {
         HttpResponse<String> reply = app.get(path);
         assertThat(reply.statusCode()).as(path + ": " + reply.body()).isEqualTo(200);
         return JSON.readTree(reply.body());
+    }
+
+    /** The first replica polls; the second stands by until the first dies and its lease runs out, then goes on. */
+    @Test
+    void aPullSourceIsPolledByOneReplicaAtATimeAndTakenOverWhenItsHolderDies() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
+        Instant start = Instant.now().plusSeconds(5); // after the first poll's look-back
+        try (FakeLoggingApi api = new FakeLoggingApi().start()) {
+            api.add(LoggingEntries.run(service, "pulled", start, 5_000));
+            String source = "s" + service.substring(service.indexOf('-') + 1);
+            for (Path dir : List.of(first, second)) {
+                Files.createDirectories(dir.resolve("config"));
+                Files.writeString(
+                        dir.resolve("config/application.properties"),
+                        String.join(
+                                "\n",
+                                "rootline.sources.logging-endpoint=" + api.endpoint(),
+                                "rootline.sources.logging-plaintext=true",
+                                "rootline.sources.lease-duration=3s",
+                                "rootline.sources.logging." + source + ".project=p",
+                                "rootline.sources.logging." + source + ".poll-interval=200ms",
+                                "rootline.sources.logging." + source + ".overlap=5s",
+                                ""));
+            }
+            Map<String, String> store = sharedStore(OpenSearchNode.freshPrefix());
+            try (RootlineProcess a = RootlineProcess.start(first, store)) {
+                await(() -> api.calls().size() >= 4);
+                try (RootlineProcess b = RootlineProcess.start(second, store)) {
+                    int callsBeforeKill = api.calls().size();
+                    a.kill();
+                    await(() -> api.calls().size() > callsBeforeKill + 4); // b took the lease over
+                    Instant deadline = Instant.now().plusSeconds(90);
+                    while (total(b) < 5_000 && Instant.now().isBefore(deadline)) {
+                        Thread.sleep(250);
+                    }
+                    assertThat(total(b)).as("no gap").isEqualTo(5_000);
+                    Thread.sleep(1000);
+                    assertThat(total(b)).as("no duplicate").isEqualTo(5_000);
+                }
+            }
+        }
+    }
+
+    private long total(RootlineProcess app) throws Exception {
+        return json(app, "/api/v1/search?limit=1&service=" + service)
+                .get("total")
+                .asLong();
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(done.getAsBoolean()).isTrue();
+    }
+
+    private static HttpResponse<String> push(RootlineProcess app, String entry) throws Exception {
+        String data = Base64.getEncoder().encodeToString(entry.getBytes(StandardCharsets.UTF_8));
+        String envelope = "{\"subscription\":\"projects/p/subscriptions/rootline\",\"message\":{\"data\":\"" + data
+                + "\",\"messageId\":\"" + entry.hashCode() + "\",\"attributes\":{}}}";
+        return app.post("/api/v1/pubsub/push", "application/json", envelope.getBytes(StandardCharsets.UTF_8));
     }
 }
