@@ -46,7 +46,7 @@ class LoggingPullIT {
             }
             int beforeRestart = api.calls().size();
             try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
-                Instant deadline = Instant.now().plusSeconds(90);
+                Instant deadline = Instant.now().plusSeconds(180); // the lease first runs out: 30 s
                 while (total(app) < 25_000 && Instant.now().isBefore(deadline)) {
                     Thread.sleep(250);
                 }
