@@ -51,8 +51,9 @@ public final class IngestPipeline {
                 Set<String> storedByOthers = store.append(stored(fresh), receivedNanos);
                 claim.stored();
                 events.addAll(fresh);
-                accepted += claim.fresh().size() - entryCount(fresh, storedByOthers);
-                alreadyStored += entryCount(fresh, storedByOthers);
+                int storedFirstElsewhere = entryCount(fresh, storedByOthers);
+                accepted += claim.fresh().size() - storedFirstElsewhere;
+                alreadyStored += storedFirstElsewhere;
                 unsettled = claim.settle();
                 duplicates.addAll(claim.duplicates());
             }

@@ -11,8 +11,9 @@ import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * Whether the OpenSearch cluster works, as its answers tell: a request that cannot reach it, or that it fails with a
- * server error (not an HTTP error status on a search, which a shard still starting gives), takes the store down (not ready, 503 to clients, nothing acknowledged) until a request succeeds again;
- * while down, a readiness check pings it at most every two seconds, so the store comes back without traffic.
+ * server error, takes the store down (not ready, 503 to clients, nothing acknowledged) until a request succeeds
+ * again. An error status in a transport response (a search while a new index's shard starts) does not. While down,
+ * a readiness check pings the cluster at most every two seconds, so the store comes back without traffic.
  */
 final class ClusterHealth {
 

@@ -41,6 +41,11 @@ final class OpenSearchIndices {
         return prefix + "-members-" + day(timeNanos);
     }
 
+    /** Whether an index is one of this store's event indices (not a members one). */
+    boolean isEvents(String index) {
+        return index.startsWith(prefix + "-events-");
+    }
+
     String allEvents() {
         return prefix + "-events-*";
     }

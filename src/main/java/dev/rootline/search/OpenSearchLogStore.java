@@ -103,7 +103,7 @@ public final class OpenSearchLogStore implements LogStore {
         Set<String> conflicts = new HashSet<>();
         for (BulkResponseItem item : response.items()) {
             if (item.status() == 409) {
-                if (item.index().startsWith(indices.allEvents().replace("*", ""))) {
+                if (indices.isEvents(item.index())) {
                     conflicts.add(item.id());
                 }
             } else if (item.error() != null) {

@@ -21,16 +21,10 @@ public final class LoggingPullBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path workDir = Files.createTempDirectory("rootline-pull");
         try (FakeLoggingApi api = new FakeLoggingApi().start()) {
-            Files.createDirectories(workDir.resolve("config"));
-            Files.writeString(
-                    workDir.resolve("config/application.properties"),
-                    String.join(
-                            "\n",
-                            "rootline.sources.logging-endpoint=" + api.endpoint(),
-                            "rootline.sources.logging-plaintext=true",
-                            "rootline.sources.logging.bench.project=p",
-                            "rootline.sources.logging.bench.poll-interval=100ms",
-                            ""));
+            api.configure(
+                    workDir,
+                    "rootline.sources.logging.bench.project=p",
+                    "rootline.sources.logging.bench.poll-interval=100ms");
             try (RootlineProcess app = RootlineProcess.start(
                     workDir,
                     System.getenv().entrySet().stream()

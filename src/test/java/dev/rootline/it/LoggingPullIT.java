@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.source.FakeLoggingApi;
 import dev.rootline.source.LoggingEntries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,21 +26,15 @@ class LoggingPullIT {
         Instant first = Instant.now().plusSeconds(5); // after the first poll's look-back, whenever the app is up
         try (FakeLoggingApi api = new FakeLoggingApi().start()) {
             api.add(LoggingEntries.run("pull-restart", "restart", first, 25_000));
-            Files.createDirectories(workDir.resolve("config"));
-            Files.writeString(
-                    workDir.resolve("config/application.properties"),
-                    String.join(
-                            "\n",
-                            "rootline.sources.logging-endpoint=" + api.endpoint(),
-                            "rootline.sources.logging-plaintext=true",
-                            "rootline.sources.logging.fake.project=p",
-                            "rootline.sources.logging.fake.poll-interval=200ms",
-                            "rootline.sources.logging.fake.overlap=5s",
-                            ""));
+            api.configure(
+                    workDir,
+                    "rootline.sources.logging.fake.project=p",
+                    "rootline.sources.logging.fake.poll-interval=200ms",
+                    "rootline.sources.logging.fake.overlap=5s");
             try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
                 // killed once it has stored a few seconds of the entries, so its checkpoint is past its first read
                 // whenever the app got up: counting calls alone, a slow start left it at the first entry
-                await(() -> api.calls().size() >= 8 && storedSoFar(app) >= 3_000, Duration.ofSeconds(60));
+                Await.until(() -> api.calls().size() >= 8 && storedSoFar(app) >= 3_000, Duration.ofSeconds(60));
                 app.kill();
             }
             int beforeRestart = api.calls().size();
@@ -54,7 +47,7 @@ class LoggingPullIT {
                 Thread.sleep(1000);
                 assertThat(total(app)).as("no duplicate").isEqualTo(25_000);
                 // it reads once the dead process's lease has run out, even when that process had read everything
-                await(() -> api.calls().size() > beforeRestart, Duration.ofSeconds(60));
+                Await.until(() -> api.calls().size() > beforeRestart, Duration.ofSeconds(60));
             }
             List<FakeLoggingApi.Call> calls = api.calls();
             FakeLoggingApi.Call resumed = calls.get(beforeRestart);
@@ -78,13 +71,5 @@ class LoggingPullIT {
                         app.get("/api/v1/search?limit=1&q=service:pull-restart").body())
                 .get("total")
                 .asLong();
-    }
-
-    private static void await(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).isTrue();
     }
 }

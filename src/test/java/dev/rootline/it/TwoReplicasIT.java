@@ -11,7 +11,6 @@ import dev.rootline.source.FakeLoggingApi;
 import dev.rootline.source.LoggingEntries;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +113,9 @@ class TwoReplicasIT {
                         .as("one alert, sent by one replica")
                         .singleElement()
                         .satisfies(header -> assertThat(header).startsWith("🔴 Opened"));
+                assertThat(json(b, "/api/v1/alerts?limit=200"))
+                        .as("the alert record, from either")
+                        .isEqualTo(json(a, "/api/v1/alerts?limit=200"));
             }
         }
     }
@@ -196,26 +197,21 @@ class TwoReplicasIT {
             api.add(LoggingEntries.run(service, "pulled", start, 5_000));
             String source = "s" + service.substring(service.indexOf('-') + 1);
             for (Path dir : List.of(first, second)) {
-                Files.createDirectories(dir.resolve("config"));
-                Files.writeString(
-                        dir.resolve("config/application.properties"),
-                        String.join(
-                                "\n",
-                                "rootline.sources.logging-endpoint=" + api.endpoint(),
-                                "rootline.sources.logging-plaintext=true",
-                                "rootline.sources.lease-duration=3s",
-                                "rootline.sources.logging." + source + ".project=p",
-                                "rootline.sources.logging." + source + ".poll-interval=200ms",
-                                "rootline.sources.logging." + source + ".overlap=5s",
-                                ""));
+                api.configure(
+                        dir,
+                        "rootline.sources.lease-duration=3s",
+                        "rootline.sources.logging." + source + ".project=p",
+                        "rootline.sources.logging." + source + ".poll-interval=200ms",
+                        "rootline.sources.logging." + source + ".overlap=5s");
             }
             Map<String, String> store = sharedStore(OpenSearchNode.freshPrefix());
             try (RootlineProcess a = RootlineProcess.start(first, store)) {
-                await(() -> api.calls().size() >= 4);
+                Await.until(() -> api.calls().size() >= 4, Duration.ofSeconds(60));
                 try (RootlineProcess b = RootlineProcess.start(second, store)) {
                     int callsBeforeKill = api.calls().size();
                     a.kill();
-                    await(() -> api.calls().size() > callsBeforeKill + 4); // b took the lease over
+                    // b took the lease over
+                    Await.until(() -> api.calls().size() > callsBeforeKill + 4, Duration.ofSeconds(60));
                     Instant deadline = Instant.now().plusSeconds(90);
                     while (total(b) < 5_000 && Instant.now().isBefore(deadline)) {
                         Thread.sleep(250);
@@ -232,14 +228,6 @@ class TwoReplicasIT {
         return json(app, "/api/v1/search?limit=1&service=" + service)
                 .get("total")
                 .asLong();
-    }
-
-    private static void await(BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).isTrue();
     }
 
     private static HttpResponse<String> push(RootlineProcess app, String entry) throws Exception {

@@ -12,6 +12,8 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +51,18 @@ public final class FakeLoggingApi extends LoggingServiceV2Grpc.LoggingServiceV2I
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Points the packaged app in {@code workDir} at this API: its {@code config/application.properties} names the
+     * endpoint in plaintext, then the given properties (the sources and their settings).
+     */
+    public void configure(Path workDir, String... properties) throws IOException {
+        List<String> lines = new ArrayList<>(
+                List.of("rootline.sources.logging-endpoint=" + endpoint(), "rootline.sources.logging-plaintext=true"));
+        lines.addAll(List.of(properties));
+        Files.createDirectories(workDir.resolve("config"));
+        Files.writeString(workDir.resolve("config/application.properties"), String.join("\n", lines) + "\n");
     }
 
     public String endpoint() {
