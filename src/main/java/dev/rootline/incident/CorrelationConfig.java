@@ -50,7 +50,7 @@ public interface CorrelationConfig {
      * its row says no other process correlated it since; the least recently correlated services are dropped
      * first. 0: every batch reads its context from the database.
      */
-    @WithDefault("50000")
+    @WithDefault("100000")
     @PositiveOrZero
     int recentSignals();
 }

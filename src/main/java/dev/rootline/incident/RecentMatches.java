@@ -17,10 +17,14 @@ import java.util.List;
 class RecentMatches {
 
     private final int budget;
+    /** How far a batch's context reaches back, and how far a window serves a batch behind the latest one. */
+    private final long windowNanos;
+
     private final KeptPerService<MatchWindow> windows;
 
     RecentMatches(CorrelationConfig config, TransactionSynchronizationRegistry transactions) {
         this.budget = config.recentSignals();
+        this.windowNanos = config.window().toNanos();
         this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size);
     }
 
@@ -28,8 +32,8 @@ class RecentMatches {
      * The service's matches for one transaction: through its window, which comes back here once the transaction
      * commits, when it has one. A missing or out-of-date window is read again, from {@code fromNanos} on, when the
      * batch is at the service's latest time (a live service); a batch further back reads the database, and the
-     * window takes its writes. Once committed, a window keeps twice the chain span before the service's latest time
-     * for stragglers.
+     * window takes its writes. Once committed, a window keeps a chain span and a window before the service's latest
+     * time: what the context of a batch up to a window behind the latest one reads.
      */
     ServiceMatches of(
             StoredMatches database,
@@ -57,7 +61,7 @@ class RecentMatches {
         MatchWindow taken = window;
         long latest = Math.max(toNanos, lock.lastSeen() == null ? toNanos : lock.lastSeen());
         windows.keepAfterCommit(database.service(), taken, () -> {
-            taken.dropBefore(latest - 2 * reachNanos);
+            taken.dropBefore(latest - reachNanos - windowNanos);
             taken.committedAs(lock.version());
         });
         return new WindowedMatches(window, database);

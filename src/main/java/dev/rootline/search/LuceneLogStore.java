@@ -2,6 +2,7 @@ package dev.rootline.search;
 
 import dev.rootline.app.Daemons;
 import dev.rootline.engine.event.LogEvent;
+import dev.rootline.engine.event.Severity;
 import dev.rootline.engine.event.Timestamps;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -50,6 +51,8 @@ public final class LuceneLogStore implements LogStore {
      * marking cycle every quarter of a second (CPU a 1000-entry batch: 38 → 32 ms when it went).
      */
     private static final int MAX_PENDING = 2_000;
+
+    private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Directory directory;
     private final WriteAheadLog wal;
@@ -267,11 +270,42 @@ public final class LuceneLogStore implements LogStore {
             opened.commit(generation);
             wal.deleteBefore(generation);
             refresh(opened, 0);
+            warmUp(opened);
             opened.startIndexer(MAX_PENDING, wal.lastSequence(), fault::down);
             return opened;
         } catch (IOException | RuntimeException e) {
             opened.abandon();
             throw e;
+        }
+    }
+
+    /**
+     * Searches the index for a second before the store reports ready, as clients will: the first search after a
+     * restart otherwise ran interpreted, 210-290 ms against 30-60 ms once compiled.
+     */
+    private static void warmUp(LuceneIndex opened) throws IOException {
+        long until = System.nanoTime() + WARM_UP_NANOS;
+        List<SearchQuery> kinds = List.of(
+                new SearchQuery(
+                        Optional.of("error failed"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        50,
+                        Optional.empty()),
+                new SearchQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Severity.ERROR),
+                        Optional.of(0L),
+                        Optional.of(Long.MAX_VALUE),
+                        50,
+                        Optional.empty()));
+        for (int i = 0; System.nanoTime() < until; i++) {
+            opened.search.search(kinds.get(i % kinds.size()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.rootline.engine.signature.MatchScope;
 import dev.rootline.engine.signature.Role;
 import dev.rootline.engine.signature.SignatureDefinition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,14 @@ import java.util.function.IntToLongFunction;
 /**
  * The explains graph over time-ordered failures, with each failure's root resolved once. A failure j explains a
  * later failure i when j's signature lists i's, i lies in j's scope, and at most a window after j; lines within
- * the clock skew count as logged together, so j may also come that little after i. What the search for
- * explainers compares is held in arrays: in a crash loop every effect has dozens of candidate causes within its
- * window.
+ * the clock skew count as logged together, so j may also come that little after i.
+ *
+ * <p>Of the failures that can explain i, the one whose chain has the best root wins: a cause before an effect, then
+ * the earliest; for one root, the nearest link. In a crash storm every effect has thousands of candidates within
+ * its window, so they are not tried one by one: the explainers of each signature are kept per scope ({@link
+ * Candidates}), in time order, and the best of those already resolved is read from a tree of minima in
+ * logarithmic time. Only the few logged after i, within the skew, are tried in turn (they may still need resolving),
+ * and explainers whose signature names fields that must differ, which compare pairwise.
  */
 final class Chains {
 
@@ -34,12 +40,29 @@ final class Chains {
     private final int[] instance;
     private final MatchScope[] scope;
     private final List<SignatureDefinition> definitions = new ArrayList<>();
-    /** For each signature, the failures whose signature explains it, in time order. */
-    private final int[][] explainersOf;
     /** [a][b]: signature a explains signature b. */
     private final boolean[][] explains;
+    /** [b]: some signature explains b. */
+    private final boolean[] explained;
+
+    private static final boolean[] PAIRWISE = {false, true};
+    private static final boolean[] NONE = {};
+    /** The explainers of each signature by scope; see {@link Part}. */
+    private final Map<Part, Candidates> candidates = new HashMap<>();
+    /** For each failure, the candidate lists it is in, and where in each. */
+    private final List<List<Candidates>> memberOf = new ArrayList<>();
+
+    private final List<int[]> positions = new ArrayList<>();
 
     private final int emptyInstance;
+    /** Failures before this one are resolved: the main loop has passed them. */
+    private int settled;
+
+    /**
+     * Where explainers of one signature can reach: every instance of the service, one revision, or one instance
+     * (the empty instance explains every instance of its revision); pairwise ones need their fields compared.
+     */
+    private record Part(int explained, MatchScope scope, int revision, int instance, boolean pairwise) {}
 
     Chains(List<Signal> failures, long windowNanos, long skewNanos) {
         this.failures = failures;
@@ -73,28 +96,37 @@ final class Chains {
             scope[i] = s.signature().scope();
         }
         explains = new boolean[definitions.size()][definitions.size()];
-        List<List<Integer>> explainers = new ArrayList<>();
-        definitions.forEach(d -> explainers.add(new ArrayList<>()));
+        explained = new boolean[definitions.size()];
         for (int a = 0; a < definitions.size(); a++) {
-            for (String explained : definitions.get(a).explains()) {
-                Integer b = signatures.get(explained);
-                if (b != null) {
+            for (String id : definitions.get(a).explains()) {
+                Integer b = signatures.get(id);
+                if (b != null && b != a) {
                     explains[a][b] = true;
+                    explained[b] = true;
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+            List<Candidates> lists = new ArrayList<>();
+            int[] at = new int[definitions.size()];
             for (int b = 0; b < definitions.size(); b++) {
-                if (explains[signature[i]][b]) {
-                    explainers.get(b).add(i);
+                if (explains[signature[j]][b]) {
+                    Candidates list = candidates.computeIfAbsent(partOf(j, b), k -> new Candidates());
+                    at[lists.size()] = list.add(j);
+                    lists.add(list);
                 }
             }
+            memberOf.add(lists);
+            positions.add(at);
         }
-        explainersOf = explainers.stream()
-                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        candidates.values().forEach(Candidates::seal);
         for (int i = 0; i < n; i++) {
+            settled = i;
             resolve(i);
+            List<Candidates> lists = memberOf.get(i);
+            for (int k = 0; k < lists.size(); k++) {
+                lists.get(k).resolved(positions.get(i)[k], rank(i));
+            }
             if (root[i] != i) {
                 dependents[root[i]]++;
             }
@@ -116,6 +148,15 @@ final class Chains {
         return root[i] == i && dependents[i] == 0;
     }
 
+    private Part partOf(int j, int explained) {
+        boolean pairwise = !failures.get(j).signature().differs().isEmpty();
+        return switch (scope[j]) {
+            case SERVICE -> new Part(explained, MatchScope.SERVICE, 0, 0, pairwise);
+            case REVISION -> new Part(explained, MatchScope.REVISION, revision[j], 0, pairwise);
+            case INSTANCE -> new Part(explained, MatchScope.INSTANCE, revision[j], instance[j], pairwise);
+        };
+    }
+
     /** Picks, among the failures that can explain failure i, the one whose chain has the best root. */
     private void resolve(int i) {
         if (state[i] != 0) {
@@ -123,19 +164,13 @@ final class Chains {
         }
         state[i] = 1;
         int best = -1;
-        int[] candidates = explainersOf[signature[i]];
-        int from = firstAtOrAfter(candidates.length, k -> time[candidates[k]], time[i] - windowNanos);
-        for (int at = from; at < candidates.length; at++) {
-            int j = candidates[at];
-            if (time[j] > time[i] + skewNanos) {
-                break;
-            }
-            if (!canExplain(j, i) || state[j] == 1) {
-                continue; // state 1: a cycle (user-written explains, or two lines within the skew), broken here
-            }
-            resolve(j);
-            if (best < 0 || betterRoot(root[j], root[best]) || root[j] == root[best] && j > best) {
-                best = j; // the best root; for one root, the nearest link (503 <- container exit, not worker exit)
+        for (boolean pairwise : explained[signature[i]] ? PAIRWISE : NONE) {
+            best = better(best, in(new Part(signature[i], MatchScope.SERVICE, 0, 0, pairwise), i));
+            best = better(best, in(new Part(signature[i], MatchScope.REVISION, revision[i], 0, pairwise), i));
+            best = better(best, in(new Part(signature[i], MatchScope.INSTANCE, revision[i], instance[i], pairwise), i));
+            if (instance[i] != emptyInstance) {
+                best = better(
+                        best, in(new Part(signature[i], MatchScope.INSTANCE, revision[i], emptyInstance, pairwise), i));
             }
         }
         root[i] = best < 0 ? i : root[best];
@@ -143,23 +178,59 @@ final class Chains {
         state[i] = 2;
     }
 
+    /** The best explainer of failure i among one list of candidates, or -1. */
+    private int in(Part part, int i) {
+        Candidates list = candidates.get(part);
+        if (list == null) {
+            return -1;
+        }
+        int from = list.firstAtOrAfter(time[i] - windowNanos);
+        int to = list.firstAtOrAfter(time[i] + skewNanos + 1);
+        int best = -1;
+        int tried = from;
+        if (!part.pairwise()) {
+            // those the main loop has passed are resolved and none is i: the tree knows the best of them
+            tried = Math.max(from, Math.min(to, list.firstAtOrAfterIndex(settled)));
+            best = list.best(from, tried);
+        }
+        for (int at = tried; at < to; at++) {
+            int j = list.failure(at);
+            if (!canExplain(j, i) || state[j] == 1) {
+                continue; // state 1: a cycle (user-written explains, or two lines within the skew), broken here
+            }
+            resolve(j);
+            best = better(best, j);
+        }
+        return best;
+    }
+
+    /** The better of two explainers (-1: none): the best root; for one root, the nearest link. */
+    private int better(int a, int b) {
+        if (a < 0 || b < 0) {
+            return a < 0 ? b : a;
+        }
+        return rank(b) < rank(a) ? b : a;
+    }
+
     /**
-     * Whether failure j, whose signature explains i's, explains failure i: another signature, in scope, within the
-     * window and the skew; at the same instant, not when the two signatures explain each other and i comes first;
-     * and only when each field the explainer says must differ is present in both and differs.
+     * An explainer's order of preference, smallest best: a chain rooted at a cause first, then the earliest root;
+     * for one root, the later link (503 <- container exit, not worker exit).
+     */
+    private long rank(int j) {
+        int r = root[j];
+        return (cause[r] ? 0L : 1L << 62) | (long) r << 31 | (Integer.MAX_VALUE - j);
+    }
+
+    /**
+     * Whether failure j, whose signature explains i's, explains failure i: another failure, within the window and
+     * the skew, in scope by its list; at the same instant, not when the two signatures explain each other and i
+     * comes first; and only when each field the explainer says must differ is present in both and differs.
      */
     private boolean canExplain(int j, int i) {
-        if (j == i
-                || signature[j] == signature[i]
-                || time[j] >= time[i] && j > i && explains[signature[i]][signature[j]]) {
+        if (j == i || time[j] >= time[i] && j > i && explains[signature[i]][signature[j]]) {
             return false;
         }
-        boolean inScope = switch (scope[j]) {
-            case SERVICE -> true;
-            case REVISION -> revision[j] == revision[i];
-            case INSTANCE -> revision[j] == revision[i] && (instance[j] == emptyInstance || instance[j] == instance[i]);
-        };
-        return inScope && differ(failures.get(j), failures.get(i));
+        return differ(failures.get(j), failures.get(i));
     }
 
     private static boolean differ(Signal explainer, Signal explained) {
@@ -171,10 +242,6 @@ final class Chains {
             }
         }
         return true;
-    }
-
-    private boolean betterRoot(int a, int b) {
-        return cause[a] != cause[b] ? cause[a] : a < b;
     }
 
     /** In a time-ordered sequence of {@code size} items, the first at or after {@code fromNanos}. */
@@ -190,5 +257,65 @@ final class Chains {
             }
         }
         return lo;
+    }
+
+    /**
+     * The explainers of one signature within one scope, in time order, with a tree of the ranks of those resolved:
+     * the best in any span of them in logarithmic time.
+     */
+    private final class Candidates {
+        private int[] failures = new int[4];
+        private int size;
+        private long[] tree;
+
+        /** Adds failure j after those added before it; returns its position. */
+        int add(int j) {
+            if (size == failures.length) {
+                failures = Arrays.copyOf(failures, size * 2);
+            }
+            failures[size] = j;
+            return size++;
+        }
+
+        void seal() {
+            tree = new long[2 * size];
+            Arrays.fill(tree, Long.MAX_VALUE);
+        }
+
+        int failure(int at) {
+            return failures[at];
+        }
+
+        int firstAtOrAfter(long nanos) {
+            return Chains.firstAtOrAfter(size, at -> time[failures[at]], nanos);
+        }
+
+        /** The first position holding a failure at or after this index (they are in index order too). */
+        int firstAtOrAfterIndex(int index) {
+            return Chains.firstAtOrAfter(size, at -> failures[at], index);
+        }
+
+        /** The failure at this position is resolved, with this rank. */
+        void resolved(int position, long rank) {
+            int at = position + size;
+            tree[at] = rank;
+            for (at >>= 1; at >= 1; at >>= 1) {
+                tree[at] = Math.min(tree[2 * at], tree[2 * at + 1]);
+            }
+        }
+
+        /** The resolved failure of best rank from position {@code from} to before {@code to}, or -1. */
+        int best(int from, int to) {
+            long min = Long.MAX_VALUE;
+            for (int lo = from + size, hi = to + size; lo < hi; lo >>= 1, hi >>= 1) {
+                if ((lo & 1) == 1) {
+                    min = Math.min(min, tree[lo++]);
+                }
+                if ((hi & 1) == 1) {
+                    min = Math.min(min, tree[--hi]);
+                }
+            }
+            return min == Long.MAX_VALUE ? -1 : Integer.MAX_VALUE - (int) (min & Integer.MAX_VALUE);
+        }
     }
 }

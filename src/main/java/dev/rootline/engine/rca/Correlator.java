@@ -41,6 +41,8 @@ public final class Correlator {
     private final long windowNanos;
     private final long skewNanos;
 
+    private record EpisodeScope(String revision, String instance) {}
+
     /**
      * @param window how far a cause reaches, and the longest quiet gap within one episode
      * @param skew   lines this close count as logged together: separate streams and processes reorder them
@@ -59,7 +61,7 @@ public final class Correlator {
                 .sorted(EVENT_ORDER)
                 .toList();
         Chains chains = new Chains(failures, windowNanos, skewNanos);
-        Map<Signal, Attribution> out = new IdentityHashMap<>();
+        Map<Signal, Attribution> out = new IdentityHashMap<>(2 * failures.size() + errors.size());
         List<Attribution> roots = new ArrayList<>();
         Yields yields = new Yields(failures, errors, skewNanos);
         for (int i = 0; i < failures.size(); i++) {
@@ -157,10 +159,10 @@ public final class Correlator {
      * split where more than a window passes without one.
      */
     private List<List<Signal>> episodes(List<Signal> signals) {
-        Map<String, List<List<Signal>>> byScope = new LinkedHashMap<>();
+        Map<EpisodeScope, List<List<Signal>>> byScope = new LinkedHashMap<>();
         for (Signal s : signals) {
             List<List<Signal>> scope =
-                    byScope.computeIfAbsent(s.revision() + '\n' + s.instance(), k -> new ArrayList<>());
+                    byScope.computeIfAbsent(new EpisodeScope(s.revision(), s.instance()), k -> new ArrayList<>());
             List<Signal> last = scope.isEmpty() ? null : scope.get(scope.size() - 1);
             if (last == null || s.timeNanos() - last.get(last.size() - 1).timeNanos() > windowNanos) {
                 scope.add(last = new ArrayList<>());

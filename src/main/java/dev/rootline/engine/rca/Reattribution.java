@@ -73,15 +73,19 @@ public record Reattribution(
                 List<StoredMatch> rows,
                 ToLongFunction<String> occurrences,
                 Function<Set<String>, List<StoredMatch>> ofIncidents) {
-            List<Signal> all = new ArrayList<>(fresh);
+            List<Signal> all = new ArrayList<>(fresh.size() + rows.size());
+            all.addAll(fresh);
             rows.forEach(row -> all.add(row.signal()));
             Set<String> held = new HashSet<>();
-            all.forEach(s -> held.add(s.storedKey()));
             for (int round = 0; ; round++) {
                 // by identity: the Correlator returns the very signals it was given
-                Map<Signal, Attribution> attributed = new IdentityHashMap<>();
-                correlator.correlate(all).forEach(a -> attributed.put(a.signal(), a));
+                List<Attribution> attributions = correlator.correlate(all);
+                Map<Signal, Attribution> attributed = new IdentityHashMap<>(attributions.size() * 2);
+                attributions.forEach(a -> attributed.put(a.signal(), a));
                 Set<String> emptied = emptied(rows, attributed, occurrences);
+                if (!emptied.isEmpty() && held.isEmpty()) {
+                    all.forEach(s -> held.add(s.storedKey())); // only now: rows read for emptied incidents are rare
+                }
                 List<StoredMatch> more = emptied.isEmpty() || round == MAX_STRANDED_ROUNDS
                         ? List.of()
                         : ofIncidents.apply(emptied).stream()

@@ -27,12 +27,12 @@ final class Yields {
             return cause;
         }
         Signal best = null;
-        for (Signal s : errors) {
+        for (Signal s : near(errors, cause)) {
             if (together(s, cause) && s.kind() == LineKind.SPECIFIC) {
                 best = earlier(best, s);
             }
         }
-        for (Signal s : failures) {
+        for (Signal s : near(failures, cause)) {
             if (together(s, cause)
                     && s.is(Role.CAUSE)
                     && !s.signature().yields()
@@ -41,6 +41,15 @@ final class Yields {
             }
         }
         return best == null ? cause : best;
+    }
+
+    /** The signals of a time-ordered list within the skew of the cause: a validator storm has thousands. */
+    private List<Signal> near(List<Signal> ordered, Signal cause) {
+        int from =
+                Chains.firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), cause.timeNanos() - skewNanos);
+        int to = Chains.firstAtOrAfter(
+                ordered.size(), i -> ordered.get(i).timeNanos(), cause.timeNanos() + skewNanos + 1);
+        return ordered.subList(from, to);
     }
 
     private boolean together(Signal s, Signal cause) {

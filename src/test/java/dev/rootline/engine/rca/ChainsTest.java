@@ -3,9 +3,13 @@ package dev.rootline.engine.rca;
 import static dev.rootline.engine.rca.Signals.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChainsTest {
 
@@ -39,5 +43,45 @@ class ChainsTest {
         assertThat(new Chains(failures, WINDOW, 0).root(0))
                 .as("without the skew")
                 .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void theIndexedSearchResolvesEveryChainAsTryingEachCandidateWould(long seed) {
+        Random random = new Random(seed);
+        List<String> ids = List.of(
+                "python.module-not-found",
+                "config.validation-failed",
+                "config.environment-invalid-summary",
+                "gunicorn.worker-timeout",
+                "gunicorn.worker-exit",
+                "gunicorn.boot-failed",
+                "cloudrun.container-exit",
+                "cloudrun.port-not-listening",
+                "cloudrun.startup-probe-failed",
+                "cloudrun.request-failed",
+                "cloudrun.revision-not-ready",
+                "app.listening-on-port");
+        List<Signal> signals = new ArrayList<>();
+        long millis = 0;
+        for (int k = 0; k < 3_000; k++) {
+            millis += random.nextInt(4) == 0 ? random.nextInt(60_000) : random.nextInt(150);
+            Signal s = Signals.atMillis(
+                    millis,
+                    ids.get(random.nextInt(ids.size())),
+                    random.nextInt(5) == 0 ? "" : "i" + random.nextInt(4),
+                    Map.of("var", "V" + random.nextInt(2), "port", Integer.toString(8080 + random.nextInt(2))));
+            signals.add(random.nextBoolean() ? s : Signals.inRevision(s, "shop-00002-def"));
+        }
+        List<Signal> failures = signals.stream().sorted(Correlator.EVENT_ORDER).toList();
+
+        Chains indexed = new Chains(failures, WINDOW, SKEW);
+        ReferenceChains reference = new ReferenceChains(failures, WINDOW, SKEW);
+
+        for (int i = 0; i < failures.size(); i++) {
+            assertThat(indexed.root(i)).as("root of %s", failures.get(i)).isEqualTo(reference.root(i));
+            assertThat(indexed.depth(i)).as("depth of %s", failures.get(i)).isEqualTo(reference.depth(i));
+            assertThat(indexed.alone(i)).isEqualTo(reference.alone(i));
+        }
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Rootline inside a memory limit, with the JVM settings of docker/Dockerfile (see docs/benchmarks.md, "Memory"):
+# the packaged app in a cgroup of its own capped at LIMIT, loaded with bench/stream.lua (wrk, 2 connections) for
+# SECONDS while a crash storm (StormBench: 100 instances, 1 s of event time a batch) runs through its first three
+# minutes; then the same without the cap. Prints each run's throughput, the cgroup's peak and OOM kills, the
+# process's peak RSS and its native memory by area. Root only; cgroup v1 or v2.
+#   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+limit=${LIMIT:-512M}
+load=${SECONDS_OF_LOAD:-600}
+storm=${STORM:-180}
+./mvnw -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+java_opts=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' docker/Dockerfile)
+bytes=$(numfmt --from=iec "$limit")
+own=$(awk -F: '$2 == "memory" || $1 == "0" {print $3; exit}' /proc/self/cgroup)
+if [[ -d /sys/fs/cgroup/memory ]]; then
+    cg=/sys/fs/cgroup/memory$own/rootline-bench
+    mkdir -p "$cg" && echo "$bytes" >"$cg/memory.limit_in_bytes"
+    peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.max_usage_in_bytes"; }
+    kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.oom_control"; }
+else
+    cg=/sys/fs/cgroup$own/rootline-bench
+    mkdir -p "$cg" && echo "$bytes" >"$cg/memory.max"
+    peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.peak"; }
+    kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.events"; }
+fi
+trap 'rmdir "$cg" 2>/dev/null || true' EXIT
+run() { # label, then "capped" to run inside the cgroup
+    local data port=8095 app
+    data=$(mktemp -d)
+    (
+        [[ $2 == capped ]] && echo "$BASHPID" >"$cg/cgroup.procs"
+        exec env ROOTLINE_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port \
+            java $java_opts -XX:NativeMemoryTracking=summary -jar target/quarkus-app/quarkus-run.jar >"$data.log" 2>&1
+    ) &
+    app=$!
+    until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
+    java -Drootline.url="http://127.0.0.1:$port" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+        dev.rootline.it.StormBench storm 1 100 1 "$storm" >"$data.storm" 2>&1 &
+    local out
+    out=$(wrk -t2 -c2 -d"${load}s" -s bench/stream.lua --latency "http://127.0.0.1:$port")
+    wait $! || true
+    echo "$1: stream $(awk '/Requests\/sec/ {printf "%.0f entries/s", $2 * 1000}' <<<"$out"), p99 $(awk '$1 == "99%" {print $2}' <<<"$out");" \
+        "storm $(grep -o 'storm: .*' "$data.storm" || echo "failed: $(tail -1 "$data.storm")")"
+    if kill -0 $app 2>/dev/null; then
+        echo "  alive; peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$app/status)$([[ $2 == capped ]] && echo ", cgroup peak $(peak), OOM kills $(kills)")"
+        jcmd $app VM.native_memory summary | sed -n 's/^- *\([^(]*[^ (]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\2 \1/p' \
+            | sort -rn | head -8 | awk '{n = $1; $1 = ""; printf "  %s: %.0f MiB\n", substr($0, 2), n / 1024}'
+        kill $app; wait $app 2>/dev/null || true
+    else
+        echo "  DIED$([[ $2 == capped ]] && echo "; OOM kills $(kills)")"; tail -3 "$data.log"
+    fi
+    rm -rf "$data" "$data.log" "$data.storm"
+}
+echo "JAVA_OPTS: $java_opts"
+run "capped at $limit" capped
+run "no cap" free
