@@ -4,7 +4,7 @@
 # SECONDS while a crash storm (StormBench: 100 instances, 1 s of event time a batch) runs through its first three
 # minutes; then the same without the cap. Prints each run's throughput, the cgroup's peak and OOM kills, the
 # process's peak RSS and its native memory by area. Root only; cgroup v1 or v2.
-#   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180)
+#   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180), RUNS ("capped free": which)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=${LIMIT:-512M}
@@ -12,6 +12,7 @@ load=${SECONDS_OF_LOAD:-600}
 storm=${STORM:-180}
 ./mvnw -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 java_opts=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' docker/Dockerfile)
+export MALLOC_ARENA_MAX=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' docker/Dockerfile)
 bytes=$(numfmt --from=iec "$limit")
 own=$(awk -F: '$2 == "memory" || $1 == "0" {print $3; exit}' /proc/self/cgroup)
 if [[ -d /sys/fs/cgroup/memory ]]; then
@@ -32,7 +33,8 @@ run() { # label, then "capped" to run inside the cgroup
     (
         [[ $2 == capped ]] && echo "$BASHPID" >"$cg/cgroup.procs"
         exec env ROOTLINE_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port \
-            java $java_opts -XX:NativeMemoryTracking=summary -jar target/quarkus-app/quarkus-run.jar >"$data.log" 2>&1
+            java $java_opts $([[ $2 == free ]] && echo -XX:NativeMemoryTracking=summary) \
+            -jar target/quarkus-app/quarkus-run.jar >"$data.log" 2>&1
     ) &
     app=$!
     until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
@@ -45,7 +47,7 @@ run() { # label, then "capped" to run inside the cgroup
         "storm $(grep -o 'storm: .*' "$data.storm" || echo "failed: $(tail -1 "$data.storm")")"
     if kill -0 $app 2>/dev/null; then
         echo "  alive; peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$app/status)$([[ $2 == capped ]] && echo ", cgroup peak $(peak), OOM kills $(kills)")"
-        jcmd $app VM.native_memory summary | sed -n 's/^- *\([^(]*[^ (]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\2 \1/p' \
+        [[ $2 == free ]] && jcmd $app VM.native_memory summary | sed -n 's/^- *\([^(]*[^ (]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\2 \1/p' \
             | sort -rn | head -8 | awk '{n = $1; $1 = ""; printf "  %s: %.0f MiB\n", substr($0, 2), n / 1024}'
         kill $app; wait $app 2>/dev/null || true
     else
@@ -53,6 +55,7 @@ run() { # label, then "capped" to run inside the cgroup
     fi
     rm -rf "$data" "$data.log" "$data.storm"
 }
-echo "JAVA_OPTS: $java_opts"
-run "capped at $limit" capped
-run "no cap" free
+echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX JAVA_OPTS: $java_opts"
+for which in ${RUNS:-capped free}; do
+    if [[ $which == capped ]]; then run "capped at $limit" capped; else run "no cap (native memory tracked)" free; fi
+done
