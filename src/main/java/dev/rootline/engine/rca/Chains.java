@@ -50,9 +50,7 @@ final class Chains {
     /** The explainers of each signature by scope; see {@link Part}. */
     private final Map<Part, Candidates> candidates = new HashMap<>();
     /** For each failure, the candidate lists it is in, and where in each. */
-    private final List<List<Candidates>> memberOf = new ArrayList<>();
-
-    private final List<int[]> positions = new ArrayList<>();
+    private final List<List<Membership>> memberOf = new ArrayList<>();
 
     private final int emptyInstance;
     /** Failures before this one are resolved: the main loop has passed them. */
@@ -63,6 +61,9 @@ final class Chains {
      * (the empty instance explains every instance of its revision); pairwise ones need their fields compared.
      */
     private record Part(int explained, MatchScope scope, int revision, int instance, boolean pairwise) {}
+
+    /** A failure's place in one list of candidates. */
+    private record Membership(Candidates list, int position) {}
 
     Chains(List<Signal> failures, long windowNanos, long skewNanos) {
         this.failures = failures;
@@ -107,25 +108,21 @@ final class Chains {
             }
         }
         for (int j = 0; j < n; j++) {
-            List<Candidates> lists = new ArrayList<>();
-            int[] at = new int[definitions.size()];
+            List<Membership> lists = new ArrayList<>();
             for (int b = 0; b < definitions.size(); b++) {
                 if (explains[signature[j]][b]) {
                     Candidates list = candidates.computeIfAbsent(partOf(j, b), k -> new Candidates());
-                    at[lists.size()] = list.add(j);
-                    lists.add(list);
+                    lists.add(new Membership(list, list.add(j)));
                 }
             }
             memberOf.add(lists);
-            positions.add(at);
         }
         candidates.values().forEach(Candidates::seal);
         for (int i = 0; i < n; i++) {
             settled = i;
             resolve(i);
-            List<Candidates> lists = memberOf.get(i);
-            for (int k = 0; k < lists.size(); k++) {
-                lists.get(k).resolved(positions.get(i)[k], rank(i));
+            for (Membership m : memberOf.get(i)) {
+                m.list().resolved(m.position(), rank(i));
             }
             if (root[i] != i) {
                 dependents[root[i]]++;
