@@ -4,9 +4,9 @@ import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.signature.CompiledSignature;
 import dev.rootline.engine.signature.SignatureDefinition;
 import dev.rootline.engine.signature.SignatureSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -19,9 +19,9 @@ record LoadedSignatures(SignatureSet set, Map<String, SignatureDefinition> defin
         Map<String, SignatureDefinition> definitions = set.signatures().stream()
                 .map(CompiledSignature::definition)
                 .collect(Collectors.toMap(SignatureDefinition::id, d -> d, (a, b) -> a));
-        Set<String> context = new TreeSet<>(Set.of(Signal.UNKNOWN_ERROR));
+        Set<String> context = new HashSet<>(Set.of(Signal.UNKNOWN_ERROR));
         definitions.values().stream().filter(d -> !d.explains().isEmpty()).forEach(d -> context.add(d.id()));
-        return new LoadedSignatures(set, definitions, context);
+        return new LoadedSignatures(set, definitions, Set.copyOf(context));
     }
 
     /** A loaded signature's definition; null for one no longer loaded. */

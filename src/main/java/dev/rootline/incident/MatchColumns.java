@@ -102,8 +102,8 @@ final class MatchColumns {
                 r.getString("entry_key"),
                 r.getString("insert_id"),
                 r.getLong("time_nanos"),
-                r.getString("revision"),
-                r.getString("instance"),
+                shared(r.getString("revision")),
+                shared(r.getString("instance")),
                 definition,
                 fields(r.getString("fields")),
                 r.getString("message"),
@@ -120,12 +120,20 @@ final class MatchColumns {
                 s.entryKey(),
                 s.insertId(),
                 s.timeNanos(),
-                s.revision(),
-                s.instance(),
+                shared(s.revision()),
+                shared(s.instance()),
                 s.signature(),
                 s.fields(),
                 s.known() ? "" : s.evidence(),
                 s.familiarity());
+    }
+
+    /**
+     * One copy of a revision or instance name for every row that names it: a service's recent rows, kept in memory,
+     * name a few of each tens of thousands of times, and correlation compares them row by row.
+     */
+    private static String shared(String name) {
+        return name == null ? null : name.intern();
     }
 
     static String role(Signal signal) {

@@ -5,7 +5,6 @@ import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
@@ -19,18 +18,38 @@ import java.util.TreeMap;
  */
 final class MatchWindow {
 
-    /** The primary key's order: event time, then entry key and signature. */
-    private record Key(long timeNanos, String entryKey, String signatureId) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::timeNanos)
-                .thenComparing(Key::entryKey)
-                .thenComparing(Key::signatureId);
+    /**
+     * Correlation's event order (time, insert id, entry key, signature), which refines the primary key's (time,
+     * entry key, signature): a span read from here reaches correlation already sorted.
+     */
+    private record Key(long timeNanos, String insertId, String entryKey, String signatureId)
+            implements Comparable<Key> {
 
         static Key of(Signal s) {
-            return new Key(s.timeNanos(), s.entryKey(), s.signatureId());
+            return new Key(s.timeNanos(), s.insertId(), s.entryKey(), s.signatureId());
+        }
+
+        /** Before every key at this time or later. */
+        static Key from(long nanos) {
+            return new Key(nanos, null, "", "");
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(timeNanos, o.timeNanos);
+            if (c == 0) {
+                c = insertId == null || o.insertId == null
+                        ? Boolean.compare(insertId != null, o.insertId != null)
+                        : insertId.compareTo(o.insertId);
+            }
+            if (c == 0) {
+                c = entryKey.compareTo(o.entryKey);
+            }
+            return c != 0 ? c : signatureId.compareTo(o.signatureId);
         }
     }
 
-    private final NavigableMap<Key, StoredMatch> rows = new TreeMap<>(Key.ORDER);
+    private final NavigableMap<Key, StoredMatch> rows = new TreeMap<>();
     private final SignatureSet signatures;
     private long coveredFrom;
     /** The version of the service row these rows are current for; set when the transaction that wrote them commits. */
@@ -74,13 +93,14 @@ final class MatchWindow {
 
     /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
     List<StoredMatch> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
-        List<StoredMatch> out = new ArrayList<>(span(fromNanos, toNanos).values());
-        for (StoredMatch row : rows.subMap(new Key(contextFromNanos, "", ""), true, new Key(fromNanos, "", ""), false)
-                .values()) {
+        List<StoredMatch> out = new ArrayList<>();
+        for (StoredMatch row :
+                rows.subMap(Key.from(contextFromNanos), Key.from(fromNanos)).values()) {
             if (contextSignatures.contains(row.signal().signatureId())) {
                 out.add(row);
             }
         }
+        out.addAll(rows.subMap(Key.from(fromNanos), Key.from(toNanos + 1)).values());
         return out;
     }
 
@@ -105,7 +125,7 @@ final class MatchWindow {
     /** Forgets the rows before this time: the window then covers from there on. */
     void dropBefore(long nanos) {
         if (nanos > coveredFrom) {
-            rows.headMap(new Key(nanos, "", ""), false).clear();
+            rows.headMap(Key.from(nanos)).clear();
             coveredFrom = nanos;
         }
     }
@@ -119,9 +139,5 @@ final class MatchWindow {
 
     private void put(Signal stored, String incidentId, Integer depth) {
         rows.put(Key.of(stored), new StoredMatch(stored, incidentId, depth));
-    }
-
-    private NavigableMap<Key, StoredMatch> span(long fromNanos, long toNanos) {
-        return rows.subMap(new Key(fromNanos, "", ""), true, new Key(toNanos, "\uffff", "\uffff"), true);
     }
 }

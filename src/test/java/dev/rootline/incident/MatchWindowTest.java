@@ -45,6 +45,19 @@ class MatchWindowTest {
     }
 
     @Test
+    void rowsComeInTheOrderCorrelationSortsThemIn() {
+        Signal earliest = causeAt(5, "m-entry", "id-9");
+        Signal second = causeAt(20, "b-entry", "id-1");
+        Signal first = causeAt(20, "z-entry", "id-0");
+        MatchWindow window = new MatchWindow(null, 0, rows(second, first, earliest));
+
+        assertThat(window.load(0, 10 * SECOND, 200 * SECOND, CONTEXT))
+                .as("the context before the span first; at one instant, the insert id decides")
+                .extracting(row -> row.signal().entryKey())
+                .containsExactly("m-entry", "z-entry", "b-entry");
+    }
+
+    @Test
     void newSignalsAreReadBackAsTheDatabaseReturnsThem() {
         MatchWindow window = new MatchWindow(null, 0, List.of());
         String incident = new Attribution(exit, cause, Confidence.HIGH, 1)
@@ -106,6 +119,41 @@ class MatchWindowTest {
 
         assertThat(window.currentAt(42, null)).isTrue();
         assertThat(window.currentAt(43, null)).isFalse();
+    }
+
+    @Test
+    void everyRowOfARevisionAndInstanceNamesThemWithOneString() {
+        Signal one = causeAt(1, "a-entry", "id-1");
+        Signal other = new Signal(
+                "b-entry",
+                "id-2",
+                2 * SECOND,
+                new String(one.revision()),
+                new String(one.instance()),
+                one.signature(),
+                Map.of(),
+                "",
+                Familiarity.SEEN);
+
+        List<StoredMatch> rows = rows(one, other);
+
+        assertThat(rows.get(1).signal().revision())
+                .isSameAs(rows.get(0).signal().revision());
+        assertThat(rows.get(1).signal().instance())
+                .isSameAs(rows.get(0).signal().instance());
+    }
+
+    private Signal causeAt(long seconds, String entryKey, String insertId) {
+        return new Signal(
+                entryKey,
+                insertId,
+                seconds * SECOND,
+                "shop-00001-abc",
+                "i1",
+                cause.signature(),
+                Map.of(),
+                "",
+                Familiarity.SEEN);
     }
 
     private static List<StoredMatch> rows(Signal... signals) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -33,12 +34,11 @@ final class Chains {
     private final byte[] state;
     private final long[] time;
     private final boolean[] cause;
-    /** Signature, revision and instance as small ints, equal where the strings are equal. */
+    /** Each failure's signature as a small int, equal where the ids are equal. */
     private final int[] signature;
+    /** Each failure's signature, revision and instance, shared by the failures that have the same three. */
+    private final Place[] placeOf;
 
-    private final int[] revision;
-    private final int[] instance;
-    private final MatchScope[] scope;
     private final List<SignatureDefinition> definitions = new ArrayList<>();
     /** [a][b]: signature a explains signature b. */
     private final boolean[][] explains;
@@ -62,6 +62,28 @@ final class Chains {
      */
     private record Part(int explained, MatchScope scope, int revision, int instance, boolean pairwise) {}
 
+    /** A failure's signature, revision and instance as strings: what its {@link Place} is found by. */
+    private record Where(String signatureId, String revision, String instance) {}
+
+    /**
+     * A failure's signature, revision and instance as small ints, equal where the strings are equal, and what they
+     * decide: the lists of candidates it joins and those its explainers are in, worked out once for all such
+     * failures (a storm's span has tens of thousands, at a few hundred places).
+     */
+    private static final class Place {
+        final int signature;
+        final int revision;
+        final int instance;
+        List<Candidates> explainsFrom;
+        List<Candidates> explainedFrom;
+
+        Place(int signature, int revision, int instance) {
+            this.signature = signature;
+            this.revision = revision;
+            this.instance = instance;
+        }
+    }
+
     /** A failure's place in one list of candidates. */
     private record Membership(Candidates list, int position) {}
 
@@ -77,24 +99,33 @@ final class Chains {
         time = new long[n];
         cause = new boolean[n];
         signature = new int[n];
-        revision = new int[n];
-        instance = new int[n];
-        scope = new MatchScope[n];
+        placeOf = new Place[n];
         Map<String, Integer> signatures = new HashMap<>();
         Map<String, Integer> revisions = new HashMap<>();
         Map<String, Integer> instances = new HashMap<>();
         emptyInstance = instances.computeIfAbsent("", k -> 0);
+        Map<Where, Place> places = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Signal s = failures.get(i);
             time[i] = s.timeNanos();
             cause[i] = s.is(Role.CAUSE);
-            signature[i] = signatures.computeIfAbsent(s.signatureId(), k -> {
-                definitions.add(s.signature());
-                return definitions.size() - 1;
-            });
-            revision[i] = revisions.computeIfAbsent(s.revision(), k -> revisions.size());
-            instance[i] = instances.computeIfAbsent(s.instance(), k -> instances.size());
-            scope[i] = s.signature().scope();
+            Where where = new Where(s.signatureId(), s.revision(), s.instance());
+            Place place = places.get(where);
+            if (place == null) {
+                Integer known = signatures.get(s.signatureId());
+                if (known == null) {
+                    known = definitions.size();
+                    signatures.put(s.signatureId(), known);
+                    definitions.add(s.signature());
+                }
+                place = new Place(
+                        known,
+                        revisions.computeIfAbsent(s.revision(), k -> revisions.size()),
+                        instances.computeIfAbsent(s.instance(), k -> instances.size()));
+                places.put(where, place);
+            }
+            placeOf[i] = place;
+            signature[i] = place.signature;
         }
         explains = new boolean[definitions.size()][definitions.size()];
         explained = new boolean[definitions.size()];
@@ -108,14 +139,16 @@ final class Chains {
             }
         }
         for (int j = 0; j < n; j++) {
-            List<Membership> lists = new ArrayList<>();
-            for (int b = 0; b < definitions.size(); b++) {
-                if (explains[signature[j]][b]) {
-                    Candidates list = candidates.computeIfAbsent(partOf(j, b), k -> new Candidates());
-                    lists.add(new Membership(list, list.add(j)));
-                }
+            Place place = placeOf[j];
+            if (place.explainsFrom == null) {
+                place.explainsFrom = explainsFrom(place);
             }
-            memberOf.add(lists);
+            List<Candidates> lists = place.explainsFrom;
+            List<Membership> memberships = new ArrayList<>(lists.size());
+            for (Candidates list : lists) {
+                memberships.add(new Membership(list, list.add(j)));
+            }
+            memberOf.add(memberships);
         }
         candidates.values().forEach(Candidates::seal);
         for (int i = 0; i < n; i++) {
@@ -145,13 +178,40 @@ final class Chains {
         return root[i] == i && dependents[i] == 0;
     }
 
-    private Part partOf(int j, int explained) {
-        boolean pairwise = !failures.get(j).signature().differs().isEmpty();
-        return switch (scope[j]) {
+    /** The lists a failure at this place is a candidate in: one for each signature its own explains. */
+    private List<Candidates> explainsFrom(Place place) {
+        List<Candidates> lists = new ArrayList<>();
+        for (int b = 0; b < definitions.size(); b++) {
+            if (explains[place.signature][b]) {
+                lists.add(candidates.computeIfAbsent(partOf(place, b), Candidates::new));
+            }
+        }
+        return lists;
+    }
+
+    private Part partOf(Place place, int explained) {
+        SignatureDefinition definition = definitions.get(place.signature);
+        boolean pairwise = !definition.differs().isEmpty();
+        return switch (definition.scope()) {
             case SERVICE -> new Part(explained, MatchScope.SERVICE, 0, 0, pairwise);
-            case REVISION -> new Part(explained, MatchScope.REVISION, revision[j], 0, pairwise);
-            case INSTANCE -> new Part(explained, MatchScope.INSTANCE, revision[j], instance[j], pairwise);
+            case REVISION -> new Part(explained, MatchScope.REVISION, place.revision, 0, pairwise);
+            case INSTANCE -> new Part(explained, MatchScope.INSTANCE, place.revision, place.instance, pairwise);
         };
+    }
+
+    /** The lists where the explainers of a failure at this place can be: every scope that reaches it. */
+    private List<Candidates> explainedFrom(Place place) {
+        List<Part> parts = new ArrayList<>();
+        int b = place.signature;
+        for (boolean pairwise : explained[b] ? PAIRWISE : NONE) {
+            parts.add(new Part(b, MatchScope.SERVICE, 0, 0, pairwise));
+            parts.add(new Part(b, MatchScope.REVISION, place.revision, 0, pairwise));
+            parts.add(new Part(b, MatchScope.INSTANCE, place.revision, place.instance, pairwise));
+            if (place.instance != emptyInstance) {
+                parts.add(new Part(b, MatchScope.INSTANCE, place.revision, emptyInstance, pairwise));
+            }
+        }
+        return parts.stream().map(candidates::get).filter(Objects::nonNull).toList();
     }
 
     /** Picks, among the failures that can explain failure i, the one whose chain has the best root. */
@@ -161,14 +221,12 @@ final class Chains {
         }
         state[i] = 1;
         int best = -1;
-        for (boolean pairwise : explained[signature[i]] ? PAIRWISE : NONE) {
-            best = better(best, in(new Part(signature[i], MatchScope.SERVICE, 0, 0, pairwise), i));
-            best = better(best, in(new Part(signature[i], MatchScope.REVISION, revision[i], 0, pairwise), i));
-            best = better(best, in(new Part(signature[i], MatchScope.INSTANCE, revision[i], instance[i], pairwise), i));
-            if (instance[i] != emptyInstance) {
-                best = better(
-                        best, in(new Part(signature[i], MatchScope.INSTANCE, revision[i], emptyInstance, pairwise), i));
-            }
+        Place place = placeOf[i];
+        if (place.explainedFrom == null) {
+            place.explainedFrom = explainedFrom(place);
+        }
+        for (Candidates list : place.explainedFrom) {
+            best = better(best, in(list, i));
         }
         root[i] = best < 0 ? i : root[best];
         depth[i] = best < 0 ? 0 : depth[best] + 1;
@@ -176,16 +234,12 @@ final class Chains {
     }
 
     /** The best explainer of failure i among one list of candidates, or -1. */
-    private int in(Part part, int i) {
-        Candidates list = candidates.get(part);
-        if (list == null) {
-            return -1;
-        }
+    private int in(Candidates list, int i) {
         int from = list.firstAtOrAfter(time[i] - windowNanos);
         int to = list.firstAtOrAfter(time[i] + skewNanos + 1);
         int best = -1;
         int tried = from;
-        if (!part.pairwise()) {
+        if (!list.pairwise) {
             // those the main loop has passed are resolved and none is i: the tree knows the best of them
             tried = Math.max(from, Math.min(to, list.firstAtOrAfterIndex(settled)));
             best = list.best(from, tried);
@@ -261,9 +315,14 @@ final class Chains {
      * the best in any span of them in logarithmic time.
      */
     private final class Candidates {
+        private final boolean pairwise;
         private int[] failures = new int[4];
         private int size;
         private long[] tree;
+
+        Candidates(Part part) {
+            this.pairwise = part.pairwise();
+        }
 
         /** Adds failure j after those added before it; returns its position. */
         int add(int j) {

@@ -32,11 +32,12 @@ import java.util.Map;
  */
 public final class Correlator {
 
-    /** Event time, then insertId: how Cloud Logging itself orders entries that share a timestamp. */
-    static final Comparator<Signal> EVENT_ORDER = Comparator.comparingLong(Signal::timeNanos)
-            .thenComparing(Signal::insertId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Signal::entryKey)
-            .thenComparing(Signal::signatureId);
+    /**
+     * Event time, then insertId: how Cloud Logging itself orders entries that share a timestamp. Written out rather
+     * than composed from {@code Comparator.comparing}: a composed comparator's steps are calls the JIT shares with
+     * every other composed comparator in the process, and sorting a crash storm's span makes millions of them.
+     */
+    static final Comparator<Signal> EVENT_ORDER = Correlator::compareEvents;
 
     private final long windowNanos;
     private final long skewNanos;
@@ -52,14 +53,22 @@ public final class Correlator {
         this.skewNanos = skew.toNanos();
     }
 
-    /** The attribution of every signal that belongs to an incident. */
-    public List<Attribution> correlate(List<Signal> signals) {
-        List<Signal> failures =
-                signals.stream().filter(Signal::isFailure).sorted(EVENT_ORDER).toList();
-        List<Signal> errors = signals.stream()
-                .filter(s -> !s.known() && !s.background())
-                .sorted(EVENT_ORDER)
-                .toList();
+    /**
+     * The attribution of every signal that belongs to an incident, keyed by identity: the very signals it was given,
+     * so equal signals given twice are told apart.
+     */
+    public Map<Signal, Attribution> correlate(List<Signal> signals) {
+        List<Signal> failures = new ArrayList<>(signals.size());
+        List<Signal> errors = new ArrayList<>();
+        for (Signal s : signals) { // loops, not streams: a storm's span is tens of thousands of signals a batch
+            if (s.isFailure()) {
+                failures.add(s);
+            } else if (!s.known() && !s.background()) {
+                errors.add(s);
+            }
+        }
+        failures.sort(EVENT_ORDER);
+        errors.sort(EVENT_ORDER);
         Chains chains = new Chains(failures, windowNanos, skewNanos);
         Map<Signal, Attribution> out = new IdentityHashMap<>(2 * failures.size() + errors.size());
         List<Attribution> roots = new ArrayList<>();
@@ -82,7 +91,11 @@ public final class Correlator {
                 unexplained.add(s);
             }
         }
-        errors.stream().filter(e -> !out.containsKey(e)).forEach(unexplained::add);
+        for (Signal e : errors) {
+            if (!out.containsKey(e)) {
+                unexplained.add(e);
+            }
+        }
         unexplained.sort(EVENT_ORDER);
         List<List<Signal>> orphans = new ArrayList<>();
         for (List<Signal> episode : episodes(unexplained)) {
@@ -112,7 +125,24 @@ public final class Correlator {
                 put(out, roots, new Attribution(s, root, Confidence.LOW, depthUnder(root, s, chains, failures)));
             }
         }
-        return new ArrayList<>(out.values());
+        return out;
+    }
+
+    private static int compareEvents(Signal a, Signal b) {
+        int c = Long.compare(a.timeNanos(), b.timeNanos());
+        if (c != 0) {
+            return c;
+        }
+        if (a.insertId() == null || b.insertId() == null) {
+            c = a.insertId() == null ? (b.insertId() == null ? 0 : -1) : 1;
+        } else {
+            c = a.insertId().compareTo(b.insertId());
+        }
+        if (c != 0) {
+            return c;
+        }
+        c = a.entryKey().compareTo(b.entryKey());
+        return c != 0 ? c : a.signatureId().compareTo(b.signatureId());
     }
 
     private static Confidence confidence(Signal root) {

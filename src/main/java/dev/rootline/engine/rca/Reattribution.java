@@ -73,15 +73,15 @@ public record Reattribution(
                 List<StoredMatch> rows,
                 ToLongFunction<String> occurrences,
                 Function<Set<String>, List<StoredMatch>> ofIncidents) {
+            // the rows first: they come in event order, so sorting them with the few new ones is a merge
             List<Signal> all = new ArrayList<>(fresh.size() + rows.size());
+            for (StoredMatch row : rows) {
+                all.add(row.signal());
+            }
             all.addAll(fresh);
-            rows.forEach(row -> all.add(row.signal()));
             Set<String> held = new HashSet<>();
             for (int round = 0; ; round++) {
-                // by identity: the Correlator returns the very signals it was given
-                List<Attribution> attributions = correlator.correlate(all);
-                Map<Signal, Attribution> attributed = new IdentityHashMap<>(attributions.size() * 2);
-                attributions.forEach(a -> attributed.put(a.signal(), a));
+                Map<Signal, Attribution> attributed = correlator.correlate(all);
                 Set<String> emptied = emptied(rows, attributed, occurrences);
                 if (!emptied.isEmpty() && held.isEmpty()) {
                     all.forEach(s -> held.add(s.storedKey())); // only now: rows read for emptied incidents are rare
@@ -110,8 +110,11 @@ public record Reattribution(
                 List<StoredMatch> rows, Map<Signal, Attribution> attributed, ToLongFunction<String> occurrences) {
             Map<String, Long> left = new HashMap<>();
             for (StoredMatch row : rows) {
+                if (!row.root() || keeps(row)) {
+                    continue;
+                }
                 Attribution now = attributed.get(row.signal());
-                if (row.root() && !keeps(row) && (now == null || now.root() != row.signal())) {
+                if (now == null || now.root() != row.signal()) {
                     left.merge(row.incidentId(), 1L, Long::sum);
                 }
             }
@@ -148,9 +151,14 @@ public record Reattribution(
             List<StoredMatch> moved = new ArrayList<>();
             List<Signal> detached = new ArrayList<>();
             for (StoredMatch row : rows) {
+                // before the batch a row can only gain an incident
+                boolean keeps = keeps(row);
+                if (keeps && row.incidentId() != null) {
+                    continue;
+                }
                 StoredMatch now = place(row.signal(), attributed.get(row.signal()));
-                if ((keeps(row) && (now.incidentId() == null || row.incidentId() != null)) || row.samePlace(now)) {
-                    continue; // before the batch a row can only gain an incident
+                if (keeps && now.incidentId() == null || row.samePlace(now)) {
+                    continue;
                 }
                 changes.add(new AttributionChange(
                         row.signal(), row.incidentId(), row.depth(), attributed.get(row.signal()), now.incidentId()));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class CorrelatorTest {
         Signal container = at(2, "cloudrun.container-exit", "i1");
         Signal request = at(3, "cloudrun.request-failed", "i1");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(request, container, worker, cause)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(request, container, worker, cause));
 
         assertThat(bySignal.values()).allSatisfy(a -> {
             assertThat(a.root()).isEqualTo(cause);
@@ -43,7 +44,7 @@ class CorrelatorTest {
         Signal lone = unknown(0, "i1", "TypeError: cart.items is undefined");
         Signal elsewhere = unknown(1, "i2", "KeyError: 'tenant_id'");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(lone, elsewhere)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(lone, elsewhere));
 
         assertThat(bySignal.get(lone).root()).isEqualTo(lone);
         assertThat(bySignal.get(lone).confidence()).isEqualTo(Confidence.LOW);
@@ -59,7 +60,7 @@ class CorrelatorTest {
         Signal exit = at(12, "cloudrun.container-exit", "i1");
         Signal nextEpisode = unknown(10 + 121 + 12, "i1", "ValueError: later and unrelated");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, second, first, nextEpisode)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(exit, second, first, nextEpisode));
 
         assertThat(bySignal.get(exit).root()).isEqualTo(first);
         assertThat(bySignal.get(exit).confidence()).isEqualTo(Confidence.LOW);
@@ -96,7 +97,7 @@ class CorrelatorTest {
         Signal exit = atMillis(1000, "gunicorn.worker-exit", "i1", Map.of("code", "3"));
         Signal error = unknownAtMillis(1000, "i1", "RuntimeError: the websocket bridge could not be built");
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(error, exit)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(error, exit));
 
         assertThat(bySignal.get(exit).root()).isEqualTo(error);
     }
@@ -120,7 +121,7 @@ class CorrelatorTest {
         Signal variable = atMillis(1, "config.validation-failed", "i1", Map.of("var", "DATABASE_HOST"));
         Signal exit = atMillis(2, "gunicorn.worker-exit", "i1", Map.of());
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, variable, summary)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(exit, variable, summary));
 
         assertThat(bySignal.values()).extracting(Attribution::root).containsOnly(variable);
         assertThat(bySignal.get(summary).depth())
@@ -162,7 +163,8 @@ class CorrelatorTest {
         Signal probe = at(5, "cloudrun.startup-probe-failed", "i1", Map.of("port", "8080"));
         Signal noPort = at(6, "cloudrun.startup-probe-failed", "i1", Map.of());
 
-        List<Attribution> attributions = correlator.correlate(List.of(probe, listening, noPort));
+        Collection<Attribution> attributions =
+                correlator.correlate(List.of(probe, listening, noPort)).values();
 
         assertThat(attributions).extracting(Attribution::root).doesNotContain(listening);
     }
@@ -174,8 +176,7 @@ class CorrelatorTest {
         Signal laterExit = at(300, "cloudrun.container-exit", "i2");
         Signal otherRevision = Signals.inRevision(at(301, "cloudrun.container-exit", "i3"), "shop-00002-def");
 
-        Map<Signal, Attribution> bySignal =
-                bySignal(correlator.correlate(List.of(laterExit, exit, error, otherRevision)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(laterExit, exit, error, otherRevision));
 
         assertThat(bySignal.get(laterExit).root())
                 .as("a crash loop whose cause was logged earlier")
@@ -195,7 +196,7 @@ class CorrelatorTest {
         Signal alone =
                 unknown(600, "i1", "WARNING cache refresh failed: timeout").withFamiliarity(Familiarity.BACKGROUND);
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(exit, error, steady, alone)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(exit, error, steady, alone));
 
         assertThat(bySignal.get(exit).root()).isEqualTo(error);
         assertThat(bySignal).doesNotContainKeys(steady, alone);
@@ -208,7 +209,7 @@ class CorrelatorTest {
         Signal first = explaining(container, worker); // same time and insertId: entry key order puts it first
         Signal second = explaining(worker, container);
 
-        Map<Signal, Attribution> bySignal = bySignal(correlator.correlate(List.of(second, first)));
+        Map<Signal, Attribution> bySignal = correlator.correlate(List.of(second, first));
 
         assertThat(bySignal.get(second).root()).isEqualTo(first);
         assertThat(bySignal.get(second).depth()).isEqualTo(1);
@@ -251,12 +252,12 @@ class CorrelatorTest {
         Signal exit = at(0, "gunicorn.worker-exit", "i1");
         Signal boot = at(0, "gunicorn.boot-failed", "i1");
 
-        List<Attribution> attributions = correlator.correlate(List.of(boot, exit));
+        Map<Signal, Attribution> attributions = correlator.correlate(List.of(boot, exit));
 
-        assertThat(attributions)
+        assertThat(attributions.values())
                 .hasSize(2)
                 .extracting(Attribution::root)
-                .containsOnly(attributions.get(0).root());
+                .containsOnly(attributions.get(boot).root());
     }
 
     private static Signal explaining(Signal s, Signal other) {
@@ -272,16 +273,12 @@ class CorrelatorTest {
                 s.familiarity());
     }
 
-    private static Signal rootOf(Signal s, List<Attribution> attributions) {
-        return bySignal(attributions).get(s).root();
+    private static Signal rootOf(Signal s, Map<Signal, Attribution> attributions) {
+        return attributions.get(s).root();
     }
 
-    private static Map<Signal, Attribution> bySignal(List<Attribution> attributions) {
-        return attributions.stream().collect(Collectors.toMap(Attribution::signal, a -> a));
-    }
-
-    private static String render(List<Attribution> attributions) {
-        return attributions.stream()
+    private static String render(Map<Signal, Attribution> attributions) {
+        return attributions.values().stream()
                 .map(a -> a.signal().entryKey() + "/" + a.signal().signatureId() + " <- "
                         + a.root().entryKey() + "/" + a.root().signatureId() + " " + a.depth() + " " + a.confidence())
                 .sorted()
