@@ -3,8 +3,10 @@
 # the packaged app in a cgroup of its own capped at LIMIT, loaded with bench/stream.lua (wrk, 2 connections) for
 # SECONDS while a crash storm (StormBench: 100 instances, 1 s of event time a batch) runs through its first three
 # minutes; then the same without the cap. Prints each run's throughput, the cgroup's peak and OOM kills, the
-# process's peak RSS and its native memory by area. Root only; cgroup v1 or v2.
-#   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180), RUNS ("capped free": which)
+# process's peak RSS and its native memory by area, the time the collector paused it, and in the cap the page
+# cache left and the major faults taken. Root only; cgroup v1 or v2.
+#   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180), RUNS ("capped free": which),
+#                            EXTRA (JVM options added to the Dockerfile's, to try other settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=${LIMIT:-512M}
@@ -20,11 +22,15 @@ if [[ -d /sys/fs/cgroup/memory ]]; then
     mkdir -p "$cg" && echo "$bytes" >"$cg/memory.limit_in_bytes"
     peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.max_usage_in_bytes"; }
     kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.oom_control"; }
+    stat() { awk '$1 == "total_cache" {c = $2} $1 == "total_rss" {a = $2} $1 == "total_pgmajfault" {f = $2}
+        END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"; }
 else
     cg=/sys/fs/cgroup$own/rootline-bench
     mkdir -p "$cg" && echo "$bytes" >"$cg/memory.max"
     peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.peak"; }
     kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.events"; }
+    stat() { awk '$1 == "file" {c = $2} $1 == "anon" {a = $2} $1 == "pgmajfault" {f = $2}
+        END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"; }
 fi
 trap 'rmdir "$cg" 2>/dev/null || true' EXIT
 run() { # label, then "capped" to run inside the cgroup
@@ -33,7 +39,7 @@ run() { # label, then "capped" to run inside the cgroup
     (
         [[ $2 == capped ]] && echo "$BASHPID" >"$cg/cgroup.procs"
         exec env ROOTLINE_DATA_DIR="$data" QUARKUS_HTTP_PORT=$port \
-            java $java_opts $([[ $2 == free ]] && echo -XX:NativeMemoryTracking=summary) \
+            java $java_opts ${EXTRA:-} -Xlog:gc:file="$data.gc" $([[ $2 == free ]] && echo -XX:NativeMemoryTracking=summary) \
             -jar target/quarkus-app/quarkus-run.jar >"$data.log" 2>&1
     ) &
     app=$!
@@ -46,14 +52,15 @@ run() { # label, then "capped" to run inside the cgroup
     echo "$1: stream $(awk '/Requests\/sec/ {printf "%.0f entries/s", $2 * 1000}' <<<"$out"), p99 $(awk '$1 == "99%" {print $2}' <<<"$out");" \
         "storm $(grep -o 'storm: .*' "$data.storm" || echo "failed: $(tail -1 "$data.storm")")"
     if kill -0 $app 2>/dev/null; then
-        echo "  alive; peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$app/status)$([[ $2 == capped ]] && echo ", cgroup peak $(peak), OOM kills $(kills)")"
+        echo "  alive; peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$app/status)$([[ $2 == capped ]] && echo ", cgroup peak $(peak), OOM kills $(kills); $(stat)")"
+        echo "  collector: $(awk '/Pause/ {n++; s += $NF + 0; if ($0 ~ /Full/) f++} END {printf "%d pauses (%d full), %.1f s in all", n, f, s / 1000}' "$data.gc")"
         [[ $2 == free ]] && jcmd $app VM.native_memory summary | sed -n 's/^- *\([^(]*[^ (]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\2 \1/p' \
             | sort -rn | head -8 | awk '{n = $1; $1 = ""; printf "  %s: %.0f MiB\n", substr($0, 2), n / 1024}'
         kill $app; wait $app 2>/dev/null || true
     else
         echo "  DIED$([[ $2 == capped ]] && echo "; OOM kills $(kills)")"; tail -3 "$data.log"
     fi
-    rm -rf "$data" "$data.log" "$data.storm"
+    rm -rf "$data" "$data.log" "$data.storm" "$data.gc"
 }
 echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX JAVA_OPTS: $java_opts"
 for which in ${RUNS:-capped free}; do
