@@ -1,15 +1,18 @@
 package dev.rootline.incident;
 
+import dev.rootline.engine.rca.Correlator;
+import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every stored signal of one service from {@code coveredFrom} on, as {@link MatchRepository#load} reads them, with
@@ -18,38 +21,17 @@ import java.util.TreeMap;
  */
 final class MatchWindow {
 
-    /**
-     * Correlation's event order (time, insert id, entry key, signature), which refines the primary key's (time,
-     * entry key, signature): a span read from here reaches correlation already sorted.
-     */
-    private record Key(long timeNanos, String insertId, String entryKey, String signatureId)
-            implements Comparable<Key> {
-
-        static Key of(Signal s) {
-            return new Key(s.timeNanos(), s.insertId(), s.entryKey(), s.signatureId());
-        }
-
-        /** Before every key at this time or later. */
-        static Key from(long nanos) {
-            return new Key(nanos, null, "", "");
-        }
-
-        @Override
-        public int compareTo(Key o) {
-            int c = Long.compare(timeNanos, o.timeNanos);
-            if (c == 0) {
-                c = insertId == null || o.insertId == null
-                        ? Boolean.compare(insertId != null, o.insertId != null)
-                        : insertId.compareTo(o.insertId);
-            }
-            if (c == 0) {
-                c = entryKey.compareTo(o.entryKey);
-            }
-            return c != 0 ? c : signatureId.compareTo(o.signatureId);
-        }
+    /** Before every signal at this time or later, in event order. */
+    private static Signal from(long nanos) {
+        return new Signal("", null, nanos, "", "", null, Map.of(), "", Familiarity.SEEN);
     }
 
-    private final NavigableMap<Key, StoredMatch> rows = new TreeMap<>();
+    /**
+     * In correlation's event order, which refines the primary key's (time, entry key, signature): a span read from
+     * here reaches correlation already sorted.
+     */
+    private final NavigableMap<Signal, StoredMatch> rows = new TreeMap<>(Correlator.EVENT_ORDER);
+
     private final SignatureSet signatures;
     private long coveredFrom;
     /** The version of the service row these rows are current for; set when the transaction that wrote them commits. */
@@ -59,7 +41,7 @@ final class MatchWindow {
     MatchWindow(SignatureSet signatures, long coveredFrom, Collection<StoredMatch> rows) {
         this.signatures = signatures;
         this.coveredFrom = coveredFrom;
-        rows.forEach(row -> this.rows.put(Key.of(row.signal()), row));
+        rows.forEach(row -> this.rows.put(row.signal(), row));
     }
 
     /** Whether it holds what the database holds at this version, under these signatures. */
@@ -85,22 +67,20 @@ final class MatchWindow {
      * {@link #covers covered}.
      */
     List<Signal> fresh(List<Signal> signals) {
-        Set<Key> seen = new HashSet<>();
-        return signals.stream()
-                .filter(s -> !rows.containsKey(Key.of(s)) && seen.add(Key.of(s)))
-                .toList();
+        Set<Signal> seen = new TreeSet<>(Correlator.EVENT_ORDER);
+        return signals.stream().filter(s -> !rows.containsKey(s) && seen.add(s)).toList();
     }
 
     /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
     List<StoredMatch> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
         List<StoredMatch> out = new ArrayList<>();
         for (StoredMatch row :
-                rows.subMap(Key.from(contextFromNanos), Key.from(fromNanos)).values()) {
+                rows.subMap(from(contextFromNanos), from(fromNanos)).values()) {
             if (contextSignatures.contains(row.signal().signatureId())) {
                 out.add(row);
             }
         }
-        out.addAll(rows.subMap(Key.from(fromNanos), Key.from(toNanos + 1)).values());
+        out.addAll(rows.subMap(from(fromNanos), from(toNanos + 1)).values());
         return out;
     }
 
@@ -125,19 +105,19 @@ final class MatchWindow {
     /** Forgets the rows before this time: the window then covers from there on. */
     void dropBefore(long nanos) {
         if (nanos > coveredFrom) {
-            rows.headMap(Key.from(nanos)).clear();
+            rows.headMap(from(nanos)).clear();
             coveredFrom = nanos;
         }
     }
 
     private void replace(Signal signal, String incidentId, Integer depth) {
-        StoredMatch row = rows.get(Key.of(signal));
+        StoredMatch row = rows.get(signal);
         if (row != null) {
             put(row.signal(), incidentId, depth);
         }
     }
 
     private void put(Signal stored, String incidentId, Integer depth) {
-        rows.put(Key.of(stored), new StoredMatch(stored, incidentId, depth));
+        rows.put(stored, new StoredMatch(stored, incidentId, depth));
     }
 }

@@ -37,7 +37,7 @@ public final class Correlator {
      * than composed from {@code Comparator.comparing}: a composed comparator's steps are calls the JIT shares with
      * every other composed comparator in the process, and sorting a crash storm's span makes millions of them.
      */
-    static final Comparator<Signal> EVENT_ORDER = Correlator::compareEvents;
+    public static final Comparator<Signal> EVENT_ORDER = Correlator::compareEvents;
 
     private final long windowNanos;
     private final long skewNanos;
