@@ -9,6 +9,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns the signals of one service into incidents: every failure is one, known or not (see
@@ -58,6 +61,43 @@ public final class Correlator {
      * so equal signals given twice are told apart.
      */
     public Map<Signal, Attribution> correlate(List<Signal> signals) {
+        return correlate(signals, placed -> {});
+    }
+
+    /**
+     * What {@link #correlate} gives {@code batch}, worked out from only the part of {@code span} that its chains reach
+     * ({@link ChainReach}); empty unless every signal of the batch is a failure that a chain places under a known
+     * cause, as then nothing else in the span can change where it goes (docs/architecture.md, "The batch's reach").
+     * The map places the batch and the roots it is placed under, as {@link #correlate} places them.
+     *
+     * @param batch signals of {@code span}
+     */
+    Optional<Map<Signal, Attribution>> inReach(List<Signal> batch, List<Signal> span) {
+        for (Signal s : batch) {
+            if (!s.isFailure()) {
+                return Optional.empty(); // an unknown error's place is its episode's, which can reach across the span
+            }
+        }
+        ChainReach reach = new ChainReach(span, windowNanos, skewNanos);
+        Set<Signal> chained = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Signal, Attribution> placed = correlate(reach.partFor(batch), chained::add);
+        Map<Signal, Attribution> out = new IdentityHashMap<>();
+        for (Signal s : batch) {
+            Attribution a = placed.get(s);
+            if (!chained.contains(s) || reach.yieldingNear(s) || reach.yieldingNear(a.root())) {
+                return Optional.empty();
+            }
+            out.put(s, a);
+            out.put(a.root(), placed.get(a.root()));
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * @param chained told of each failure a chain places under a cause that hands its root to no other line: its
+     *     place depends on its explainers alone
+     */
+    private Map<Signal, Attribution> correlate(List<Signal> signals, Consumer<Signal> chained) {
         List<Signal> failures = new ArrayList<>(signals.size());
         List<Signal> errors = new ArrayList<>();
         for (Signal s : signals) { // loops, not streams: a storm's span is tens of thousands of signals a batch
@@ -80,7 +120,11 @@ public final class Correlator {
             }
             Signal effective = yields.rootFor(root);
             int depth = chains.depth(i) + (effective == root ? 0 : 1);
-            put(out, roots, new Attribution(failures.get(i), effective, confidence(effective), depth));
+            Attribution placed = new Attribution(failures.get(i), effective, confidence(effective), depth);
+            put(out, roots, placed);
+            if (out.get(placed.signal()) == placed && !root.signature().yields()) {
+                chained.accept(placed.signal());
+            }
             if (effective != root) {
                 put(out, roots, new Attribution(effective, effective, confidence(effective), 0));
             }

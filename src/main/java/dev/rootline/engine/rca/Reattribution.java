@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -75,10 +76,19 @@ public record Reattribution(
                 Function<Set<String>, List<StoredMatch>> ofIncidents) {
             // the rows first: they come in event order, so sorting them with the few new ones is a merge
             List<Signal> all = new ArrayList<>(fresh.size() + rows.size());
+            List<Signal> open = new ArrayList<>(fresh); // the signals this round places: the new ones and the span's
             for (StoredMatch row : rows) {
                 all.add(row.signal());
+                if (!keeps(row)) {
+                    open.add(row.signal());
+                }
             }
             all.addAll(fresh);
+            // most batches are decided by the part of the span their chains reach; the rest correlate it whole
+            Optional<Map<Signal, Attribution>> reached = correlator.inReach(open, all);
+            if (reached.isPresent() && emptied(rows, reached.get(), occurrences).isEmpty()) {
+                return reached.get();
+            }
             Set<String> held = new HashSet<>();
             for (int round = 0; ; round++) {
                 Map<Signal, Attribution> attributed = correlator.correlate(all);
@@ -173,7 +183,7 @@ public record Reattribution(
 
         /** Rows before the batch keep what they have, unless read because their incident emptied. */
         private boolean keeps(StoredMatch row) {
-            return row.signal().timeNanos() < from && !stranded.contains(row.signal());
+            return row.signal().timeNanos() < from && (stranded.isEmpty() || !stranded.contains(row.signal()));
         }
 
         private StoredMatch place(Signal s, Attribution a) {

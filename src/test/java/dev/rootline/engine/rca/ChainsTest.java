@@ -3,7 +3,6 @@ package dev.rootline.engine.rca;
 import static dev.rootline.engine.rca.Signals.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,30 +48,7 @@ class ChainsTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void theIndexedSearchResolvesEveryChainAsTryingEachCandidateWould(long seed) {
         Random random = new Random(seed);
-        List<String> ids = List.of(
-                "python.module-not-found",
-                "config.validation-failed",
-                "config.environment-invalid-summary",
-                "gunicorn.worker-timeout",
-                "gunicorn.worker-exit",
-                "gunicorn.boot-failed",
-                "cloudrun.container-exit",
-                "cloudrun.port-not-listening",
-                "cloudrun.startup-probe-failed",
-                "cloudrun.request-failed",
-                "cloudrun.revision-not-ready",
-                "app.listening-on-port");
-        List<Signal> signals = new ArrayList<>();
-        long millis = 0;
-        for (int k = 0; k < 3_000; k++) {
-            millis += random.nextInt(4) == 0 ? random.nextInt(60_000) : random.nextInt(150);
-            Signal s = Signals.atMillis(
-                    millis,
-                    ids.get(random.nextInt(ids.size())),
-                    random.nextInt(5) == 0 ? "" : "i" + random.nextInt(4),
-                    Map.of("var", "V" + random.nextInt(2), "port", Integer.toString(8080 + random.nextInt(2))));
-            signals.add(random.nextBoolean() ? s : Signals.inRevision(s, "shop-00002-def"));
-        }
+        List<Signal> signals = Signals.randomSpan(random, 3_000, 0);
         List<Signal> failures = signals.stream().sorted(Correlator.EVENT_ORDER).toList();
 
         Chains indexed = new Chains(failures, WINDOW, SKEW);
