@@ -102,7 +102,7 @@ final class ChainReach {
      */
     boolean yieldingNear(Signal s) {
         for (List<Signal> list : yielding.values()) {
-            for (Signal y : within(list, s.timeNanos() - skewNanos, s.timeNanos() + skewNanos)) {
+            for (Signal y : Chains.within(list, s.timeNanos() - skewNanos, s.timeNanos() + skewNanos)) {
                 if (y.revision().equals(s.revision()) && y.instance().equals(s.instance())) {
                     return true;
                 }
@@ -197,7 +197,7 @@ final class ChainReach {
 
     /** The failures of a time-ordered list that can explain s by time: a window before it to the skew after. */
     private List<Signal> reaching(List<Signal> ordered, Signal s) {
-        return within(ordered, s.timeNanos() - windowNanos, s.timeNanos() + skewNanos);
+        return Chains.within(ordered, s.timeNanos() - windowNanos, s.timeNanos() + skewNanos);
     }
 
     private static Place placeOf(SignatureDefinition d, Signal s) {
@@ -214,12 +214,5 @@ final class ChainReach {
             return List.of(placeOf(d, s), new Place(d.id(), s.revision(), ""));
         }
         return List.of(placeOf(d, s));
-    }
-
-    /** The signals of a time-ordered list from {@code fromNanos} to {@code toNanos}, both included. */
-    private static List<Signal> within(List<Signal> ordered, long fromNanos, long toNanos) {
-        int from = Chains.firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), fromNanos);
-        int to = Chains.firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), toNanos + 1);
-        return ordered.subList(from, to);
     }
 }

@@ -295,6 +295,13 @@ final class Chains {
         return true;
     }
 
+    /** The signals of a time-ordered list from {@code fromNanos} to {@code toNanos}, both included. */
+    static List<Signal> within(List<Signal> ordered, long fromNanos, long toNanos) {
+        int from = firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), fromNanos);
+        int to = firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), toNanos + 1);
+        return ordered.subList(from, to);
+    }
+
     /** In a time-ordered sequence of {@code size} items, the first at or after {@code fromNanos}. */
     static int firstAtOrAfter(int size, IntToLongFunction timeAt, long fromNanos) {
         int lo = 0;

@@ -45,11 +45,7 @@ final class Yields {
 
     /** The signals of a time-ordered list within the skew of the cause: a validator storm has thousands. */
     private List<Signal> near(List<Signal> ordered, Signal cause) {
-        int from =
-                Chains.firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), cause.timeNanos() - skewNanos);
-        int to = Chains.firstAtOrAfter(
-                ordered.size(), i -> ordered.get(i).timeNanos(), cause.timeNanos() + skewNanos + 1);
-        return ordered.subList(from, to);
+        return Chains.within(ordered, cause.timeNanos() - skewNanos, cause.timeNanos() + skewNanos);
     }
 
     private boolean together(Signal s, Signal cause) {
