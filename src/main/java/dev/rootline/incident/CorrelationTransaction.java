@@ -5,7 +5,7 @@ import dev.rootline.engine.rca.Correlator;
 import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.RevisionProgress;
 import dev.rootline.engine.rca.Signal;
-import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.engine.signature.MatchedEvent;
 import dev.rootline.engine.signature.SignatureSet;
 import dev.rootline.signature.SignatureCatalog;
@@ -157,9 +157,9 @@ class CorrelationTransaction {
             // lines within the clock skew before the run are as much in play as its own
             long from = run.get(0).timeNanos() - config.clockSkew().toNanos();
             long to = run.get(run.size() - 1).timeNanos() + reach;
-            List<StoredMatch> context = new ArrayList<>(stored.around(from - reach, from, to, signatures.context()));
-            Reattribution reattribution = Reattribution.derive(
-                    service, correlator, run, context, from, state::occurrences, stored::ofIncidents);
+            StoredSpan span = stored.around(from - reach, from, to, signatures.context());
+            Reattribution reattribution =
+                    Reattribution.derive(service, correlator, run, span, from, state::occurrences, stored::ofIncidents);
             stored.store(reattribution, sightings);
             changes.addAll(reattribution.changes());
         }

@@ -1,9 +1,11 @@
 package dev.rootline.incident;
 
 import dev.rootline.engine.rca.Correlator;
+import dev.rootline.engine.rca.FailurePlaces;
 import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.engine.signature.SignatureSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Every stored signal of one service from {@code coveredFrom} on, as {@link MatchRepository#load} reads them, with
  * their attributions: the recent end of a service's {@code log_match} rows, kept in memory between batches.
- * {@link WindowedMatches} writes each change to both.
+ * {@link WindowedMatches} writes each change to both. Its failures are kept filed by place too, so that a batch
+ * finds what its chains reach without walking its span (docs/architecture.md, "The batch's reach").
  */
 final class MatchWindow {
 
@@ -31,6 +34,8 @@ final class MatchWindow {
      * here reaches correlation already sorted.
      */
     private final NavigableMap<Signal, StoredMatch> rows = new TreeMap<>(Correlator.EVENT_ORDER);
+    /** The failures among {@code rows}, the very same signals, filed for a batch's reach. */
+    private final FailurePlaces failures;
 
     private final SignatureSet signatures;
     private long coveredFrom;
@@ -42,6 +47,7 @@ final class MatchWindow {
         this.signatures = signatures;
         this.coveredFrom = coveredFrom;
         rows.forEach(row -> this.rows.put(row.signal(), row));
+        this.failures = FailurePlaces.of(this.rows.keySet());
     }
 
     /** Whether it holds what the database holds at this version, under these signatures. */
@@ -71,24 +77,21 @@ final class MatchWindow {
         return signals.stream().filter(s -> !rows.containsKey(s) && seen.add(s)).toList();
     }
 
-    /** What {@link MatchRepository#load} returns for the same arguments; {@code contextFromNanos} must be covered. */
-    List<StoredMatch> load(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
-        List<StoredMatch> out = new ArrayList<>();
-        for (StoredMatch row :
-                rows.subMap(from(contextFromNanos), from(fromNanos)).values()) {
-            if (contextSignatures.contains(row.signal().signatureId())) {
-                out.add(row);
-            }
-        }
-        out.addAll(rows.subMap(from(fromNanos), from(toNanos + 1)).values());
-        return out;
+    /**
+     * The span {@link MatchRepository#load} reads for the same arguments, served from memory: a view, valid until
+     * the window next changes. {@code contextFromNanos} must be covered.
+     */
+    StoredSpan span(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
+        return new Span(contextFromNanos, fromNanos, toNanos, contextSignatures);
     }
 
     /** Records new rows, as {@link MatchRepository#insert} stores them. */
     void insert(Collection<StoredMatch> placed) {
         for (StoredMatch p : placed) {
-            if (covers(p.signal().timeNanos())) {
-                put(MatchColumns.asLoaded(p.signal()), p.incidentId(), p.depth());
+            Signal stored = MatchColumns.asLoaded(p.signal());
+            if (covers(stored.timeNanos())
+                    && rows.put(stored, new StoredMatch(stored, p.incidentId(), p.depth())) == null) {
+                failures.add(stored);
             }
         }
     }
@@ -106,6 +109,7 @@ final class MatchWindow {
     void dropBefore(long nanos) {
         if (nanos > coveredFrom) {
             rows.headMap(from(nanos)).clear();
+            failures.dropBefore(nanos);
             coveredFrom = nanos;
         }
     }
@@ -113,11 +117,61 @@ final class MatchWindow {
     private void replace(Signal signal, String incidentId, Integer depth) {
         StoredMatch row = rows.get(signal);
         if (row != null) {
-            put(row.signal(), incidentId, depth);
+            rows.put(row.signal(), new StoredMatch(row.signal(), incidentId, depth));
         }
     }
 
-    private void put(Signal stored, String incidentId, Integer depth) {
-        rows.put(stored, new StoredMatch(stored, incidentId, depth));
+    /** A span of the window's rows, read where it is asked for. */
+    private final class Span implements StoredSpan {
+        private final long contextFromNanos;
+        private final long fromNanos;
+        private final long toNanos;
+        private final Set<String> contextSignatures;
+
+        Span(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures) {
+            this.contextFromNanos = contextFromNanos;
+            this.fromNanos = fromNanos;
+            this.toNanos = toNanos;
+            this.contextSignatures = contextSignatures;
+        }
+
+        @Override
+        public List<StoredMatch> recent() {
+            return new ArrayList<>(
+                    rows.subMap(from(fromNanos), from(toNanos + 1)).values());
+        }
+
+        @Override
+        public List<StoredMatch> all() {
+            List<StoredMatch> out = new ArrayList<>();
+            for (StoredMatch row :
+                    rows.subMap(from(contextFromNanos), from(fromNanos)).values()) {
+                if (contextSignatures.contains(row.signal().signatureId())) {
+                    out.add(row);
+                }
+            }
+            out.addAll(recent());
+            return out;
+        }
+
+        @Override
+        public FailurePlaces failures() {
+            return failures;
+        }
+
+        @Override
+        public long firstNanos() {
+            return contextFromNanos;
+        }
+
+        @Override
+        public long lastNanos() {
+            return toNanos;
+        }
+
+        @Override
+        public StoredMatch rowOf(Signal signal) {
+            return rows.get(signal);
+        }
     }
 }

@@ -33,7 +33,8 @@ class RecentMatches {
      * commits, when it has one. A missing or out-of-date window is read again, from {@code fromNanos} on, when the
      * batch is at the service's latest time (a live service); a batch further back reads the database, and the
      * window takes its writes. Once committed, a window keeps a chain span and a window before the service's latest
-     * time: what the context of a batch up to a window behind the latest one reads.
+     * time: what the context of a batch up to a window behind the latest one reads. Past the budget it keeps only the
+     * chain span, so that a service in a crash storm is not read back from the database every hundred batches.
      */
     ServiceMatches of(
             StoredMatches database,
@@ -62,6 +63,9 @@ class RecentMatches {
         long latest = Math.max(toNanos, lock.lastSeen() == null ? toNanos : lock.lastSeen());
         windows.keepAfterCommit(database.service(), taken, () -> {
             taken.dropBefore(latest - reachNanos - windowNanos);
+            if (taken.size() > budget) { // a storm: keep what a batch at the latest time reads, not nothing
+                taken.dropBefore(latest - reachNanos);
+            }
             taken.committedAs(lock.version());
         });
         return new WindowedMatches(window, database);

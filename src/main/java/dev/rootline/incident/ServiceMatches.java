@@ -3,6 +3,7 @@ package dev.rootline.incident;
 import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.template.TemplateStore;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ interface ServiceMatches {
      * The signals from {@code fromNanos} to {@code toNanos}, and before that, back to {@code contextFromNanos}, those
      * of the context signatures only: the ones that can explain or be a candidate.
      */
-    List<StoredMatch> around(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures);
+    StoredSpan around(long contextFromNanos, long fromNanos, long toNanos, Set<String> contextSignatures);
 
     /** The signals counted under these incidents. */
     List<StoredMatch> ofIncidents(Set<String> incidentIds);

@@ -3,6 +3,7 @@ package dev.rootline.incident;
 import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.template.TemplateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +26,10 @@ record StoredMatches(Connection c, String service, MatchRepository matches, Load
     }
 
     @Override
-    public List<StoredMatch> around(long contextFromNanos, long fromNanos, long toNanos, Set<String> context) {
-        return sql(() -> matches.load(c, service, contextFromNanos, fromNanos, toNanos, context, signatures));
+    public StoredSpan around(long contextFromNanos, long fromNanos, long toNanos, Set<String> context) {
+        return StoredSpan.of(
+                sql(() -> matches.load(c, service, contextFromNanos, fromNanos, toNanos, context, signatures)),
+                fromNanos);
     }
 
     @Override

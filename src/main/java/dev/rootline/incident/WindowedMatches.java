@@ -3,6 +3,7 @@ package dev.rootline.incident;
 import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.template.TemplateStore;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ record WindowedMatches(MatchWindow window, StoredMatches database) implements Se
     }
 
     @Override
-    public List<StoredMatch> around(long contextFromNanos, long fromNanos, long toNanos, Set<String> context) {
+    public StoredSpan around(long contextFromNanos, long fromNanos, long toNanos, Set<String> context) {
         return window.covers(contextFromNanos)
-                ? window.load(contextFromNanos, fromNanos, toNanos, context)
+                ? window.span(contextFromNanos, fromNanos, toNanos, context)
                 : database.around(contextFromNanos, fromNanos, toNanos, context);
     }
 

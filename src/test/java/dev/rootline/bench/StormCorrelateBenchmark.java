@@ -5,6 +5,7 @@ import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
 import dev.rootline.engine.signature.BundledSignaturesTest;
 import dev.rootline.engine.signature.SignatureDefinition;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batch of a crash storm in the engine alone, without HTTP or the database: {@code instances} instances of one
- * revision each log a missing module and a worker exit every second, and the batch of the latest second is placed
+ * revision each log a missing module, the exception it raised and a worker exit every second, and the batch of the latest second is placed
  * against the {@code seconds} before it, already stored with their incidents: what ingest's request thread does
  * for such a batch (docs/benchmarks.md, "Failures"). Run: bench/jmh.sh StormCorrelateBenchmark
  */
@@ -52,7 +53,7 @@ public class StormCorrelateBenchmark {
     int seconds;
 
     private final Correlator correlator = new Correlator(Duration.ofSeconds(120), Duration.ofMillis(100));
-    private List<StoredMatch> stored;
+    private StoredSpan span;
     private List<Signal> batch;
     private long batchStart;
 
@@ -64,14 +65,15 @@ public class StormCorrelateBenchmark {
             before.addAll(second(signatures, second));
         }
         // in event order, as the service's window of recent signals hands them over
-        stored =
-                Reattribution.derive(SERVICE, correlator, before, new ArrayList<>(), 0, id -> 0, ids -> List.of())
-                        .inserted()
-                        .stream()
-                        .sorted(Comparator.comparingLong(
-                                        (StoredMatch m) -> m.signal().timeNanos())
-                                .thenComparing(m -> m.signal().insertId()))
-                        .toList();
+        List<StoredMatch> stored = Reattribution.derive(
+                        SERVICE, correlator, before, StoredSpan.of(List.of(), 0), 0, id -> 0, ids -> List.of())
+                .inserted()
+                .stream()
+                .sorted(Comparator.comparingLong((StoredMatch m) -> m.signal().timeNanos())
+                        .thenComparing(m -> m.signal().insertId()))
+                .toList();
+        span = StoredSpan.of(stored, seconds * SECOND);
+        span.failures(); // filed once, as the service's window of recent signals keeps them filed
         batch = second(signatures, seconds);
         batchStart = seconds * SECOND;
     }
@@ -81,6 +83,7 @@ public class StormCorrelateBenchmark {
         for (int i = 0; i < instances; i++) {
             long at = second * SECOND;
             lines.add(line(signatures.get("python.module-not-found"), "import", second, i, at));
+            lines.add(line(signatures.get("python.exception"), "exception", second, i, at + 200_000_000L));
             lines.add(line(signatures.get("gunicorn.worker-exit"), "exit", second, i, at + 400_000_000L));
         }
         return lines;
@@ -102,7 +105,6 @@ public class StormCorrelateBenchmark {
 
     @Benchmark
     public Reattribution batch() {
-        return Reattribution.derive(
-                SERVICE, correlator, batch, new ArrayList<>(stored), batchStart, id -> 1_000_000L, ids -> List.of());
+        return Reattribution.derive(SERVICE, correlator, batch, span, batchStart, id -> 1_000_000L, ids -> List.of());
     }
 }

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rootline.engine.rca.Attribution;
 import dev.rootline.engine.rca.Confidence;
+import dev.rootline.engine.rca.Correlator;
 import dev.rootline.engine.rca.Familiarity;
+import dev.rootline.engine.rca.Reattribution;
 import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
+import dev.rootline.engine.rca.StoredSpan;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The window reads what {@link MatchRepository#load} would, and takes every change its transaction writes. */
 class MatchWindowTest {
 
+    private static final long SKEW = 100_000_000L;
     private static final Set<String> CONTEXT = Set.of("python.module-not-found", Signal.UNKNOWN_ERROR);
 
     private final Signal cause = signal(10, "python.module-not-found");
@@ -37,9 +42,9 @@ class MatchWindowTest {
     void beforeTheSpanOnlySignalsThatCanExplainAreRead() {
         MatchWindow window = new MatchWindow(null, 0, rows(cause, exit, unknown, later));
 
-        assertThat(ids(window.load(0, 50 * SECOND, 200 * SECOND, CONTEXT)))
+        assertThat(ids(window.span(0, 50 * SECOND, 200 * SECOND, CONTEXT).all()))
                 .containsExactlyInAnyOrder("gunicorn.worker-exit@100", "python.module-not-found@10", "unknown@12");
-        assertThat(ids(window.load(0, 11 * SECOND, 200 * SECOND, CONTEXT)))
+        assertThat(ids(window.span(0, 11 * SECOND, 200 * SECOND, CONTEXT).all()))
                 .as("from the span on, every signal")
                 .contains("gunicorn.worker-exit@11");
     }
@@ -51,7 +56,7 @@ class MatchWindowTest {
         Signal first = causeAt(20, "z-entry", "id-0");
         MatchWindow window = new MatchWindow(null, 0, rows(second, first, earliest));
 
-        assertThat(window.load(0, 10 * SECOND, 200 * SECOND, CONTEXT))
+        assertThat(window.span(0, 10 * SECOND, 200 * SECOND, CONTEXT).all())
                 .as("the context before the span first; at one instant, the insert id decides")
                 .extracting(row -> row.signal().entryKey())
                 .containsExactly("m-entry", "z-entry", "b-entry");
@@ -66,7 +71,7 @@ class MatchWindowTest {
 
         window.insert(List.of(new StoredMatch(exit, incident, 1), new StoredMatch(unknown, null, null)));
 
-        List<StoredMatch> rows = window.load(0, 0, 200 * SECOND, CONTEXT);
+        List<StoredMatch> rows = window.span(0, 0, 200 * SECOND, CONTEXT).all();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).signal().message())
                 .as("a known signal's message is not read back")
@@ -88,10 +93,11 @@ class MatchWindowTest {
                 .id();
 
         window.attribute(List.of(new StoredMatch(exit, incident, 2)));
-        assertThat(window.load(0, 0, 200 * SECOND, CONTEXT).get(1).depth()).isEqualTo(2);
+        assertThat(window.span(0, 0, 200 * SECOND, CONTEXT).all().get(1).depth())
+                .isEqualTo(2);
 
         window.detach(List.of(exit));
-        StoredMatch detached = window.load(0, 0, 200 * SECOND, CONTEXT).get(1);
+        StoredMatch detached = window.span(0, 0, 200 * SECOND, CONTEXT).all().get(1);
         assertThat(detached.incidentId()).isNull();
         assertThat(detached.depth()).isNull();
     }
@@ -143,6 +149,45 @@ class MatchWindowTest {
                 .isSameAs(rows.get(0).signal().instance());
     }
 
+    @Test
+    void aBatchIsPlacedFromTheWindowAsFromTheRowsItReads() {
+        MatchWindow window = new MatchWindow(null, 0, rows(cause, exit, unknown, later));
+        window.insert(List.of(new StoredMatch(signal(120, "python.module-not-found"), null, null)));
+        Signal batch = signal(125, "gunicorn.worker-exit");
+        long from = batch.timeNanos() - SKEW;
+        // the span starts after the import error at 10 s, which the window still holds
+        StoredSpan span = window.span(50 * SECOND, from, 400 * SECOND, CONTEXT);
+
+        Reattribution fromWindow = derive(batch, span, from);
+        Reattribution fromRows = derive(batch, StoredSpan.of(span.all(), from), from);
+
+        assertThat(fromWindow.inserted()).isEqualTo(fromRows.inserted());
+        assertThat(fromWindow.changes()).isEqualTo(fromRows.changes());
+        assertThat(fromWindow.inserted().get(0).incidentId())
+                .as("placed under the import error in the span, not the earlier one before it")
+                .isEqualTo(new Attribution(batch, signal(120, "python.module-not-found"), Confidence.HIGH, 1)
+                        .incident("shop")
+                        .id());
+        assertThat(span.recent()).as("nothing stored from the batch's start on").isEmpty();
+        span.all().forEach(row -> assertThat(span.rowOf(row.signal())).isSameAs(row));
+    }
+
+    @Test
+    void droppedRowsAreNoLongerFiledForAReach() {
+        MatchWindow window = new MatchWindow(null, 0, rows(cause, exit));
+        Signal batch = signal(100, "gunicorn.worker-exit");
+        long from = batch.timeNanos() - SKEW;
+
+        window.dropBefore(11 * SECOND);
+
+        Reattribution r = derive(batch, window.span(Long.MIN_VALUE, from, 400 * SECOND, CONTEXT), from);
+        assertThat(r.inserted().get(0).incidentId())
+                .as("the import error at 10 s was dropped: the exit is an incident of its own")
+                .isNotEqualTo(new Attribution(batch, cause, Confidence.HIGH, 1)
+                        .incident("shop")
+                        .id());
+    }
+
     private Signal causeAt(long seconds, String entryKey, String insertId) {
         return new Signal(
                 entryKey,
@@ -160,6 +205,17 @@ class MatchWindowTest {
         return java.util.Arrays.stream(signals)
                 .map(s -> new StoredMatch(MatchColumns.asLoaded(s), null, null))
                 .toList();
+    }
+
+    private static Reattribution derive(Signal batch, StoredSpan span, long from) {
+        return Reattribution.derive(
+                "shop",
+                new Correlator(Duration.ofSeconds(120), Duration.ofNanos(SKEW)),
+                List.of(batch),
+                span,
+                from,
+                id -> 1,
+                ids -> List.of());
     }
 
     private static List<String> ids(List<StoredMatch> rows) {

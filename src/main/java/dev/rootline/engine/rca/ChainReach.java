@@ -1,6 +1,5 @@
 package dev.rootline.engine.rca;
 
-import dev.rootline.engine.signature.MatchScope;
 import dev.rootline.engine.signature.Role;
 import dev.rootline.engine.signature.SignatureDefinition;
 import java.util.ArrayDeque;
@@ -12,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The failures of a span that decide the chains of some of them (docs/architecture.md, "The batch's reach"): each
@@ -24,57 +24,45 @@ import java.util.Set;
  * known too. The others are left out, which is what keeps a crash storm's part small: the thousands of import
  * errors, and of the exceptions they explain, within the window of each worker exit come down to one or two.
  * Explainers whose signature names fields that must differ compare pairwise, and are all kept.
+ *
+ * <p>The stored failures come filed by place ({@link FailurePlaces}), as the window of recent signals keeps them, so
+ * the part is found by searching rather than by walking the span.
  */
 final class ChainReach {
 
-    /**
-     * Where explainers of one signature can reach: a null revision and instance stand for the whole service, a null
-     * instance for the whole revision.
-     */
-    private record Place(String signatureId, String revision, String instance) {}
-
     private final long windowNanos;
     private final long skewNanos;
-    /** By signature id, the loaded signatures that explain it, among those the span has. */
+    private final FailurePlaces stored;
+    private final FailurePlaces fresh;
+    /** Where the span starts: {@code stored} may hold failures before, which are not in it. */
+    private final long fromNanos;
+    /** Where the span ends: {@code stored} may hold failures after, which are not in it. */
+    private final long toNanos;
+    /** By signature id, the signatures in the span that explain it. */
     private final Map<String, List<SignatureDefinition>> explainers = new HashMap<>();
-    /** The failures of each signature that yields a root, in event order. */
-    private final Map<String, List<Signal>> yielding = new HashMap<>();
-    /** The failures of each signature that explains another, by the place they reach, in event order. */
-    private final Map<Place, List<Signal>> candidates = new HashMap<>();
 
-    ChainReach(List<Signal> span, long windowNanos, long skewNanos) {
+    /**
+     * @param stored the span's stored failures, and perhaps others before {@code fromNanos} or after {@code toNanos}
+     * @param fresh the span's signals that are not stored yet
+     */
+    ChainReach(
+            FailurePlaces stored, List<Signal> fresh, long fromNanos, long toNanos, long windowNanos, long skewNanos) {
         this.windowNanos = windowNanos;
         this.skewNanos = skewNanos;
+        this.stored = stored;
+        this.fresh = FailurePlaces.of(fresh);
+        this.fromNanos = fromNanos;
+        this.toNanos = toNanos;
         Map<String, SignatureDefinition> present = new HashMap<>();
-        Set<List<Signal>> unordered = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Signal s : span) { // one pass: a storm's span is tens of thousands of signals, scattered in memory
-            if (!s.isFailure()) {
-                continue;
-            }
-            SignatureDefinition d = s.signature();
-            present.putIfAbsent(d.id(), d);
-            if (d.yields()) {
-                add(yielding.computeIfAbsent(d.id(), k -> new ArrayList<>()), s, unordered);
-            }
-            if (!d.explains().isEmpty()) {
-                add(candidates.computeIfAbsent(placeOf(d, s), k -> new ArrayList<>()), s, unordered);
-            }
-        }
-        unordered.forEach(list -> list.sort(Correlator.EVENT_ORDER)); // rows mostly come in event order already
+        stored.explainingWithin(fromNanos, toNanos, present);
+        this.fresh.explainingWithin(Long.MIN_VALUE, Long.MAX_VALUE, present);
         for (SignatureDefinition d : present.values()) {
             for (String id : d.explains()) {
-                if (present.containsKey(id) && !id.equals(d.id())) {
+                if (!id.equals(d.id())) {
                     explainers.computeIfAbsent(id, k -> new ArrayList<>()).add(d);
                 }
             }
         }
-    }
-
-    private static void add(List<Signal> list, Signal s, Set<List<Signal>> unordered) {
-        if (!list.isEmpty() && Correlator.EVENT_ORDER.compare(list.get(list.size() - 1), s) > 0) {
-            unordered.add(list);
-        }
-        list.add(s);
     }
 
     /** The part of the span that decides the chains of {@code batch}: failures all, and in the span. */
@@ -101,14 +89,10 @@ final class ChainReach {
      * goes then depends on every line logged with that failure, not on chains alone.
      */
     boolean yieldingNear(Signal s) {
-        for (List<Signal> list : yielding.values()) {
-            for (Signal y : Chains.within(list, s.timeNanos() - skewNanos, s.timeNanos() + skewNanos)) {
-                if (y.revision().equals(s.revision()) && y.instance().equals(s.instance())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        long from = Math.max(fromNanos, s.timeNanos() - skewNanos);
+        long to = Math.min(toNanos, s.timeNanos() + skewNanos);
+        return stored.yieldingOn(s.revision(), s.instance(), from, to)
+                || fresh.yieldingOn(s.revision(), s.instance(), from, to);
     }
 
     /**
@@ -119,17 +103,15 @@ final class ChainReach {
     private List<Signal> explainersOf(Signal s) {
         List<Signal> out = new ArrayList<>();
         for (SignatureDefinition d : explainers.getOrDefault(s.signatureId(), List.of())) {
-            for (Place place : placesReaching(d, s)) {
-                List<Signal> reaching = reaching(candidates.getOrDefault(place, List.of()), s);
-                if (reaching.isEmpty()) {
-                    continue;
-                }
-                if (alwaysRoot(d)) {
-                    out.add(reaching.get(0)); // its own root: the earliest is the earliest root
-                } else if (oneStep(d)) {
-                    out.add(best(reaching));
-                } else {
-                    out.addAll(reaching);
+            for (FailurePlaces.Place place : FailurePlaces.placesReaching(d, s)) {
+                for (List<Signal> reaching : reaching(place, s)) {
+                    if (alwaysRoot(d)) {
+                        out.add(reaching.get(0)); // its own root: the earliest is the earliest root
+                    } else if (oneStep(d)) {
+                        out.add(best(reaching));
+                    } else {
+                        out.addAll(reaching);
+                    }
                 }
             }
         }
@@ -172,10 +154,11 @@ final class ChainReach {
     private Signal rootOf(Signal c) {
         Signal root = null;
         for (SignatureDefinition e : explainers.get(c.signatureId())) {
-            for (Place place : placesReaching(e, c)) {
-                List<Signal> reaching = reaching(candidates.getOrDefault(place, List.of()), c);
-                if (!reaching.isEmpty() && (root == null || prefers(reaching.get(0), reaching.get(0), root, root))) {
-                    root = reaching.get(0);
+            for (FailurePlaces.Place place : FailurePlaces.placesReaching(e, c)) {
+                for (List<Signal> reaching : reaching(place, c)) {
+                    if (root == null || prefers(reaching.get(0), reaching.get(0), root, root)) {
+                        root = reaching.get(0);
+                    }
                 }
             }
         }
@@ -195,24 +178,16 @@ final class ChainReach {
         return byRoot != 0 ? byRoot < 0 : Correlator.EVENT_ORDER.compare(a, b) > 0;
     }
 
-    /** The failures of a time-ordered list that can explain s by time: a window before it to the skew after. */
-    private List<Signal> reaching(List<Signal> ordered, Signal s) {
-        return Chains.within(ordered, s.timeNanos() - windowNanos, s.timeNanos() + skewNanos);
-    }
-
-    private static Place placeOf(SignatureDefinition d, Signal s) {
-        return switch (d.scope()) {
-            case SERVICE -> new Place(d.id(), null, null);
-            case REVISION -> new Place(d.id(), s.revision(), null);
-            case INSTANCE -> new Place(d.id(), s.revision(), s.instance());
-        };
-    }
-
-    /** The places of explainers of signature d that reach failure s: an instance's, and its revision's empty one. */
-    private static List<Place> placesReaching(SignatureDefinition d, Signal s) {
-        if (d.scope() == MatchScope.INSTANCE && !s.instance().isEmpty()) {
-            return List.of(placeOf(d, s), new Place(d.id(), s.revision(), ""));
-        }
-        return List.of(placeOf(d, s));
+    /**
+     * The failures at a place that can explain s by time, a window before it to the skew after: the stored ones and
+     * the new ones, apart, each in event order, leaving out an empty one. Keeping the winner of each keeps the
+     * winner of both, and saves merging thousands of stored failures with the batch's for every failure of it.
+     */
+    private List<List<Signal>> reaching(FailurePlaces.Place place, Signal s) {
+        long from = Math.max(fromNanos, s.timeNanos() - windowNanos);
+        long to = Math.min(toNanos, s.timeNanos() + skewNanos);
+        return Stream.of(stored.at(place, from, to), fresh.at(place, from, to))
+                .filter(list -> !list.isEmpty())
+                .toList();
     }
 }

@@ -298,7 +298,9 @@ final class Chains {
     /** The signals of a time-ordered list from {@code fromNanos} to {@code toNanos}, both included. */
     static List<Signal> within(List<Signal> ordered, long fromNanos, long toNanos) {
         int from = firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), fromNanos);
-        int to = firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), toNanos + 1);
+        int to = toNanos == Long.MAX_VALUE // unbounded
+                ? ordered.size()
+                : firstAtOrAfter(ordered.size(), i -> ordered.get(i).timeNanos(), toNanos + 1);
         return ordered.subList(from, to);
     }
 

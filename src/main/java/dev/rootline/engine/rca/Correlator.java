@@ -65,20 +65,22 @@ public final class Correlator {
     }
 
     /**
-     * What {@link #correlate} gives {@code batch}, worked out from only the part of {@code span} that its chains reach
-     * ({@link ChainReach}); empty unless every signal of the batch is a failure that a chain places under a known
-     * cause, as then nothing else in the span can change where it goes (docs/architecture.md, "The batch's reach").
-     * The map places the batch and the roots it is placed under, as {@link #correlate} places them.
+     * What {@link #correlate} gives {@code batch} among the span's signals, worked out from only the part of them that
+     * its chains reach ({@link ChainReach}); empty unless every signal of the batch is a failure that a chain places
+     * under a known cause, as then nothing else in the span can change where it goes (docs/architecture.md, "The
+     * batch's reach"). The map places the batch and the roots it is placed under, as {@link #correlate} places them.
      *
-     * @param batch signals of {@code span}
+     * @param batch signals of {@code fresh} and of the span
+     * @param fresh signals that are in the span but not stored yet
      */
-    Optional<Map<Signal, Attribution>> inReach(List<Signal> batch, List<Signal> span) {
+    Optional<Map<Signal, Attribution>> inReach(List<Signal> batch, List<Signal> fresh, StoredSpan span) {
         for (Signal s : batch) {
             if (!s.isFailure()) {
                 return Optional.empty(); // an unknown error's place is its episode's, which can reach across the span
             }
         }
-        ChainReach reach = new ChainReach(span, windowNanos, skewNanos);
+        ChainReach reach =
+                new ChainReach(span.failures(), fresh, span.firstNanos(), span.lastNanos(), windowNanos, skewNanos);
         Set<Signal> chained = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Signal, Attribution> placed = correlate(reach.partFor(batch), chained::add);
         Map<Signal, Attribution> out = new IdentityHashMap<>();

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * What new signals change in the chains around them (docs/architecture.md, "Life of a batch"): where each new
@@ -35,8 +36,7 @@ public record Reattribution(
     static final int MAX_STRANDED_ROUNDS = 3;
 
     /**
-     * @param context the stored signals the new ones can meet, with their places; signals read for emptied
-     *     incidents are added to it
+     * @param span the stored signals the new ones can meet, with their places
      * @param occurrences the root occurrences an incident counts now, by id
      * @param ofIncidents the stored signals counted under these incidents
      */
@@ -44,13 +44,13 @@ public record Reattribution(
             String service,
             Correlator correlator,
             List<Signal> fresh,
-            List<StoredMatch> context,
+            StoredSpan span,
             long from,
             ToLongFunction<String> occurrences,
             Function<Set<String>, List<StoredMatch>> ofIncidents) {
         Round round = new Round(service, from);
-        Map<Signal, Attribution> attributed = round.correlate(correlator, fresh, context, occurrences, ofIncidents);
-        return round.diff(fresh, context, attributed);
+        Map<Signal, Attribution> attributed = round.correlate(correlator, fresh, span, occurrences, ofIncidents);
+        return round.diff(fresh, attributed);
     }
 
     /** One derivation's bookkeeping: incident ids made once per root, and the rows read for emptied incidents. */
@@ -62,6 +62,8 @@ public record Reattribution(
 
         private final Map<Signal, String> incidentOfRoot = new IdentityHashMap<>();
         private final Set<Signal> stranded = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The stored rows whose place the correlation may change: the span's, or only those the reach placed. */
+        private List<StoredMatch> rows;
 
         Round(String service, long from) {
             this.service = service;
@@ -71,24 +73,31 @@ public record Reattribution(
         Map<Signal, Attribution> correlate(
                 Correlator correlator,
                 List<Signal> fresh,
-                List<StoredMatch> rows,
+                StoredSpan span,
                 ToLongFunction<String> occurrences,
                 Function<Set<String>, List<StoredMatch>> ofIncidents) {
-            // the rows first: they come in event order, so sorting them with the few new ones is a merge
-            List<Signal> all = new ArrayList<>(fresh.size() + rows.size());
-            List<Signal> open = new ArrayList<>(fresh); // the signals this round places: the new ones and the span's
-            for (StoredMatch row : rows) {
-                all.add(row.signal());
-                if (!keeps(row)) {
-                    open.add(row.signal());
-                }
-            }
-            all.addAll(fresh);
-            // most batches are decided by the part of the span their chains reach; the rest correlate it whole
-            Optional<Map<Signal, Attribution>> reached = correlator.inReach(open, all);
-            if (reached.isPresent() && emptied(rows, reached.get(), occurrences).isEmpty()) {
+            List<StoredMatch> recent = span.recent();
+            List<Signal> open = new ArrayList<>(fresh.size() + recent.size()); // what this round places
+            open.addAll(fresh);
+            recent.forEach(row -> open.add(row.signal()));
+            // most batches are decided by the part of the span their chains reach, found without walking the span
+            Optional<Map<Signal, Attribution>> reached = correlator.inReach(open, fresh, span);
+            if (reached.isPresent()
+                    && emptied(recent, reached.get(), occurrences).isEmpty()) {
+                // the roots before the batch it placed, which may gain an incident, then the batch's rows
+                rows = reached.get().keySet().stream()
+                        .filter(s -> s.timeNanos() < from)
+                        .sorted(Correlator.EVENT_ORDER)
+                        .map(span::rowOf)
+                        .collect(Collectors.toCollection(ArrayList::new));
+                rows.addAll(recent);
                 return reached.get();
             }
+            rows = span.all();
+            // the rows first: they come in event order, so sorting them with the few new ones is a merge
+            List<Signal> all = new ArrayList<>(fresh.size() + rows.size());
+            rows.forEach(row -> all.add(row.signal()));
+            all.addAll(fresh);
             Set<String> held = new HashSet<>();
             for (int round = 0; ; round++) {
                 Map<Signal, Attribution> attributed = correlator.correlate(all);
@@ -148,7 +157,7 @@ public record Reattribution(
             return emptied;
         }
 
-        Reattribution diff(List<Signal> fresh, List<StoredMatch> rows, Map<Signal, Attribution> attributed) {
+        Reattribution diff(List<Signal> fresh, Map<Signal, Attribution> attributed) {
             List<StoredMatch> inserted = new ArrayList<>();
             List<AttributionChange> changes = new ArrayList<>();
             for (Signal s : fresh) {

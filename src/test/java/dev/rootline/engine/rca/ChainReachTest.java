@@ -30,16 +30,23 @@ class ChainReachTest {
                 span.add(at(second, "gunicorn.worker-exit", "i" + instance));
             }
         }
+        List<Signal> stored = span.subList(0, span.size() - 40);
         List<Signal> batch = span.subList(span.size() - 40, span.size());
 
         ChainReach reach = new ChainReach(
-                span, Duration.ofSeconds(120).toNanos(), Duration.ofMillis(100).toNanos());
+                FailurePlaces.of(stored),
+                batch,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                Duration.ofSeconds(120).toNanos(),
+                Duration.ofMillis(100).toNanos());
 
         assertThat(reach.partFor(batch))
                 .as("the batch, and the earliest import error within the window")
                 .hasSize(batch.size() + 1)
                 .contains(at(79, "python.module-not-found", "i0"));
-        assertThat(correlator.inReach(batch, span)).isPresent();
+        assertThat(correlator.inReach(batch, batch, new Bounded(FailurePlaces.of(stored), 0, Long.MAX_VALUE)))
+                .isPresent();
     }
 
     @Test
@@ -47,16 +54,26 @@ class ChainReachTest {
         Signal summary = at(10, "config.environment-invalid-summary", "i1");
         Signal exit = at(10, "gunicorn.worker-exit", "i1");
 
-        assertThat(correlator.inReach(List.of(exit), List.of(summary, exit))).isEmpty();
+        assertThat(correlator.inReach(
+                        List.of(exit), List.of(exit), new Bounded(FailurePlaces.of(List.of(summary)), 0, 0)))
+                .isEmpty();
     }
 
+    /**
+     * Failures filed beyond the span, as a window of recent signals holds them, stay out of its reach; the batch is
+     * partly stored and partly new.
+     */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void everySignalPlacedFromTheReachIsPlacedAsTheWholeSpanPlacesIt(long seed) {
         Random random = new Random(seed);
         int decided = 0;
         for (int trial = 0; trial < 200; trial++) {
-            List<Signal> span = Signals.randomSpan(random, 300, 8);
+            List<Signal> filed = Signals.randomSpan(random, 400, 8);
+            // the span: what lies between two of the filed signals
+            int first = random.nextInt(filed.size() / 4);
+            int last = filed.size() - 1 - random.nextInt(filed.size() / 4);
+            List<Signal> span = filed.subList(first, last + 1);
             // a batch as ingest makes one, a few consecutive signals, or a few failures anywhere in the span
             boolean consecutive = random.nextBoolean();
             int at = random.nextInt(span.size() - 4);
@@ -69,7 +86,15 @@ class ChainReachTest {
             if (batch.isEmpty()) {
                 continue;
             }
-            Optional<Map<Signal, Attribution>> inReach = correlator.inReach(batch, span);
+            List<Signal> fresh =
+                    batch.stream().filter(s -> random.nextBoolean()).toList();
+            List<Signal> stored = new ArrayList<>(filed);
+            stored.removeAll(fresh);
+            StoredSpan bounded = new Bounded(
+                    FailurePlaces.of(stored),
+                    span.get(0).timeNanos(),
+                    span.get(span.size() - 1).timeNanos());
+            Optional<Map<Signal, Attribution>> inReach = correlator.inReach(batch, fresh, bounded);
             if (inReach.isEmpty()) {
                 continue;
             }
@@ -80,5 +105,24 @@ class ChainReachTest {
             reached.forEach((s, place) -> assertThat(place).as("place of %s", s).isEqualTo(whole.get(s)));
         }
         assertThat(decided).as("batches the reach decided").isGreaterThan(20);
+    }
+
+    /** A span known only by its failures and bounds: all that {@link Correlator#inReach} reads. */
+    private record Bounded(FailurePlaces failures, long firstNanos, long lastNanos) implements StoredSpan {
+
+        @Override
+        public List<StoredMatch> recent() {
+            throw new UnsupportedOperationException("not read by the reach");
+        }
+
+        @Override
+        public List<StoredMatch> all() {
+            throw new UnsupportedOperationException("not read by the reach");
+        }
+
+        @Override
+        public StoredMatch rowOf(Signal signal) {
+            throw new UnsupportedOperationException("not read by the reach");
+        }
     }
 }

@@ -91,7 +91,7 @@ class ReattributionTest {
                 "shop",
                 correlator,
                 List.of(earlier),
-                new ArrayList<>(List.of(stored.get(error.storedKey()))),
+                StoredSpan.of(List.of(stored.get(error.storedKey())), earlier.timeNanos() - SKEW),
                 earlier.timeNanos() - SKEW,
                 id -> id.equals(emptied) ? 1 : 0,
                 ids -> {
@@ -131,7 +131,7 @@ class ReattributionTest {
                 "shop",
                 correlator,
                 fresh,
-                new ArrayList<>(stored.values()),
+                StoredSpan.of(List.copyOf(stored.values()), from),
                 from,
                 id -> occurrences(id),
                 ids -> List.of());
