@@ -22,16 +22,19 @@ if [[ -d /sys/fs/cgroup/memory ]]; then
     mkdir -p "$cg" && echo "$bytes" >"$cg/memory.limit_in_bytes"
     peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.max_usage_in_bytes"; }
     kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.oom_control"; }
-    stat() { awk '$1 == "total_cache" {c = $2} $1 == "total_rss" {a = $2} $1 == "total_pgmajfault" {f = $2}
-        END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"; }
+    fields=(total_rss total_cache total_pgmajfault)
 else
     cg=/sys/fs/cgroup$own/rootline-bench
     mkdir -p "$cg" && echo "$bytes" >"$cg/memory.max"
     peak() { awk '{printf "%.0f MiB", $1 / 1048576}' "$cg/memory.peak"; }
     kills() { awk '$1 == "oom_kill" {print $2}' "$cg/memory.events"; }
-    stat() { awk '$1 == "file" {c = $2} $1 == "anon" {a = $2} $1 == "pgmajfault" {f = $2}
-        END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"; }
+    fields=(anon file pgmajfault)
 fi
+stat() { # the cgroup's anonymous memory, page cache and major faults, under the names of its version
+    awk -v anon="${fields[0]}" -v file="${fields[1]}" -v faults="${fields[2]}" \
+        '$1 == anon {a = $2} $1 == file {c = $2} $1 == faults {f = $2}
+        END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"
+}
 trap 'rmdir "$cg" 2>/dev/null || true' EXIT
 run() { # label, then "capped" to run inside the cgroup
     local data port=8095 app
