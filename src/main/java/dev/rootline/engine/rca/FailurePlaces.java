@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The failures a chain can run through, filed for {@link ChainReach} (docs/architecture.md, "The batch's reach"):
@@ -31,32 +29,21 @@ public final class FailurePlaces {
     /** The failures of each signature that yields a root. */
     private final Map<String, List<Signal>> yielding = new HashMap<>();
 
-    /** The failures among these, in any order. */
+    /** The failures among these: in event order, as stored rows come, each is a step; out of it, an insert. */
     public static FailurePlaces of(Collection<Signal> signals) {
         FailurePlaces out = new FailurePlaces();
-        Set<List<Signal>> unordered = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Signal s : signals) { // one pass: a storm's span is tens of thousands of signals, scattered in memory
-            out.listsOf(s).forEach(list -> {
-                if (!list.isEmpty() && Correlator.EVENT_ORDER.compare(list.get(list.size() - 1), s) > 0) {
-                    unordered.add(list);
-                }
-                list.add(s);
-            });
-        }
-        unordered.forEach(list -> list.sort(Correlator.EVENT_ORDER)); // rows mostly come in event order already
+        signals.forEach(out::add);
         return out;
     }
 
-    /** Files one more failure; a signal it holds already, or that is no failure, changes nothing. */
+    /** Files one more failure, one it does not hold yet; a signal that is no failure changes nothing. */
     public void add(Signal s) {
         for (List<Signal> list : listsOf(s)) {
             if (list.isEmpty() || Correlator.EVENT_ORDER.compare(list.get(list.size() - 1), s) < 0) {
                 list.add(s); // the common case: signals arrive about in event order
-                continue;
-            }
-            int at = Collections.binarySearch(list, s, Correlator.EVENT_ORDER);
-            if (at < 0) {
-                list.add(-at - 1, s);
+            } else {
+                int at = Collections.binarySearch(list, s, Correlator.EVENT_ORDER);
+                list.add(at < 0 ? -at - 1 : at, s);
             }
         }
     }
