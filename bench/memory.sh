@@ -4,7 +4,7 @@
 # SECONDS while a crash storm (StormBench: 100 instances, 1 s of event time a batch) runs through its first three
 # minutes; then the same without the cap. Prints each run's throughput, the cgroup's peak and OOM kills, the
 # process's peak RSS and its native memory by area, the time the collector paused it, and in the cap the page
-# cache left and the major faults taken. Root only; cgroup v1 or v2.
+# cache left and the major faults taken; then the same minute by minute. Root only; cgroup v1 or v2.
 #   bench/memory.sh          env: LIMIT (512M), SECONDS_OF_LOAD (600), STORM (180), RUNS ("capped free": which),
 #                            EXTRA (JVM options added to the Dockerfile's, to try other settings)
 set -euo pipefail
@@ -36,6 +36,15 @@ stat() { # the cgroup's anonymous memory, page cache and major faults, under the
         END {printf "anonymous %.0f MiB, page cache %.0f MiB, %d major faults", a / 1048576, c / 1048576, f}' "$cg/memory.stat"
 }
 trap 'rmdir "$cg" 2>/dev/null || true' EXIT
+minutes() { # port, capped|free, gc log: each minute's entries/s, the collector's pauses so far and, capped, the cgroup
+    local prev=0 now m=0
+    while sleep 60; do
+        now=$(curl -s "http://127.0.0.1:$1/q/metrics" | awk '/^rootline_entries_accepted_total/ {printf "%d", $2}')
+        now=${now:-$prev}
+        echo "  minute $((m += 1)): $(((now - prev) / 60)) entries/s; pauses $(awk '/Pause/ {s += $NF + 0} END {printf "%.1f s", s / 1000}' "$3")$([[ $2 == capped ]] && echo "; $(stat)")"
+        prev=$now
+    done
+}
 run() { # label, then "capped" to run inside the cgroup
     local data port=8095 app
     data=$(mktemp -d)
@@ -47,13 +56,17 @@ run() { # label, then "capped" to run inside the cgroup
     ) &
     app=$!
     until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
+    minutes $port "$2" "$data.gc" >"$data.minutes" &
+    local sampler=$!
     java -Drootline.url="http://127.0.0.1:$port" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
         dev.rootline.it.StormBench storm 1 100 1 "$storm" >"$data.storm" 2>&1 &
     local out
     out=$(wrk -t2 -c2 -d"${load}s" -s bench/stream.lua --latency "http://127.0.0.1:$port")
     wait $! || true
+    kill $sampler || true
     echo "$1: stream $(awk '/Requests\/sec/ {printf "%.0f entries/s", $2 * 1000}' <<<"$out"), p99 $(awk '$1 == "99%" {print $2}' <<<"$out");" \
         "storm $(grep -o 'storm: .*' "$data.storm" || echo "failed: $(tail -1 "$data.storm")")"
+    cat "$data.minutes"
     if kill -0 $app 2>/dev/null; then
         echo "  alive; peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$app/status)$([[ $2 == capped ]] && echo ", cgroup peak $(peak), OOM kills $(kills); $(stat)")"
         echo "  collector: $(awk '/Pause/ {n++; s += $NF + 0; if ($0 ~ /Full/) f++} END {printf "%d pauses (%d full), %.1f s in all", n, f, s / 1000}' "$data.gc")"
@@ -63,7 +76,7 @@ run() { # label, then "capped" to run inside the cgroup
     else
         echo "  DIED$([[ $2 == capped ]] && echo "; OOM kills $(kills)")"; tail -3 "$data.log"
     fi
-    rm -rf "$data" "$data.log" "$data.storm" "$data.gc"
+    rm -rf "$data" "$data.log" "$data.storm" "$data.gc" "$data.minutes"
 }
 echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX JAVA_OPTS: $java_opts"
 for which in ${RUNS:-capped free}; do
