@@ -192,9 +192,7 @@ class TwoReplicasIT {
     @Test
     void aPullSourceIsPolledByOneReplicaAtATimeAndTakenOverWhenItsHolderDies() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("rootline.db-kind")), "needs a shared PostgreSQL");
-        Instant start = Instant.now().plusSeconds(5); // after the first poll's look-back
         try (FakeLoggingApi api = new FakeLoggingApi().start()) {
-            api.add(LoggingEntries.run(service, "pulled", start, 5_000));
             String source = "s" + service.substring(service.indexOf('-') + 1);
             for (Path dir : List.of(first, second)) {
                 api.configure(
@@ -206,7 +204,11 @@ class TwoReplicasIT {
             }
             Map<String, String> store = sharedStore(OpenSearchNode.freshPrefix());
             try (RootlineProcess a = RootlineProcess.start(first, store)) {
-                Await.until(() -> api.calls().size() >= 4, Duration.ofSeconds(60));
+                // once it polls, so that its first look-back (5 s) covers them however long it took to start
+                Await.until(() -> !api.calls().isEmpty(), Duration.ofSeconds(60));
+                int added = api.calls().size();
+                api.add(LoggingEntries.run(service, "pulled", Instant.now().plusSeconds(1), 5_000));
+                Await.until(() -> api.calls().size() >= added + 4, Duration.ofSeconds(60));
                 try (RootlineProcess b = RootlineProcess.start(second, store)) {
                     int callsBeforeKill = api.calls().size();
                     a.kill();
