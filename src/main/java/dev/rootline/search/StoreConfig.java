@@ -35,6 +35,13 @@ public interface StoreConfig {
     @Positive
     int maxPageSize();
 
+    /**
+     * Whether readiness waits until the search route has answered the app's own request once, so that the first
+     * client search after a start does not pay for the route's first request ({@code SearchRouteWarmUp}).
+     */
+    @WithDefault("true")
+    boolean warmUpSearch();
+
     OpenSearch opensearch();
 
     enum Kind {

@@ -59,6 +59,15 @@ class PackagedAppIT {
     }
 
     @Test
+    void readinessWaitsUntilTheSearchRouteHasAnsweredTheAppItselfThroughTheToken() throws Exception {
+        try (RootlineProcess app = RootlineProcess.start(workDir, Map.of("ROOTLINE_API_TOKEN", "warm-up-secret"))) {
+            assertThat(app.get("/q/metrics").body())
+                    .containsPattern(
+                            "http_server_requests_seconds_count\\{[^}]*status=\"200\",uri=\"/api/v1/search\"} 1\\.0");
+        }
+    }
+
+    @Test
     void startsWithNoConfigurationKeepsDataUnderDotDataAndFindsWhatItIngested() throws Exception {
         try (RootlineProcess app = RootlineProcess.start(workDir)) {
             HttpResponse<String> reply = app.post("/api/v1/entries", "application/json", batch("fresh", 1, 3));
