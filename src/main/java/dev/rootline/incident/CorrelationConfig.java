@@ -53,4 +53,13 @@ public interface CorrelationConfig {
     @WithDefault("100000")
     @PositiveOrZero
     int recentSignals();
+
+    /**
+     * How long a service's recent signals stay in memory after its last batch. A service quiet for longer has them
+     * read back from the database when it next sends: one read of its chain span, while a crash storm's window,
+     * kept, is tens of megabytes that a small heap carries long after the storm.
+     */
+    @WithDefault("1m")
+    @DurationMin(millis = 1)
+    Duration recentIdle();
 }

@@ -4,6 +4,7 @@ import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.signature.SignatureSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,10 +23,10 @@ class RecentMatches {
 
     private final KeptPerService<MatchWindow> windows;
 
-    RecentMatches(CorrelationConfig config, TransactionSynchronizationRegistry transactions) {
+    RecentMatches(CorrelationConfig config, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.budget = config.recentSignals();
         this.windowNanos = config.window().toNanos();
-        this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size);
+        this.windows = new KeptPerService<>(transactions, budget, MatchWindow::size, clock, config.recentIdle());
     }
 
     /**

@@ -29,18 +29,14 @@ class LoggingPullIT {
                     "rootline.sources.logging.fake.project=p",
                     "rootline.sources.logging.fake.poll-interval=200ms",
                     "rootline.sources.logging.fake.overlap=5s");
-            Instant first;
-            int firstRead;
+            FakeLoggingApi.Added added;
             try (RootlineProcess app = RootlineProcess.start(workDir, Map.of())) {
-                // A new source reads from one look-back (5 s) before its poll: entries timed before the app was up
-                // were missed on a machine where it took more than that to start. So they arrive once it polls.
-                Await.until(() -> !api.calls().isEmpty(), Duration.ofSeconds(60));
-                firstRead = api.calls().size();
-                first = Instant.now().plusSeconds(1);
-                api.add(LoggingEntries.run("pull-restart", "restart", first, 25_000));
+                added = api.addOncePolled(from -> LoggingEntries.run("pull-restart", "restart", from, 25_000));
                 // killed once it has stored a few seconds of the entries, so its checkpoint is past its first read
                 // whenever the app got up: counting calls alone, a slow start left it at the first entry
-                Await.until(() -> api.calls().size() >= 8 && storedSoFar(app) >= 3_000, Duration.ofSeconds(60));
+                Await.until(
+                        () -> api.calls().size() >= added.firstCall() + 8 && storedSoFar(app) >= 3_000,
+                        Duration.ofSeconds(60));
                 app.kill();
             }
             int beforeRestart = api.calls().size();
@@ -59,8 +55,8 @@ class LoggingPullIT {
             FakeLoggingApi.Call resumed = calls.get(beforeRestart);
             assertThat(resumed.since())
                     .as("the restart read from its checkpoint, not from the start")
-                    .isAfter(calls.get(firstRead).since().plusSeconds(2))
-                    .isBefore(first.plusSeconds(25));
+                    .isAfter(calls.get(added.firstCall()).since().plusSeconds(2))
+                    .isBefore(added.from().plusSeconds(25));
         }
     }
 

@@ -204,10 +204,8 @@ class TwoReplicasIT {
             }
             Map<String, String> store = sharedStore(OpenSearchNode.freshPrefix());
             try (RootlineProcess a = RootlineProcess.start(first, store)) {
-                // once it polls, so that its first look-back (5 s) covers them however long it took to start
-                Await.until(() -> !api.calls().isEmpty(), Duration.ofSeconds(60));
-                int added = api.calls().size();
-                api.add(LoggingEntries.run(service, "pulled", Instant.now().plusSeconds(1), 5_000));
+                int added = api.addOncePolled(from -> LoggingEntries.run(service, "pulled", from, 5_000))
+                        .firstCall();
                 Await.until(() -> api.calls().size() >= added + 4, Duration.ofSeconds(60));
                 try (RootlineProcess b = RootlineProcess.start(second, store)) {
                     int callsBeforeKill = api.calls().size();

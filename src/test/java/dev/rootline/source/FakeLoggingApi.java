@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,27 @@ public final class FakeLoggingApi extends LoggingServiceV2Grpc.LoggingServiceV2I
     public synchronized void add(List<LogEntry> more) {
         entries.addAll(more);
         entries.sort(ORDER);
+    }
+
+    /** What {@link #addOncePolled} added: the first call made after, and the time the entries start at. */
+    public record Added(int firstCall, Instant from) {}
+
+    /**
+     * Once the app has made its first call, adds what {@code entriesFrom} makes for a time a second on. A new source
+     * reads from one look-back before its first poll, so entries timed before the app was up could already lie
+     * behind it on a machine slow to start.
+     */
+    public Added addOncePolled(Function<Instant, List<LogEntry>> entriesFrom) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (calls().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the app did not call within 60 s");
+            }
+            Thread.sleep(50);
+        }
+        Added added = new Added(calls().size(), Instant.now().plusSeconds(1));
+        add(entriesFrom.apply(added.from()));
+        return added;
     }
 
     /** The next {@code n} calls fail with UNAVAILABLE. */
