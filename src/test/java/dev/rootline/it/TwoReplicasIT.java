@@ -159,6 +159,8 @@ class TwoReplicasIT {
                     expected.add(service + "-exit-" + loop);
                 }
             }
+            // another replica's writes show within the cluster's refresh interval (docs/architecture.md, "Visibility")
+            Await.until(() -> insertIdsNow(b).containsAll(expected), Duration.ofSeconds(10));
             assertThat(insertIds(b)).as("what the killed replica acknowledged").containsAll(expected);
 
             // the client sends again everything it has no acknowledgement for; the other replica takes it all
@@ -171,6 +173,14 @@ class TwoReplicasIT {
                     .isEqualTo(100);
             assertThat(CrashLoop.step(CrashLoop.incidents(b, service).get(0), "gunicorn.worker-exit"))
                     .isEqualTo(50);
+        }
+    }
+
+    private Set<String> insertIdsNow(RootlineProcess app) {
+        try {
+            return insertIds(app);
+        } catch (Exception notYet) {
+            return Set.of();
         }
     }
 
