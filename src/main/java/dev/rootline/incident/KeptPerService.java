@@ -28,14 +28,11 @@ final class KeptPerService<T> {
     /** In order of use, least recent first. */
     private final Map<String, Kept<T>> kept = new LinkedHashMap<>(16, 0.75f, true);
 
+    static final Duration NEVER_IDLE = ChronoUnit.FOREVER.getDuration();
+
     private record Kept<T>(T value, Instant at) {}
 
-    /** Keeps values however long their services stay quiet. */
-    KeptPerService(TransactionSynchronizationRegistry transactions, int budget, ToIntFunction<T> weight) {
-        this(transactions, budget, weight, Clock.systemUTC(), ChronoUnit.FOREVER.getDuration());
-    }
-
-    /** Also drops a service's value once nothing of it has been kept for {@code idle}. */
+    /** Drops a service's value once nothing of it has been kept for {@code idle} ({@link #NEVER_IDLE}: never). */
     KeptPerService(
             TransactionSynchronizationRegistry transactions,
             int budget,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * The {@link ServiceState} of each service correlated here, read from the tables' owners and then kept between
@@ -29,8 +30,9 @@ class ServiceStates {
             IncidentTable incidents,
             IncidentRevisions spans,
             ChainSteps steps,
-            IncidentEvents events) {
-        this.states = new KeptPerService<>(transactions, SERVICES, state -> 1);
+            IncidentEvents events,
+            Clock clock) {
+        this.states = new KeptPerService<>(transactions, SERVICES, state -> 1, clock, KeptPerService.NEVER_IDLE);
         this.revisions = revisions;
         this.incidents = incidents;
         this.spans = spans;

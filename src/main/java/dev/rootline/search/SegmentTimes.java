@@ -100,7 +100,7 @@ final class SegmentTimes {
         return new SegmentTimes(Arrays.copyOf(from, count), Arrays.copyOf(to, count));
     }
 
-    /** A leaf's values are read and split at gaps there: one leaf can hold the last of one span and the first of the next. */
+    /** A leaf's values, split at their own gaps: one leaf can hold the end of one span and the start of the next. */
     private static void visitLeaves(PointValues.PointTree node, LeafTimes leaf, List<long[]> spans, long gap)
             throws IOException {
         if (node.moveToChild()) {
