@@ -1,5 +1,6 @@
 package dev.rootline.search;
 
+import dev.rootline.engine.event.LogEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MergeScheduler;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.jboss.logging.Logger;
@@ -27,27 +29,41 @@ final class LuceneIndex {
     final IndexWriter writer;
     final SearcherManager searchers;
     final LuceneSearch search;
+    private final SegmentTimes.PerSegment segmentTimes;
     private BackgroundIndexer indexer;
 
-    private LuceneIndex(IndexWriter writer) throws IOException {
+    private LuceneIndex(IndexWriter writer, SegmentTimes.PerSegment segmentTimes) throws IOException {
         this.writer = writer;
+        this.segmentTimes = segmentTimes;
         this.searchers = new SearcherManager(writer, null);
         this.search = new LuceneSearch(searchers, LuceneSearch.analyzer());
     }
 
     static LuceneIndex open(Directory directory, MergeScheduler merges) throws IOException {
+        SegmentTimes.PerSegment segmentTimes = new SegmentTimes.PerSegment();
         IndexWriterConfig config = new IndexWriterConfig(LuceneSearch.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCodec(new RootlineCodec())
                 .setUseCompoundFile(false)
                 .setMergeScheduler(merges)
-                .setRAMBufferSizeMB(32);
+                .setRAMBufferSizeMB(32)
+                .setMergedSegmentWarmer(segmentTimes);
         IndexWriter writer = new IndexWriter(directory, config);
         try {
-            return new LuceneIndex(writer);
+            return new LuceneIndex(writer, segmentTimes);
         } catch (IOException | RuntimeException e) {
             writer.rollback();
             throw e;
+        }
+    }
+
+    /** Which of the entries the searchers' view of the index holds ({@link StoredKeys}). */
+    boolean[] holds(List<LogEvent> entries, long receivedNanos) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return StoredKeys.lookUp(searcher, segmentTimes, entries, receivedNanos);
+        } finally {
+            searchers.release(searcher);
         }
     }
 

@@ -26,7 +26,6 @@ import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.MergeScheduler;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
@@ -152,18 +151,13 @@ public final class LuceneLogStore implements LogStore {
             return held;
         }
         return read(false, current -> {
-            IndexSearcher searcher = current.searchers.acquire();
-            try {
-                boolean[] stored = StoredKeys.lookUp(searcher, unknown, receivedNanos);
-                for (int i = 0; i < stored.length; i++) {
-                    if (stored[i]) {
-                        held.add(unknown.get(i).key());
-                    }
+            boolean[] stored = current.holds(unknown, receivedNanos);
+            for (int i = 0; i < stored.length; i++) {
+                if (stored[i]) {
+                    held.add(unknown.get(i).key());
                 }
-                return held;
-            } finally {
-                current.searchers.release(searcher);
             }
+            return held;
         });
     }
 

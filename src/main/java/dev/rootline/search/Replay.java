@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.search.IndexSearcher;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,14 +71,8 @@ final class Replay {
     private static List<LogStore.StoredEvent> notHeld(
             LuceneIndex index, PendingKeys pending, List<LogStore.StoredEvent> events, long receivedNanos)
             throws IOException {
-        boolean[] held;
-        IndexSearcher searcher = index.searchers.acquire();
-        try {
-            held = StoredKeys.lookUp(
-                    searcher, events.stream().map(LogStore.StoredEvent::event).toList(), receivedNanos);
-        } finally {
-            index.searchers.release(searcher);
-        }
+        boolean[] held =
+                index.holds(events.stream().map(LogStore.StoredEvent::event).toList(), receivedNanos);
         List<LogStore.StoredEvent> fresh = new ArrayList<>(events.size());
         for (int i = 0; i < held.length; i++) {
             if (!held[i] && !pending.contains(events.get(i).event().key())) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.util.NumericUtils;
@@ -23,8 +24,8 @@ import org.apache.lucene.util.NumericUtils;
  * <p>Spans, not one range: a segment that took a late batch beside a live stream (a backfill, a crash storm's
  * entries from days ago) spans both times, and with one range every key of the stream between them would be looked
  * up in it, a terms-dictionary read each that a small page cache cannot hold (docs/benchmarks.md, "Memory").
- * Read once per segment from its points tree's leaves, and kept until the segment closes: a segment never
- * changes.
+ * Read once per segment from its points tree's leaves, and kept until the segment closes ({@link PerSegment}): a
+ * segment never changes.
  */
 final class SegmentTimes {
 
@@ -32,7 +33,6 @@ final class SegmentTimes {
     private static final int MAX_SPANS = 1024;
 
     private static final SegmentTimes ANY = new SegmentTimes(new long[] {Long.MIN_VALUE}, new long[] {Long.MAX_VALUE});
-    private static final Map<IndexReader.CacheKey, SegmentTimes> OPEN_SEGMENTS = new ConcurrentHashMap<>();
 
     /** Sorted, disjoint spans: {@code [from[i], to[i]]}. */
     private final long[] from;
@@ -44,20 +44,41 @@ final class SegmentTimes {
         this.to = to;
     }
 
-    static SegmentTimes of(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-        if (core == null) {
-            return read(reader);
+    /**
+     * The times of each open segment of one index. A merge reads its segment's as the writer's merged-segment
+     * warmer, before any reader sees the segment: reading every point of a large merged segment is a pause no
+     * request should take. A flushed segment, small, is read on its first lookup.
+     */
+    static final class PerSegment implements IndexWriter.IndexReaderWarmer {
+
+        private final Map<IndexReader.CacheKey, SegmentTimes> open = new ConcurrentHashMap<>();
+
+        @Override
+        public void warm(LeafReader segment) throws IOException {
+            of(segment);
         }
-        SegmentTimes known = OPEN_SEGMENTS.get(core.getKey());
-        if (known != null) {
-            return known;
+
+        SegmentTimes of(LeafReader segment) throws IOException {
+            IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+            if (core == null) {
+                return read(segment);
+            }
+            SegmentTimes known = open.get(core.getKey());
+            if (known != null) {
+                return known;
+            }
+            SegmentTimes times = read(segment);
+            if (open.putIfAbsent(core.getKey(), times) == null) {
+                core.addClosedListener(open::remove);
+            }
+            return times;
         }
-        SegmentTimes times = read(reader);
-        if (OPEN_SEGMENTS.putIfAbsent(core.getKey(), times) == null) {
-            core.addClosedListener(OPEN_SEGMENTS::remove);
+
+        /** Whether the segment's times are read already, so that a lookup in it reads no points. */
+        boolean holds(LeafReader segment) {
+            IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+            return core != null && open.containsKey(core.getKey());
         }
-        return times;
     }
 
     /**

@@ -20,7 +20,9 @@ final class StoredKeys {
      * a field lookup and an enumeration per key and segment. A key is only looked up in segments whose events'
      * time range can hold it, which for a live stream is the newest few.
      */
-    static boolean[] lookUp(IndexSearcher searcher, List<LogEvent> entries, long receivedNanos) throws IOException {
+    static boolean[] lookUp(
+            IndexSearcher searcher, SegmentTimes.PerSegment segmentTimes, List<LogEvent> entries, long receivedNanos)
+            throws IOException {
         BytesRef[] keys = new BytesRef[entries.size()];
         Integer[] order = new Integer[entries.size()];
         for (int i = 0; i < keys.length; i++) {
@@ -34,7 +36,7 @@ final class StoredKeys {
             if (terms == null) {
                 continue;
             }
-            SegmentTimes times = SegmentTimes.of(leaf.reader());
+            SegmentTimes times = segmentTimes.of(leaf.reader());
             TermsEnum enumeration = terms.iterator();
             for (int i : order) {
                 stored[i] = stored[i] || times.mayHold(entries.get(i), receivedNanos) && enumeration.seekExact(keys[i]);

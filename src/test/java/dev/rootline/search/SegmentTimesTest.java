@@ -35,7 +35,9 @@ class SegmentTimesTest {
             writer.forceMerge(1);
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 LeafReader segment = reader.leaves().get(0).reader();
-                return SegmentTimes.of(segment).mayHold(event("k", time, "i", Severity.INFO, "m"), T0 - SECOND);
+                return new SegmentTimes.PerSegment()
+                        .of(segment)
+                        .mayHold(event("k", time, "i", Severity.INFO, "m"), T0 - SECOND);
             }
         }
     }
@@ -59,6 +61,26 @@ class SegmentTimesTest {
         assertThat(mayHold(T0 + 1500 * SECOND + 1)).isTrue();
         assertThat(mayHold(T0 + 2999 * SECOND + 59 * SECOND)).isTrue(); // the last piece of a joined traceback
         assertThat(mayHold(T0 + DAYS_20 + 2 * SECOND)).isTrue();
+    }
+
+    @Test
+    void aMergeReadsItsSegmentsTimesBeforeAnyReaderSeesIt() throws IOException {
+        var times = new SegmentTimes.PerSegment();
+        try (var directory = new ByteBuffersDirectory();
+                var writer = new IndexWriter(directory, new IndexWriterConfig().setMergedSegmentWarmer(times))) {
+            writer.addDocument(at(T0));
+            try (DirectoryReader flushed = DirectoryReader.open(writer)) {
+                writer.addDocument(at(T0 + SECOND));
+                writer.forceMerge(1);
+                assertThat(times.holds(flushed.leaves().get(0).reader()))
+                        .as("a flushed segment is read on its first lookup")
+                        .isFalse();
+            }
+            try (DirectoryReader merged = DirectoryReader.open(writer)) {
+                assertThat(merged.leaves()).hasSize(1);
+                assertThat(times.holds(merged.leaves().get(0).reader())).isTrue();
+            }
+        }
     }
 
     @Test
