@@ -123,17 +123,29 @@ final class MatchColumns {
                 shared(s.revision()),
                 shared(s.instance()),
                 s.signature(),
-                s.fields(),
+                kept(s.fields()),
                 s.known() ? "" : s.evidence(),
                 s.familiarity());
     }
 
     /**
-     * One copy of a revision or instance name for every row that names it: a service's recent rows, kept in memory,
-     * name a few of each tens of thousands of times, and correlation compares them row by row.
+     * One copy of a revision, an instance or a field value for every row that names it: a service's recent rows,
+     * kept in memory, name a few of each tens of thousands of times, and correlation compares them row by row.
      */
     private static String shared(String name) {
         return name == null ? null : name.intern();
+    }
+
+    /**
+     * Fields as a service's recent rows keep them: most signatures name one field, and a storm's rows name the same
+     * few values, so one entry is held in a map a fifth the size of a parsed one, its value shared.
+     */
+    private static Map<String, String> kept(Map<String, String> fields) {
+        if (fields.size() != 1) {
+            return fields;
+        }
+        Map.Entry<String, String> only = fields.entrySet().iterator().next();
+        return Map.of(only.getKey(), shared(only.getValue()));
     }
 
     static String role(Signal signal) {
@@ -145,7 +157,7 @@ final class MatchColumns {
             return Map.of();
         }
         try {
-            return JSON.readValue(json, FIELDS);
+            return kept(JSON.readValue(json, FIELDS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("log_match.fields holds JSON written by Rootline", e);
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The failures a chain can run through, filed for {@link ChainReach} (docs/architecture.md, "The batch's reach"):
  * those whose signature explains another by signature and the place they reach, those whose signature yields its
- * root by signature, each list in event order. The window of a service's recent signals keeps one between batches
+ * root by the instance they lie on, each list in event order. The window of a service's recent signals keeps one between batches
  * and adds to it, so a batch finds what its chains reach by searching rather than by walking its span.
  */
 public final class FailurePlaces {
@@ -24,10 +24,13 @@ public final class FailurePlaces {
      */
     record Place(String signatureId, String revision, String instance) {}
 
+    /** One instance of one revision. */
+    private record Instance(String revision, String instance) {}
+
     /** The failures of each signature that explains another, by the place they reach. */
     private final Map<Place, List<Signal>> explaining = new HashMap<>();
-    /** The failures of each signature that yields a root. */
-    private final Map<String, List<Signal>> yielding = new HashMap<>();
+    /** The failures whose signature yields a root, by the instance they lie on. */
+    private final Map<Instance, List<Signal>> yielding = new HashMap<>();
 
     /** The failures among these: in event order, as stored rows come, each is a step; out of it, an insert. */
     public static FailurePlaces of(Collection<Signal> signals) {
@@ -72,7 +75,7 @@ public final class FailurePlaces {
         SignatureDefinition d = s.signature();
         List<List<Signal>> lists = new ArrayList<>(2);
         if (d.yields()) {
-            lists.add(yielding.computeIfAbsent(d.id(), k -> new ArrayList<>()));
+            lists.add(yielding.computeIfAbsent(new Instance(s.revision(), s.instance()), k -> new ArrayList<>()));
         }
         if (!d.explains().isEmpty()) {
             lists.add(explaining.computeIfAbsent(placeOf(d, s), k -> new ArrayList<>()));
@@ -98,14 +101,8 @@ public final class FailurePlaces {
 
     /** Whether a failure that yields its root lies on this revision and instance, from one time to another. */
     boolean yieldingOn(String revision, String instance, long fromNanos, long toNanos) {
-        for (List<Signal> list : yielding.values()) {
-            for (Signal y : Chains.within(list, fromNanos, toNanos)) {
-                if (y.revision().equals(revision) && y.instance().equals(instance)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        List<Signal> list = yielding.get(new Instance(revision, instance));
+        return list != null && !Chains.within(list, fromNanos, toNanos).isEmpty();
     }
 
     private static Place placeOf(SignatureDefinition d, Signal s) {

@@ -49,14 +49,25 @@ class ChainReachTest {
                 .isPresent();
     }
 
+    /** An import error, then a worker exit it explains, beside a summary that yields its root, on one instance. */
+    private Optional<Map<Signal, Attribution>> exitBesideASummaryOn(String summaryInstance) {
+        Signal cause = at(9, "python.module-not-found", "i1");
+        Signal summary = at(10, "config.environment-invalid-summary", summaryInstance);
+        Signal exit = at(10, "gunicorn.worker-exit", "i1");
+        return correlator.inReach(
+                List.of(exit),
+                List.of(exit),
+                new Bounded(FailurePlaces.of(List.of(cause, summary)), 0, Long.MAX_VALUE));
+    }
+
     @Test
     void aBatchBesideASummaryThatYieldsIsLeftToTheWholeSpan() {
-        Signal summary = at(10, "config.environment-invalid-summary", "i1");
-        Signal exit = at(10, "gunicorn.worker-exit", "i1");
+        assertThat(exitBesideASummaryOn("i1")).isEmpty();
+    }
 
-        assertThat(correlator.inReach(
-                        List.of(exit), List.of(exit), new Bounded(FailurePlaces.of(List.of(summary)), 0, 0)))
-                .isEmpty();
+    @Test
+    void aSummaryOnAnotherInstanceLeavesTheBatchToItsReach() {
+        assertThat(exitBesideASummaryOn("i2")).isPresent();
     }
 
     /**
