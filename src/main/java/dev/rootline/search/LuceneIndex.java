@@ -12,6 +12,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MergeScheduler;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -46,6 +47,7 @@ final class LuceneIndex {
                 .setCodec(new RootlineCodec())
                 .setUseCompoundFile(false)
                 .setMergeScheduler(merges)
+                .setMergePolicy(widerMerges())
                 .setRAMBufferSizeMB(32)
                 .setMergedSegmentWarmer(segmentTimes);
         IndexWriter writer = new IndexWriter(directory, config);
@@ -55,6 +57,15 @@ final class LuceneIndex {
             writer.rollback();
             throw e;
         }
+    }
+
+    /**
+     * Wider merges than Lucene's default of ten: each entry is rewritten fewer times. Merges are most of what the
+     * index reads back from disk, which in a small container, with little page cache, is most of its reads
+     * (docs/benchmarks.md, "Memory"); a search visits a few more segments.
+     */
+    private static TieredMergePolicy widerMerges() {
+        return new TieredMergePolicy().setSegmentsPerTier(20).setMaxMergeAtOnce(20);
     }
 
     /** Which of the entries the searchers' view of the index holds ({@link StoredKeys}). */
