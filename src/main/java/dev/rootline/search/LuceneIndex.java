@@ -26,6 +26,8 @@ final class LuceneIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     static final String WAL_GENERATION = "rootline.wal.generation";
+    /** How many segments a merge takes, and a tier holds before one starts (see {@link #widerMerges}). */
+    static final int SEGMENTS_PER_MERGE = 20;
 
     final IndexWriter writer;
     final SearcherManager searchers;
@@ -65,7 +67,7 @@ final class LuceneIndex {
      * (docs/benchmarks.md, "Memory"); a search visits a few more segments.
      */
     private static TieredMergePolicy widerMerges() {
-        return new TieredMergePolicy().setSegmentsPerTier(20).setMaxMergeAtOnce(20);
+        return new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_MERGE).setMaxMergeAtOnce(SEGMENTS_PER_MERGE);
     }
 
     /** Which of the entries the searchers' view of the index holds ({@link StoredKeys}). */

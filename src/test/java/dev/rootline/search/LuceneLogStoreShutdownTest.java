@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LuceneLogStoreShutdownTest {
 
     private static final long T0 = 1_757_983_273_000_000_000L;
-    private static final int ENTRIES = 15;
+    /** One segment each: more than a tier holds, so a merge starts. */
+    private static final int ENTRIES = LuceneIndex.SEGMENTS_PER_MERGE + 5;
 
     @TempDir
     Path dir;
