@@ -75,7 +75,7 @@ final class SegmentTimes {
         }
 
         /** Whether the segment's times are read already, so that a lookup in it reads no points. */
-        boolean holds(LeafReader segment) {
+        boolean hasRead(LeafReader segment) {
             IndexReader.CacheHelper core = segment.getCoreCacheHelper();
             return core != null && open.containsKey(core.getKey());
         }

@@ -72,13 +72,13 @@ class SegmentTimesTest {
             try (DirectoryReader flushed = DirectoryReader.open(writer)) {
                 writer.addDocument(at(T0 + SECOND));
                 writer.forceMerge(1);
-                assertThat(times.holds(flushed.leaves().get(0).reader()))
+                assertThat(times.hasRead(flushed.leaves().get(0).reader()))
                         .as("a flushed segment is read on its first lookup")
                         .isFalse();
             }
             try (DirectoryReader merged = DirectoryReader.open(writer)) {
                 assertThat(merged.leaves()).hasSize(1);
-                assertThat(times.holds(merged.leaves().get(0).reader())).isTrue();
+                assertThat(times.hasRead(merged.leaves().get(0).reader())).isTrue();
             }
         }
     }

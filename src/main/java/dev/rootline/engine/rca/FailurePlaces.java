@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The failures a chain can run through, filed for {@link ChainReach} (docs/architecture.md, "The batch's reach"):
  * those whose signature explains another by signature and the place they reach, those whose signature yields its
- * root by the instance they lie on, each list in event order. The window of a service's recent signals keeps one between batches
- * and adds to it, so a batch finds what its chains reach by searching rather than by walking its span.
+ * root by the instance they lie on, each list in event order. The window of a service's recent signals keeps one
+ * between batches and adds to it, so a batch finds what its chains reach by searching rather than by walking its
+ * span.
  */
 public final class FailurePlaces {
 
