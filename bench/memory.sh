@@ -47,6 +47,10 @@ minutes() { # port, capped|free, gc log: each minute's entries/s, the collector'
 }
 run() { # label, then "capped" to run inside the cgroup
     local data port=8095 app
+    if curl -s -o /dev/null "http://127.0.0.1:$port"; then
+        echo "port $port is taken: another app would be measured" >&2
+        exit 1
+    fi
     data=$(mktemp -d)
     (
         [[ $2 == capped ]] && echo "$BASHPID" >"$cg/cgroup.procs"

@@ -3,6 +3,9 @@ package dev.rootline.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
 import dev.rootline.app.Columns;
 import dev.rootline.engine.rca.Familiarity;
 import dev.rootline.engine.rca.Signal;
@@ -29,6 +32,7 @@ final class MatchColumns {
     static final int FIELDS_WIDTH = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+    private static final Interner<Map<String, String>> FIELD_MAPS = Interners.newWeakInterner();
 
     private MatchColumns() {}
 
@@ -137,15 +141,11 @@ final class MatchColumns {
     }
 
     /**
-     * Fields as a service's recent rows keep them: most signatures name one field, and a storm's rows name the same
-     * few values, so one entry is held in a map a fifth the size of a parsed one, its value shared.
+     * Fields as a service's recent rows keep them: a storm's rows name the same few fields and values tens of
+     * thousands of times, so each distinct map is held once, immutable, in the order it was written.
      */
     private static Map<String, String> kept(Map<String, String> fields) {
-        if (fields.size() != 1) {
-            return fields;
-        }
-        Map.Entry<String, String> only = fields.entrySet().iterator().next();
-        return Map.of(only.getKey(), shared(only.getValue()));
+        return fields.isEmpty() ? Map.of() : FIELD_MAPS.intern(ImmutableMap.copyOf(fields));
     }
 
     static String role(Signal signal) {

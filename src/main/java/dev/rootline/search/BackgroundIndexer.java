@@ -132,8 +132,9 @@ final class BackgroundIndexer implements AutoCloseable {
             }
             try {
                 List<Document> docs = new ArrayList<>(batch.events().size());
+                LuceneFields.BatchTerms terms = new LuceneFields.BatchTerms();
                 for (LogStore.StoredEvent event : batch.events()) {
-                    docs.add(LuceneFields.toDocument(event, batch.receivedNanos()));
+                    docs.add(LuceneFields.toDocument(event, batch.receivedNanos(), terms));
                 }
                 writer.addDocuments(docs);
                 synchronized (this) {

@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -51,7 +53,20 @@ final class LuceneFields {
 
     private LuceneFields() {}
 
-    static Document toDocument(LogStore.StoredEvent stored, long receivedNanos) {
+    /**
+     * The terms of a batch's repeated keywords (severity, service, revision, instance, resource type, log name):
+     * its entries share a few of each, so each is encoded once, where encoding every entry's was a tenth of what
+     * indexing allocated.
+     */
+    static final class BatchTerms {
+        private final Map<String, BytesRef> encoded = new HashMap<>();
+
+        private BytesRef of(String value) {
+            return encoded.computeIfAbsent(value, LuceneFields::term);
+        }
+    }
+
+    static Document toDocument(LogStore.StoredEvent stored, long receivedNanos, BatchTerms terms) {
         LogEvent event = stored.event();
         Document doc = new Document();
         for (String signature : stored.signatures()) {
@@ -67,14 +82,14 @@ final class LuceneFields {
         doc.add(new StoredField(TIME, event.timeNanos()));
         doc.add(new NumericDocValuesField(RECEIVED, receivedNanos));
         doc.add(new StoredField(RECEIVED, receivedNanos));
-        keyword(doc, SEVERITY, event.severity().name());
         Scope scope = event.scope();
-        keyword(doc, SERVICE, scope.service());
-        keyword(doc, REVISION, scope.version());
-        keyword(doc, INSTANCE, scope.instance());
-        keyword(doc, RESOURCE_TYPE, scope.resourceType());
-        keyword(doc, LOG_NAME, event.logName());
-        keyword(doc, INSERT_ID, event.insertId());
+        keyword(doc, SEVERITY, terms.of(event.severity().name()));
+        keyword(doc, SERVICE, terms.of(scope.service()));
+        keyword(doc, REVISION, terms.of(scope.version()));
+        keyword(doc, INSTANCE, terms.of(scope.instance()));
+        keyword(doc, RESOURCE_TYPE, terms.of(scope.resourceType()));
+        keyword(doc, LOG_NAME, terms.of(event.logName()));
+        keyword(doc, INSERT_ID, term(event.insertId()));
         doc.add(new TextField(MESSAGE, event.message(), Field.Store.NO));
         for (byte[] entry : event.entries()) {
             doc.add(new StoredField(ENTRY, entry));
@@ -100,8 +115,11 @@ final class LuceneFields {
         return ByteBuffer.wrap(Base64.getUrlDecoder().decode(key)).getLong();
     }
 
-    private static void keyword(Document doc, String field, String value) {
-        String v = value.length() > MAX_KEYWORD ? value.substring(0, MAX_KEYWORD) : value;
-        doc.add(new StringField(field, v, Field.Store.NO));
+    private static BytesRef term(String value) {
+        return new BytesRef(value.length() > MAX_KEYWORD ? value.substring(0, MAX_KEYWORD) : value);
+    }
+
+    private static void keyword(Document doc, String field, BytesRef term) {
+        doc.add(new StringField(field, term, Field.Store.NO));
     }
 }

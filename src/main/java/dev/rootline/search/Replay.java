@@ -31,8 +31,9 @@ final class Replay {
             }
             List<LogStore.StoredEvent> fresh = notHeld(index, pending, events, record.receivedNanos());
             List<Document> docs = new ArrayList<>(fresh.size());
+            LuceneFields.BatchTerms terms = new LuceneFields.BatchTerms();
             for (LogStore.StoredEvent event : fresh) {
-                docs.add(LuceneFields.toDocument(event, record.receivedNanos()));
+                docs.add(LuceneFields.toDocument(event, record.receivedNanos(), terms));
             }
             for (int refused : index.addReplayed(docs)) {
                 for (byte[] entry : fresh.get(refused).event().entries()) {

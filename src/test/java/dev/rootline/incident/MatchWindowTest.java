@@ -13,6 +13,7 @@ import dev.rootline.engine.rca.Signal;
 import dev.rootline.engine.rca.StoredMatch;
 import dev.rootline.engine.rca.StoredSpan;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +151,17 @@ class MatchWindowTest {
     }
 
     @Test
+    void rowsNamingTheSameFieldsShareOneMapInTheOrderTheyWereWritten() {
+        Signal one = signal(11, "gunicorn.worker-exit", fields("pid", "7", "code", "3"));
+        Signal other = signal(100, "gunicorn.worker-exit", fields("pid", "7", "code", "3"));
+
+        List<StoredMatch> rows = rows(one, other);
+
+        assertThat(rows.get(1).signal().fields()).isSameAs(rows.get(0).signal().fields());
+        assertThat(rows.get(0).signal().fields()).containsExactly(Map.entry("pid", "7"), Map.entry("code", "3"));
+    }
+
+    @Test
     void aBatchIsPlacedFromTheWindowAsFromTheRowsItReads() {
         MatchWindow window = new MatchWindow(null, 0, rows(cause, exit, unknown, later));
         window.insert(List.of(new StoredMatch(signal(120, "python.module-not-found"), null, null)));
@@ -199,6 +211,14 @@ class MatchWindowTest {
                 Map.of(),
                 "",
                 Familiarity.SEEN);
+    }
+
+    private static Map<String, String> fields(String... keysAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>(); // a fresh map, as each match and each row read makes
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put(keysAndValues[i], new String(keysAndValues[i + 1]));
+        }
+        return fields;
     }
 
     private static List<StoredMatch> rows(Signal... signals) {

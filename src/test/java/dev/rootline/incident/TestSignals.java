@@ -13,6 +13,10 @@ final class TestSignals {
     private TestSignals() {}
 
     static Signal signal(int seconds, String signatureId) {
+        return signal(seconds, signatureId, Map.of());
+    }
+
+    static Signal signal(int seconds, String signatureId, Map<String, String> fields) {
         return new Signal(
                 signatureId + "@" + seconds,
                 "id-" + seconds,
@@ -20,7 +24,7 @@ final class TestSignals {
                 "shop-00001-abc",
                 "i1",
                 BundledSignaturesTest.byId().get(signatureId),
-                Map.of(),
+                fields,
                 signatureId + " line",
                 Familiarity.SEEN);
     }

@@ -20,18 +20,35 @@ public final class Identifiers {
     }
 
     static String check(String field, String value, int max) throws InvalidEntryException {
+        String problem = problem(value, max);
+        if (problem != null) {
+            throw new InvalidEntryException(field + problem);
+        }
+        return value;
+    }
+
+    /** A label's value, if it fits; named {@code map.key} only when it does not, for a batch holds thousands. */
+    static String checkLabel(String map, String key, String value) throws InvalidEntryException {
+        String problem = problem(value, MAX_LENGTH);
+        if (problem != null) {
+            throw new InvalidEntryException(map + "." + key + problem);
+        }
+        return value;
+    }
+
+    /** What is wrong with the value, worded to follow its name, or null. */
+    private static String problem(String value, int max) {
         if (value == null) {
             return null;
         }
         if (value.length() > max) {
-            throw new InvalidEntryException(field + " is " + value.length() + " characters long; the limit is " + max);
+            return " is " + value.length() + " characters long; the limit is " + max;
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidEntryException(
-                        field + " holds a control character (U+" + String.format("%04X", (int) value.charAt(i)) + ")");
+                return " holds a control character (U+" + String.format("%04X", (int) value.charAt(i)) + ")";
             }
         }
-        return value;
+        return null;
     }
 }

@@ -254,17 +254,23 @@ final class LogEntryReader {
         throw new InvalidEntryException("severity must be a string, found " + t);
     }
 
-    /** Reads a map of string labels, keeping only the keys asked for: the rest stay unread in the raw entry. */
+    /**
+     * Reads a map of string labels, keeping only the keys asked for: the rest stay unread in the raw entry, and no
+     * label's name is spelled out unless it is wrong (every entry has several).
+     */
     private static Map<String, String> stringMap(JsonParser p, String field, Set<String> wanted)
             throws IOException, InvalidEntryException {
         expectObject(p.currentToken(), field);
         Map<String, String> map = new HashMap<>(8);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            p.nextToken();
-            String value = string(p, field + "." + key);
-            if (value != null && wanted.contains(key)) {
-                map.put(key, Identifiers.check(field + "." + key, value));
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_STRING) {
+                if (wanted.contains(key)) {
+                    map.put(key, Identifiers.checkLabel(field, key, p.getText()));
+                }
+            } else if (t != JsonToken.VALUE_NULL) {
+                throw new InvalidEntryException(field + "." + key + " must be a string, found " + t);
             }
         }
         return map;

@@ -38,13 +38,10 @@ public final class TracebackJoiner {
         List<LogEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingLong(LogEvent::timeNanos));
         List<Group> groups = new ArrayList<>(sorted.size());
-        Map<String, Group> openByStream = new HashMap<>();
+        Map<Stream, Group> openByStream = new HashMap<>();
         for (LogEvent event : sorted) {
-            String stream = event.scope().instance()
-                    + '\u0000'
-                    + event.logName()
-                    + '\u0000'
-                    + event.scope().version();
+            Stream stream = new Stream(
+                    event.scope().instance(), event.logName(), event.scope().version());
             Group open = openByStream.get(stream);
             if (open != null
                     && event.timeNanos() - open.lastTimeNanos <= windowNanos
@@ -63,6 +60,9 @@ public final class TracebackJoiner {
         }
         return joined;
     }
+
+    /** Where pieces of one traceback are written: one instance's log, of one revision. */
+    private record Stream(String instance, String logName, String revision) {}
 
     private static final class Group {
         private final List<LogEvent> members = new ArrayList<>(1);
