@@ -133,7 +133,7 @@ final class MatchColumns {
     }
 
     /**
-     * One copy of a revision, an instance or a field value for every row that names it: a service's recent rows,
+     * One copy of a revision or an instance for every row that names it: a service's recent rows,
      * kept in memory, name a few of each tens of thousands of times, and correlation compares them row by row.
      */
     private static String shared(String name) {

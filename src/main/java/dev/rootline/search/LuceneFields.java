@@ -55,8 +55,8 @@ final class LuceneFields {
 
     /**
      * The terms of a batch's repeated keywords (severity, service, revision, instance, resource type, log name):
-     * its entries share a few of each, so each is encoded once, where encoding every entry's was a tenth of what
-     * indexing allocated.
+     * its entries share a few of each, so each is encoded once. Encoding every entry's keywords was about 7% of
+     * what ingest allocated (docs/benchmarks.md, "Memory").
      */
     static final class BatchTerms {
         private final Map<String, BytesRef> encoded = new HashMap<>();

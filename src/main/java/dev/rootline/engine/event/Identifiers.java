@@ -29,11 +29,7 @@ public final class Identifiers {
 
     /** A label's value, if it fits; named {@code map.key} only when it does not, for a batch holds thousands. */
     static String checkLabel(String map, String key, String value) throws InvalidEntryException {
-        String problem = problem(value, MAX_LENGTH);
-        if (problem != null) {
-            throw new InvalidEntryException(map + "." + key + problem);
-        }
-        return value;
+        return problem(value, MAX_LENGTH) == null ? value : check(map + "." + key, value);
     }
 
     /** What is wrong with the value, worded to follow its name, or null. */

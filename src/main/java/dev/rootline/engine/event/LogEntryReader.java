@@ -265,12 +265,11 @@ final class LogEntryReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
-            if (t == JsonToken.VALUE_STRING) {
-                if (wanted.contains(key)) {
-                    map.put(key, Identifiers.checkLabel(field, key, p.getText()));
-                }
-            } else if (t != JsonToken.VALUE_NULL) {
-                throw new InvalidEntryException(field + "." + key + " must be a string, found " + t);
+            if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
+                throw notAString(field + "." + key, t);
+            }
+            if (t == JsonToken.VALUE_STRING && wanted.contains(key)) {
+                map.put(key, Identifiers.checkLabel(field, key, p.getText()));
             }
         }
         return map;
@@ -282,9 +281,13 @@ final class LogEntryReader {
             return null;
         }
         if (t != JsonToken.VALUE_STRING) {
-            throw new InvalidEntryException(field + " must be a string, found " + t);
+            throw notAString(field, t);
         }
         return p.getText();
+    }
+
+    private static InvalidEntryException notAString(String field, JsonToken found) {
+        return new InvalidEntryException(field + " must be a string, found " + found);
     }
 
     private static void expectObject(JsonToken t, String field) throws InvalidEntryException {
